@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "ocop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ocop", targets: ["ocop"]),
+        .library(name: "OCOPDomain", targets: ["OCOPDomain"]),
+        .library(name: "OCOPRubrics", targets: ["OCOPRubrics"]),
+        .library(name: "OCOPStore", targets: ["OCOPStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/console-kit", from: "4.16.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // System library over libpq (apt: libpq-dev).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        .target(name: "OCOPDomain"),
+        .target(
+            name: "OCOPRubrics",
+            dependencies: [
+                "OCOPDomain",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "OCOPStore",
+            dependencies: [
+                "Postgres", "OCOPDomain", "OCOPRubrics",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "ocop",
+            dependencies: [
+                "OCOPDomain", "OCOPRubrics", "OCOPStore", "Postgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ConsoleKitTerminal", package: "console-kit"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Shared by the integration tests: one embedded cluster per test run, one database per suite.
+        .target(name: "OCOPTestSupport", dependencies: ["OCOPStore", "Postgres"], path: "Tests/OCOPTestSupport"),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "OCOPTestSupport"]),
+        .testTarget(
+            name: "OCOPDomainTests",
+            dependencies: [
+                "OCOPDomain", "OCOPRubrics",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "OCOPRubricsTests", dependencies: ["OCOPRubrics", "OCOPDomain"]),
+        .testTarget(name: "OCOPStoreTests", dependencies: ["OCOPStore", "OCOPTestSupport"]),
+        .testTarget(name: "ocopCLITests", dependencies: ["OCOPTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,227 @@
+import Foundation
+
+/// A province (tỉnh / thành phố). Units merged on 1/7/2025 keep their rows, closed by
+/// `validTo` and pointing at their `successorCode`, so old certificates keep their old province.
+public struct Province: Sendable, Codable, Hashable {
+    public var code: String
+    public var name: String
+    public var kind: String
+    public var validFrom: String?
+    public var validTo: String?
+    public var successorCode: String?
+
+    public init(code: String, name: String, kind: String = "tinh", validFrom: String? = nil, validTo: String? = nil, successorCode: String? = nil) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.validFrom = validFrom
+        self.validTo = validTo
+        self.successorCode = successorCode
+    }
+}
+
+public struct Commune: Sendable, Codable, Hashable {
+    public var code: String
+    public var name: String
+    public var kind: String
+    public var provinceCode: String
+    public var validFrom: String?
+    public var validTo: String?
+    public var formerDistrict: String?
+
+    public init(code: String, name: String, kind: String = "xa", provinceCode: String, validFrom: String? = nil, validTo: String? = nil, formerDistrict: String? = nil) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.provinceCode = provinceCode
+        self.validFrom = validFrom
+        self.validTo = validTo
+        self.formerDistrict = formerDistrict
+    }
+}
+
+/// The legal representative, with the facts criterion 3.2 scores.
+public struct Representative: Sendable, Codable, Hashable {
+    public var name: String?
+    public var female: Bool
+    public var ethnicMinority: Bool
+    public var disabled: Bool
+
+    public init(name: String? = nil, female: Bool = false, ethnicMinority: Bool = false, disabled: Bool = false) {
+        self.name = name
+        self.female = female
+        self.ethnicMinority = ethnicMinority
+        self.disabled = disabled
+    }
+
+    /// Criterion 3.2: 1 point when the representative is a woman, an ethnic minority or a person with disability.
+    public var qualifiesForCriterion32: Bool { female || ethnicMinority || disabled }
+}
+
+/// A new or edited producer, as entered.
+public struct ProducerDraft: Sendable, Codable, Hashable {
+    public var registrationNo: String
+    public var name: String
+    public var kind: ProducerKind
+    public var communeCode: String
+    public var address: String?
+    public var phone: String?
+    public var email: String?
+    public var representative: Representative
+    public var illustrative: Bool
+
+    public init(registrationNo: String, name: String, kind: ProducerKind, communeCode: String, address: String? = nil, phone: String? = nil, email: String? = nil, representative: Representative = Representative(), illustrative: Bool = false) {
+        self.registrationNo = registrationNo
+        self.name = name
+        self.kind = kind
+        self.communeCode = communeCode
+        self.address = address
+        self.phone = phone
+        self.email = email
+        self.representative = representative
+        self.illustrative = illustrative
+    }
+}
+
+public struct Producer: Sendable, Codable, Hashable {
+    public var id: Int
+    public var registrationNo: String
+    public var name: String
+    public var kind: ProducerKind
+    public var communeCode: String
+    public var communeName: String
+    public var provinceCode: String
+    public var address: String?
+    public var phone: String?
+    public var email: String?
+    public var representative: Representative
+    public var productCount: Int
+
+    public init(id: Int, registrationNo: String, name: String, kind: ProducerKind, communeCode: String, communeName: String, provinceCode: String, address: String?, phone: String?, email: String?, representative: Representative, productCount: Int) {
+        self.id = id
+        self.registrationNo = registrationNo
+        self.name = name
+        self.kind = kind
+        self.communeCode = communeCode
+        self.communeName = communeName
+        self.provinceCode = provinceCode
+        self.address = address
+        self.phone = phone
+        self.email = email
+        self.representative = representative
+        self.productCount = productCount
+    }
+}
+
+public struct ProductDraft: Sendable, Codable, Hashable {
+    public var name: String
+    public var producerRef: String
+    public var productSet: Int
+    /// Defaults to the producer's commune.
+    public var communeCode: String?
+    /// Given for historical products; otherwise assigned `T-X-STT-YYYY`.
+    public var code: String?
+    public var year: Int
+    public var illustrative: Bool
+
+    public init(name: String, producerRef: String, productSet: Int, communeCode: String? = nil, code: String? = nil, year: Int, illustrative: Bool = false) {
+        self.name = name
+        self.producerRef = producerRef
+        self.productSet = productSet
+        self.communeCode = communeCode
+        self.code = code
+        self.year = year
+        self.illustrative = illustrative
+    }
+}
+
+public struct Product: Sendable, Codable, Hashable {
+    public var id: Int
+    public var code: String
+    public var name: String
+    public var producerID: Int
+    public var producerName: String
+    public var producerRegistrationNo: String
+    public var productSet: Int
+    public var communeCode: String
+    public var communeName: String
+    /// Current recognised stars, if any (the latest unrevoked recognition).
+    public var stars: Int?
+    public var starsValidUntil: String?
+
+    public init(id: Int, code: String, name: String, producerID: Int, producerName: String, producerRegistrationNo: String, productSet: Int, communeCode: String, communeName: String, stars: Int?, starsValidUntil: String?) {
+        self.id = id
+        self.code = code
+        self.name = name
+        self.producerID = producerID
+        self.producerName = producerName
+        self.producerRegistrationNo = producerRegistrationNo
+        self.productSet = productSet
+        self.communeCode = communeCode
+        self.communeName = communeName
+        self.stars = stars
+        self.starsValidUntil = starsValidUntil
+    }
+}
+
+public struct Dossier: Sendable, Codable, Hashable {
+    public var id: Int
+    public var code: String
+    public var productID: Int
+    public var productCode: String
+    public var productName: String
+    public var productSet: Int
+    public var producerName: String
+    public var kind: DossierKind
+    public var year: Int
+    public var round: Int
+    public var status: DossierStatus
+    public var returnedFrom: DossierStatus?
+    public var missing: [String]
+    public var targetStars: Int?
+    public var rubricVersion: String
+    public var rubricHash: String?
+    public var openedAt: Date
+    public var updatedAt: Date
+
+    public init(id: Int, code: String, productID: Int, productCode: String, productName: String, productSet: Int, producerName: String, kind: DossierKind, year: Int, round: Int, status: DossierStatus, returnedFrom: DossierStatus?, missing: [String], targetStars: Int?, rubricVersion: String, rubricHash: String?, openedAt: Date, updatedAt: Date) {
+        self.id = id
+        self.code = code
+        self.productID = productID
+        self.productCode = productCode
+        self.productName = productName
+        self.productSet = productSet
+        self.producerName = producerName
+        self.kind = kind
+        self.year = year
+        self.round = round
+        self.status = status
+        self.returnedFrom = returnedFrom
+        self.missing = missing
+        self.targetStars = targetStars
+        self.rubricVersion = rubricVersion
+        self.rubricHash = rubricHash
+        self.openedAt = openedAt
+        self.updatedAt = updatedAt
+    }
+}
+
+public struct DossierEvent: Sendable, Codable, Hashable {
+    public var at: Date
+    public var actor: String
+    public var action: String
+    public var from: DossierStatus?
+    public var to: DossierStatus
+    public var note: String?
+    public var missing: [String]
+
+    public init(at: Date, actor: String, action: String, from: DossierStatus?, to: DossierStatus, note: String?, missing: [String]) {
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.from = from
+        self.to = to
+        self.note = note
+        self.missing = missing
+    }
+}

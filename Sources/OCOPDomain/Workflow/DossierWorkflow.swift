@@ -1,0 +1,234 @@
+import Foundation
+
+/// Where a dossier is in the evaluation procedure of QĐ 26/2026 Art. 7 (ocop-rules.md §4.2).
+public enum DossierStatus: String, Sendable, CaseIterable, Codable {
+    /// Filed at the commune (1 paper + 1 electronic set).
+    case submitted
+    /// The commune pre-assesses (15 working days; Mẫu 03 report).
+    case communeReview = "commune_review"
+    /// The provincial OCOP body receives and checks the file.
+    case provincialReview = "provincial_review"
+    /// Sent back to the producer to complete; records what is missing.
+    case returned
+    /// The provincial Tổ tư vấn reviews, surveys the site, may ask for tests.
+    case advisoryReview = "advisory_review"
+    /// Ready for the provincial council.
+    case readyForCouncil = "ready_for_council"
+    /// Put on a council session's agenda.
+    case councilScheduled = "council_scheduled"
+    /// Scored 3★/4★: waiting for the provincial chair's recognition decision.
+    case awaitingDecision = "awaiting_decision"
+    /// Scored ≥ 90: the province sends it to the Ministry (BNN&MT) for 5★.
+    case proposedCentral = "proposed_central"
+    /// The central Tổ tư vấn / council is evaluating.
+    case centralReview = "central_review"
+    /// Recognised by decision; certificate issued.
+    case recognised
+    /// Below 3★ (or disqualified): no decision, no certificate.
+    case notRecognised = "not_recognised"
+    /// Withdrawn by the producer.
+    case withdrawn
+
+    public var isTerminal: Bool {
+        switch self {
+        case .recognised, .notRecognised, .withdrawn: true
+        default: false
+        }
+    }
+
+    public var label: LocalizedText {
+        switch self {
+        case .submitted: LocalizedText(vi: "Đã nộp hồ sơ tại UBND cấp xã", en: "Filed at the commune")
+        case .communeReview: LocalizedText(vi: "UBND cấp xã đang đánh giá sơ bộ", en: "Commune pre-assessment")
+        case .provincialReview: LocalizedText(vi: "Cơ quan tham mưu cấp tỉnh đang kiểm tra hồ sơ", en: "Provincial OCOP body checking the file")
+        case .returned: LocalizedText(vi: "Hồ sơ được trả lại để bổ sung", en: "Returned for completion")
+        case .advisoryReview: LocalizedText(vi: "Tổ tư vấn cấp tỉnh đang xem xét, khảo sát thực tế", en: "Provincial advisory team reviewing and surveying the site")
+        case .readyForCouncil: LocalizedText(vi: "Chờ Hội đồng đánh giá cấp tỉnh", en: "Waiting for the provincial council")
+        case .councilScheduled: LocalizedText(vi: "Đã xếp lịch họp Hội đồng đánh giá", en: "Scheduled for a council session")
+        case .awaitingDecision: LocalizedText(vi: "Hội đồng đã chấm, chờ quyết định công nhận", en: "Scored by the council, awaiting the recognition decision")
+        case .proposedCentral: LocalizedText(vi: "Đạt từ 90 điểm, đề xuất Bộ Nông nghiệp và Môi trường đánh giá 5 sao", en: "90 points or more: proposed to the Ministry for 5★")
+        case .centralReview: LocalizedText(vi: "Hội đồng cấp trung ương đang đánh giá", en: "Under central council evaluation")
+        case .recognised: LocalizedText(vi: "Đã có quyết định công nhận và giấy chứng nhận", en: "Recognised; certificate issued")
+        case .notRecognised: LocalizedText(vi: "Không đạt (không ban hành quyết định công nhận)", en: "Not recognised (no decision issued)")
+        case .withdrawn: LocalizedText(vi: "Chủ thể đã rút hồ sơ", en: "Withdrawn by the producer")
+        }
+    }
+
+    /// Who holds the dossier in this state.
+    public var holder: LocalizedText {
+        switch self {
+        case .submitted, .communeReview: LocalizedText(vi: "UBND cấp xã", en: "the commune people's committee")
+        case .provincialReview, .awaitingDecision, .proposedCentral:
+            LocalizedText(vi: "Cơ quan tham mưu quản lý OCOP cấp tỉnh", en: "the provincial OCOP body")
+        case .returned: LocalizedText(vi: "Chủ thể OCOP (cần bổ sung hồ sơ)", en: "the producer (to complete the file)")
+        case .advisoryReview: LocalizedText(vi: "Tổ tư vấn cấp tỉnh", en: "the provincial advisory team")
+        case .readyForCouncil, .councilScheduled: LocalizedText(vi: "Hội đồng đánh giá, phân hạng cấp tỉnh", en: "the provincial council")
+        case .centralReview: LocalizedText(vi: "Bộ Nông nghiệp và Môi trường", en: "the Ministry of Agriculture and Environment")
+        case .recognised, .notRecognised, .withdrawn: LocalizedText(vi: "— (đã kết thúc)", en: "— (closed)")
+        }
+    }
+
+    /// What happens next, in plain words.
+    public var nextStep: LocalizedText {
+        switch self {
+        case .submitted: LocalizedText(vi: "UBND cấp xã tiếp nhận và đánh giá sơ bộ trong 15 ngày làm việc.", en: "The commune receives the file and pre-assesses it within 15 working days.")
+        case .communeReview: LocalizedText(vi: "UBND cấp xã lập báo cáo (Mẫu 03) và gửi hồ sơ lên UBND cấp tỉnh.", en: "The commune writes its report (Mẫu 03) and forwards the file to the province.")
+        case .provincialReview: LocalizedText(vi: "Cơ quan tham mưu kiểm tra thành phần, nội dung hồ sơ rồi chuyển Tổ tư vấn.", en: "The provincial body checks the file and passes it to the advisory team.")
+        case .returned: LocalizedText(vi: "Chủ thể bổ sung các nội dung còn thiếu và nộp lại.", en: "The producer completes what is missing and files it again.")
+        case .advisoryReview: LocalizedText(vi: "Tổ tư vấn báo cáo Chủ tịch Hội đồng; hồ sơ được đưa ra Hội đồng.", en: "The advisory team reports to the council chair; the file goes to the council.")
+        case .readyForCouncil: LocalizedText(vi: "Hồ sơ được xếp vào một phiên họp Hội đồng.", en: "The file is put on a council session's agenda.")
+        case .councilScheduled: LocalizedText(vi: "Các thành viên Hội đồng chấm điểm theo phiếu đánh giá.", en: "The council members score the product on the official sheet.")
+        case .awaitingDecision: LocalizedText(vi: "Chủ tịch UBND cấp tỉnh ban hành quyết định công nhận và cấp giấy chứng nhận.", en: "The provincial chair issues the recognition decision and certificate.")
+        case .proposedCentral: LocalizedText(vi: "UBND cấp tỉnh gửi hồ sơ đề nghị Bộ Nông nghiệp và Môi trường đánh giá 5 sao.", en: "The province sends the 5★ dossier to the Ministry.")
+        case .centralReview: LocalizedText(vi: "Hội đồng cấp trung ương chấm điểm; Bộ trưởng quyết định công nhận 5 sao.", en: "The central council scores; the Minister decides on 5★.")
+        case .recognised: LocalizedText(vi: "Giấy chứng nhận có hiệu lực 36 tháng; nộp hồ sơ đánh giá lại từ 180 đến 120 ngày trước khi hết hạn.", en: "The certificate is valid 36 months; file for re-evaluation 180 to 120 days before it expires.")
+        case .notRecognised: LocalizedText(vi: "Chủ thể có thể hoàn thiện sản phẩm và nộp hồ sơ ở kỳ đánh giá sau.", en: "The producer may improve the product and file again in a later round.")
+        case .withdrawn: LocalizedText(vi: "Không còn bước nào.", en: "Nothing further.")
+        }
+    }
+}
+
+/// What a person can do to a dossier.
+public enum DossierAction: String, Sendable, CaseIterable, Codable {
+    case open
+    case advance
+    case returnForCompletion = "return"
+    case resubmit
+    case withdraw
+    /// Taken by council finalization (`ocop council session finalize`), not by hand.
+    case councilResult = "council_result"
+}
+
+/// A refused step: says where the dossier is and what is allowed from there.
+public struct IllegalTransition: LocalizedFailure, Equatable {
+    public let dossier: String
+    public let from: DossierStatus
+    public let attempted: String
+    public let allowed: [DossierStatus]
+    public let reason: LocalizedText?
+
+    public func message(_ language: Language) -> String {
+        let allowedText = allowed.isEmpty
+            ? (language == .vi ? "không có bước nào" : "none")
+            : allowed.map { "\($0.rawValue) (\($0.label(language)))" }.joined(separator: ", ")
+        var text: String
+        switch language {
+        case .vi:
+            text = "Không thể \(attempted) hồ sơ \(dossier): hồ sơ đang ở trạng thái \(from.rawValue) (\(from.label(.vi))). Các bước được phép: \(allowedText)."
+        case .en:
+            text = "Cannot \(attempted) dossier \(dossier): it is \(from.rawValue) (\(from.label(.en))). Allowed next steps: \(allowedText)."
+        }
+        if let reason { text += " " + reason(language) }
+        return text
+    }
+
+    public var exitCode: Int32 { 65 }
+}
+
+/// The workflow as a pure state machine: which steps are legal from which state.
+public enum DossierWorkflow {
+    /// The ordinary next state of `advance`, when there is one.
+    public static func advanceTargets(from status: DossierStatus) -> [DossierStatus] {
+        switch status {
+        case .submitted: [.communeReview]
+        case .communeReview: [.provincialReview]
+        case .provincialReview: [.advisoryReview]
+        case .advisoryReview: [.readyForCouncil]
+        case .readyForCouncil: [.councilScheduled]
+        case .councilScheduled: []  // the council's finalization decides
+        case .awaitingDecision: [.recognised]
+        case .proposedCentral: [.centralReview]
+        // The central council: 5★ recognised, or back to the province to recognise 3★/4★ on
+        // the central result (Art. 7.4.g), or not recognised.
+        case .centralReview: [.recognised, .awaitingDecision, .notRecognised]
+        case .returned, .recognised, .notRecognised, .withdrawn: []
+        }
+    }
+
+    /// States from which the dossier may be sent back for completion.
+    public static func canReturn(_ status: DossierStatus) -> Bool {
+        [.communeReview, .provincialReview, .advisoryReview, .readyForCouncil].contains(status)
+    }
+
+    /// Every state reachable by one step by hand (for error messages).
+    public static func allowedNext(from status: DossierStatus, returnedFrom: DossierStatus?) -> [DossierStatus] {
+        var next = advanceTargets(from: status)
+        if status == .returned, let returnedFrom { next.append(returnedFrom) }
+        if canReturn(status) { next.append(.returned) }
+        if !status.isTerminal { next.append(.withdrawn) }
+        return next
+    }
+
+    /// The result of one step: the new state, and (for a return) where it came back from.
+    public struct Step: Sendable, Equatable {
+        public let from: DossierStatus
+        public let to: DossierStatus
+        public let action: DossierAction
+        public let returnedFrom: DossierStatus?
+    }
+
+    /// `advance`, optionally to a chosen target when the state branches.
+    public static func advance(dossier: String, from status: DossierStatus, returnedFrom: DossierStatus?, to requested: DossierStatus? = nil) throws -> Step {
+        if status == .returned {
+            guard let back = returnedFrom, requested == nil || requested == back else {
+                throw IllegalTransition(dossier: dossier, from: status, attempted: "advance", allowed: allowedNext(from: status, returnedFrom: returnedFrom), reason: nil)
+            }
+            return Step(from: status, to: back, action: .resubmit, returnedFrom: nil)
+        }
+        let targets = advanceTargets(from: status)
+        if status == .councilScheduled {
+            throw IllegalTransition(
+                dossier: dossier, from: status, attempted: "advance", allowed: [],
+                reason: LocalizedText(
+                    vi: "Kết quả do Hội đồng quyết định khi kết thúc phiên họp (ocop council session finalize).",
+                    en: "The council's finalization decides the outcome (ocop council session finalize)."
+                )
+            )
+        }
+        let target: DossierStatus
+        if let requested {
+            guard targets.contains(requested) else {
+                throw IllegalTransition(dossier: dossier, from: status, attempted: "advance → \(requested.rawValue)", allowed: allowedNext(from: status, returnedFrom: returnedFrom), reason: nil)
+            }
+            target = requested
+        } else if targets.count == 1 {
+            target = targets[0]
+        } else {
+            let reason: LocalizedText? = targets.count > 1
+                ? LocalizedText(vi: "Trạng thái này có nhiều hướng: chọn bằng --to.", en: "This state branches: choose one with --to.")
+                : nil
+            throw IllegalTransition(dossier: dossier, from: status, attempted: "advance", allowed: allowedNext(from: status, returnedFrom: returnedFrom), reason: reason)
+        }
+        return Step(from: status, to: target, action: .advance, returnedFrom: nil)
+    }
+
+    /// Send back for completion; `missing` must name at least one thing.
+    public static func returnForCompletion(dossier: String, from status: DossierStatus, returnedFrom: DossierStatus?, missing: [String]) throws -> Step {
+        guard canReturn(status) else {
+            throw IllegalTransition(dossier: dossier, from: status, attempted: "return", allowed: allowedNext(from: status, returnedFrom: returnedFrom), reason: nil)
+        }
+        guard missing.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            throw IllegalTransition(
+                dossier: dossier, from: status, attempted: "return", allowed: allowedNext(from: status, returnedFrom: returnedFrom),
+                reason: LocalizedText(vi: "Phải ghi rõ nội dung cần bổ sung (--missing).", en: "Say what is missing (--missing).")
+            )
+        }
+        return Step(from: status, to: .returned, action: .returnForCompletion, returnedFrom: status)
+    }
+
+    public static func withdraw(dossier: String, from status: DossierStatus, returnedFrom: DossierStatus?) throws -> Step {
+        guard !status.isTerminal else {
+            throw IllegalTransition(dossier: dossier, from: status, attempted: "withdraw", allowed: [], reason: nil)
+        }
+        return Step(from: status, to: .withdrawn, action: .withdraw, returnedFrom: nil)
+    }
+
+    /// The council's outcome for a scheduled dossier (used by finalization).
+    public static func councilResult(dossier: String, from status: DossierStatus, to outcome: DossierStatus) throws -> Step {
+        let outcomes: [DossierStatus] = [.awaitingDecision, .proposedCentral, .notRecognised]
+        guard status == .councilScheduled, outcomes.contains(outcome) else {
+            throw IllegalTransition(dossier: dossier, from: status, attempted: "record a council result", allowed: status == .councilScheduled ? outcomes : [], reason: nil)
+        }
+        return Step(from: status, to: outcome, action: .councilResult, returnedFrom: nil)
+    }
+}

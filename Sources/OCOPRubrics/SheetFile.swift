@@ -1,0 +1,70 @@
+import Foundation
+import OCOPDomain
+import Yams
+
+/// Reads a sheet file (YAML or JSON; JSON is YAML): criterion code → points, e.g.
+/// ```yaml
+/// member: Nguyễn Văn A        # optional label
+/// "1.1": 3
+/// "8": {variant: 1, points: 3} # tourism case (Trường hợp 1 or 2), one case per sheet
+/// knockOuts: ["hồ sơ", "1.1"]  # optional declared knock-outs
+/// ```
+/// Keys are read as written (`1.10` stays "1.10"), never as numbers.
+public enum SheetFile {
+    public static let reservedKeys: Set<String> = ["member", "knockOuts"]
+
+    /// Returns the sheet, or the problems found in the file (all of them).
+    public static func parse(_ text: String, label: String) -> Result<ScoreSheet, SheetValidationError> {
+        var problems: [SheetProblem] = []
+        func bad(_ detail: String) { problems.append(SheetProblem(sheet: label, kind: .malformed(detail: detail))) }
+        let root: Node?
+        do { root = try Yams.compose(yaml: text.precomposedStringWithCanonicalMapping) } catch {
+            return .failure(SheetValidationError(setNumber: 0, problems: [
+                SheetProblem(sheet: label, kind: .malformed(detail: "\(error)"))]))
+        }
+        guard let mapping = root?.mapping else {
+            return .failure(SheetValidationError(setNumber: 0, problems: [
+                SheetProblem(sheet: label, kind: .malformed(detail: "cần một bảng mã tiêu chí → điểm / expected a mapping"))]))
+        }
+        var sheetLabel = label
+        var answers: [String: SheetAnswer] = [:]
+        var knockOuts: [KnockOutDeclaration] = []
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string.trimmingCharacters(in: .whitespaces) else { bad("khóa không hợp lệ / bad key"); continue }
+            switch key {
+            case "member":
+                if let s = value.scalar?.string, !s.isEmpty { sheetLabel = s }
+            case "knockOuts":
+                guard let seq = value.sequence else { bad("knockOuts phải là danh sách / must be a list"); continue }
+                for item in seq {
+                    if let s = item.scalar?.string { knockOuts.append(KnockOutDeclaration(parsing: s)) }
+                    else { bad("knockOuts: mục không hợp lệ / bad item") }
+                }
+            default:
+                if answers[key] != nil { bad("\(key): khai báo hai lần / given twice"); continue }
+                if let s = value.scalar?.string, let p = Int(s) {
+                    answers[key] = SheetAnswer(points: p)
+                } else if let m = value.mapping {
+                    var points: Int?, variant: Int?, ok = true
+                    for (k, v) in m {
+                        let name = k.scalar?.string ?? ""
+                        let n = v.scalar.flatMap { Int($0.string) }
+                        switch name {
+                        case "points": points = n; ok = ok && n != nil
+                        case "variant": variant = n; ok = ok && n != nil
+                        default: ok = false
+                        }
+                    }
+                    if let points, ok { answers[key] = SheetAnswer(points: points, variant: variant) }
+                    else { bad("\(key): cần {variant: 1|2, points: N} / expected {variant, points}") }
+                } else {
+                    bad("\(key): điểm phải là số nguyên / points must be an integer")
+                }
+            }
+        }
+        if !problems.isEmpty {
+            return .failure(SheetValidationError(setNumber: 0, problems: problems.map { SheetProblem(sheet: sheetLabel, kind: $0.kind) }))
+        }
+        return .success(ScoreSheet(label: sheetLabel, answers: answers, knockOuts: knockOuts))
+    }
+}

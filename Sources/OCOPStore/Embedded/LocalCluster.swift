@@ -1,0 +1,338 @@
+import Foundation
+import Postgres
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The private PostgreSQL cluster `ocop` runs when no database is configured: under
+/// `$OCOP_HOME` (default `$XDG_DATA_HOME/ocop` or `~/.local/share/ocop`), Unix socket only,
+/// UTF-8, ICU `vi` collation when the server has ICU.
+///
+/// initdb and postgres refuse to run as root, so as root the server runs as the `postgres`
+/// user (via `runuser`), in a folder that user can reach.
+public struct LocalCluster: Sendable {
+    public let home: URL
+    /// Holds `data/`, `run/` (the socket) and `server.log`.
+    public let root: URL
+    public let databaseName = "ocop"
+    public let superuser = "ocop"
+    /// Set for tests: fsync off and a smaller footprint.
+    public var fastAndUnsafe = false
+
+    public var dataDirectory: URL { root.appendingPathComponent("data", isDirectory: true) }
+    public var socketDirectory: URL { root.appendingPathComponent("run", isDirectory: true) }
+    public var logFile: URL { root.appendingPathComponent("server.log") }
+    public var port: Int { 5432 }
+
+    public init(home: URL) {
+        self.home = home
+        self.root = Self.clusterRoot(home: home)
+    }
+
+    /// `$OCOP_HOME`, else `$XDG_DATA_HOME/ocop`, else `~/.local/share/ocop`.
+    public static func defaultHome(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let home = environment["OCOP_HOME"], !home.isEmpty { return URL(fileURLWithPath: home, isDirectory: true) }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+            return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("ocop", isDirectory: true)
+        }
+        let userHome = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? FileManager.default.homeDirectoryForCurrentUser
+        return userHome.appendingPathComponent(".local/share/ocop", isDirectory: true)
+    }
+
+    static var runningAsRoot: Bool { geteuid() == 0 }
+
+    /// As root, the cluster must sit where the `postgres` user can reach it; `/root` is not such
+    /// a place, so the cluster then lives under `/var/lib/ocop/clusters/<hash of home>`.
+    static func clusterRoot(home: URL) -> URL {
+        let preferred = home.appendingPathComponent("pg", isDirectory: true)
+        guard runningAsRoot, !othersCanTraverse(home) else { return preferred }
+        var hash: UInt64 = 1469598103934665603  // FNV-1a: stable across runs, no dependency
+        for byte in home.standardizedFileURL.path.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 1099511628211
+        }
+        return URL(fileURLWithPath: "/var/lib/ocop/clusters/\(String(hash, radix: 16))", isDirectory: true)
+    }
+
+    /// Whether every existing ancestor of `url` lets others search it (mode o+x).
+    static func othersCanTraverse(_ url: URL) -> Bool {
+        var current = url.standardizedFileURL
+        while current.path != "/" {
+            var info = stat()
+            if stat(current.path, &info) == 0, info.st_mode & S_IXOTH == 0 { return false }
+            current = current.deletingLastPathComponent()
+        }
+        return true
+    }
+
+    /// The connection target of the running cluster.
+    public var target: ConnectionTarget {
+        ConnectionTarget(conninfo: "host=\(socketDirectory.path) port=\(port) dbname=\(databaseName) user=\(superuser) connect_timeout=5")
+    }
+
+    /// The same as a URL, for `ocop db url` and psql.
+    public var url: String {
+        let socket = socketDirectory.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? socketDirectory.path
+        return "postgresql://\(superuser)@/\(databaseName)?host=\(socket)&port=\(port)"
+    }
+
+    // MARK: Lifecycle
+
+    public enum Status: Equatable, Sendable {
+        case notInitialized
+        case stopped
+        case running(pid: Int)
+    }
+
+    public func status() throws -> Status {
+        guard FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("PG_VERSION").path) else {
+            return .notInitialized
+        }
+        if let pid = livePostmasterPID() { return .running(pid: pid) }
+        return .stopped
+    }
+
+    /// Connects to the running cluster, starting (and first creating) it when needed.
+    /// A running server costs one connection attempt, nothing more.
+    public func connect() throws -> Connection {
+        if let connection = try? Connection(target) { return connection }
+        try start()
+        return try Connection(target)
+    }
+
+    /// Creates the cluster when missing and starts it; idempotent and safe to call concurrently.
+    public func start() throws {
+        let binaries = try PostgresBinaries.locate()
+        try prepareDirectories()
+        try withLock {
+            if try status() == .notInitialized {
+                try initialize(binaries)
+            }
+            if case .running = try status() {
+                try ensureDatabase()
+                return
+            }
+            try removeStalePIDFile()
+            try runServerTool(binaries.pgCtl, [
+                "-D", dataDirectory.path, "-l", logFile.path, "-w", "-t", "60", "-s", "start",
+            ], failure: "pg_ctl start")
+            try ensureDatabase()
+        }
+    }
+
+    public func stop() throws {
+        guard case .running = try status() else { return }
+        let binaries = try PostgresBinaries.locate()
+        try withLock {
+            try runServerTool(binaries.pgCtl, ["-D", dataDirectory.path, "-w", "-t", "60", "-s", "-m", "fast", "stop"], failure: "pg_ctl stop")
+        }
+    }
+
+    /// Stops the server and deletes the cluster (all data).
+    public func destroy() throws {
+        try? stop()
+        if FileManager.default.fileExists(atPath: root.path) {
+            try FileManager.default.removeItem(at: root)
+        }
+    }
+
+    // MARK: Steps
+
+    private func prepareDirectories() throws {
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: home, withIntermediateDirectories: true)
+        try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
+        try fileManager.createDirectory(at: socketDirectory, withIntermediateDirectories: true)
+        if Self.runningAsRoot {
+            // The server user needs to own its folders; root can still read the socket.
+            for url in [root, socketDirectory] { try chownToServerUser(url) }
+            if fileManager.fileExists(atPath: logFile.path) { try chownToServerUser(logFile) }
+            else {
+                fileManager.createFile(atPath: logFile.path, contents: nil)
+                try chownToServerUser(logFile)
+            }
+        }
+    }
+
+    private func initialize(_ binaries: PostgresBinaries) throws {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: dataDirectory.path) {
+            // A half-made cluster from an interrupted init: start over.
+            try fileManager.removeItem(at: dataDirectory)
+        }
+        let common = ["-D", dataDirectory.path, "-U", superuser, "--auth=trust", "--encoding=UTF8", "--no-instructions"]
+        let withICU = common + ["--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=vi"]
+        do {
+            try runServerTool(binaries.initdb, withICU, failure: "initdb")
+        } catch {
+            // No ICU build or no C.UTF-8 locale: a plain UTF-8 cluster still works.
+            try? fileManager.removeItem(at: dataDirectory)
+            try runServerTool(binaries.initdb, common + ["--locale=C"], failure: "initdb")
+        }
+        var settings = """
+
+        # ocop: private cluster, Unix socket only
+        listen_addresses = ''
+        unix_socket_directories = '\(socketDirectory.path)'
+        unix_socket_permissions = 0700
+        port = \(port)
+        max_connections = 50
+        shared_buffers = 128MB
+        logging_collector = off
+        timezone = 'UTC'
+
+        """
+        if fastAndUnsafe {
+            settings += "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+        }
+        let conf = dataDirectory.appendingPathComponent("postgresql.conf")
+        let handle = try FileHandle(forWritingTo: conf)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(settings.utf8))
+        try handle.close()
+    }
+
+    /// The `ocop` database, created on first start.
+    private func ensureDatabase() throws {
+        let admin = try Connection(ConnectionTarget(conninfo: "host=\(socketDirectory.path) port=\(port) dbname=postgres user=\(superuser) connect_timeout=10"))
+        defer { admin.close() }
+        let exists = try admin.query("SELECT 1 FROM pg_database WHERE datname = $1", databaseName).count > 0
+        if !exists {
+            do {
+                try admin.execute("CREATE DATABASE \(databaseName) TEMPLATE template0 ENCODING 'UTF8'")
+            } catch let error as PostgresError where error.serverError?.sqlState == "42P04" {
+                // Another process created it first.
+            }
+        }
+    }
+
+    /// The postmaster's PID when its pid file names a live process.
+    private func livePostmasterPID() -> Int? {
+        let pidFile = dataDirectory.appendingPathComponent("postmaster.pid")
+        guard let contents = try? String(contentsOf: pidFile, encoding: .utf8),
+              let first = contents.split(separator: "\n").first, let pid = Int32(first.trimmingCharacters(in: .whitespaces))
+        else { return nil }
+        return kill(pid, 0) == 0 || errno == EPERM ? Int(pid) : nil
+    }
+
+    /// After a crash the pid file stays behind; postgres refuses to start when its PID was reused.
+    private func removeStalePIDFile() throws {
+        let pidFile = dataDirectory.appendingPathComponent("postmaster.pid")
+        if FileManager.default.fileExists(atPath: pidFile.path), livePostmasterPID() == nil {
+            try FileManager.default.removeItem(at: pidFile)
+        }
+        // A stale socket lock file would make the new server fail to bind.
+        for name in [".s.PGSQL.\(port)", ".s.PGSQL.\(port).lock"] {
+            let url = socketDirectory.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: url.path) { try? FileManager.default.removeItem(at: url) }
+        }
+    }
+
+    /// Serialises init/start/stop between processes (flock on `root/lock`).
+    private func withLock<T>(_ body: () throws -> T) throws -> T {
+        let path = root.appendingPathComponent("lock").path
+        let fd = open(path, O_CREAT | O_RDWR, 0o644)
+        guard fd >= 0 else { throw EmbeddedClusterError.io("cannot open lock file \(path)") }
+        defer { close(fd) }
+        guard flock(fd, LOCK_EX) == 0 else { throw EmbeddedClusterError.io("cannot lock \(path)") }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+
+    private func chownToServerUser(_ url: URL) throws {
+        guard let user = getpwnam(PostgresBinaries.serverUser) else {
+            throw EmbeddedClusterError.noServerUser
+        }
+        if chown(url.path, user.pointee.pw_uid, user.pointee.pw_gid) != 0 {
+            throw EmbeddedClusterError.io("cannot give \(url.path) to the \(PostgresBinaries.serverUser) user")
+        }
+    }
+
+    /// Runs initdb / pg_ctl, as the `postgres` user when we are root.
+    private func runServerTool(_ tool: URL, _ arguments: [String], failure: String) throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["LC_ALL"] = "C.UTF-8"
+        environment.removeValue(forKey: "PGDATA")
+        let result: Spawn.Result
+        if Self.runningAsRoot {
+            guard getpwnam(PostgresBinaries.serverUser) != nil else { throw EmbeddedClusterError.noServerUser }
+            result = try Spawn.run(PostgresBinaries.runuser, ["-u", PostgresBinaries.serverUser, "--", tool.path] + arguments,
+                                   environment: environment, workingDirectory: root.path)
+        } else {
+            result = try Spawn.run(tool.path, arguments, environment: environment, workingDirectory: root.path)
+        }
+        guard result.status == 0 else {
+            var message = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            if failure.hasPrefix("pg_ctl start"), let log = try? String(contentsOf: logFile, encoding: .utf8) {
+                message += "\n" + log.split(separator: "\n").suffix(10).joined(separator: "\n")
+            }
+            throw EmbeddedClusterError.toolFailed(tool: failure, status: result.status, output: message)
+        }
+    }
+}
+
+/// The PostgreSQL server programs, found via `pg_config --bindir` or Debian's layout.
+public struct PostgresBinaries: Sendable {
+    public let directory: URL
+    public var initdb: URL { directory.appendingPathComponent("initdb") }
+    public var pgCtl: URL { directory.appendingPathComponent("pg_ctl") }
+    public var postgres: URL { directory.appendingPathComponent("postgres") }
+
+    static let serverUser = "postgres"
+    static let runuser = "/usr/sbin/runuser"
+
+    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresBinaries {
+        let fileManager = FileManager.default
+        func usable(_ directory: URL) -> Bool {
+            fileManager.isExecutableFile(atPath: directory.appendingPathComponent("initdb").path)
+                && fileManager.isExecutableFile(atPath: directory.appendingPathComponent("pg_ctl").path)
+        }
+        var candidates: [URL] = []
+        if let explicit = environment["OCOP_PG_BINDIR"], !explicit.isEmpty {
+            candidates.append(URL(fileURLWithPath: explicit, isDirectory: true))
+        }
+        if let bindir = pgConfigBindir(environment: environment) { candidates.append(bindir) }
+        // Debian: /usr/lib/postgresql/<major>/bin, newest first.
+        let debian = URL(fileURLWithPath: "/usr/lib/postgresql", isDirectory: true)
+        if let versions = try? fileManager.contentsOfDirectory(atPath: debian.path) {
+            for version in versions.sorted(by: { (Int($0) ?? 0) > (Int($1) ?? 0) }) {
+                candidates.append(debian.appendingPathComponent("\(version)/bin", isDirectory: true))
+            }
+        }
+        for directory in (environment["PATH"] ?? "").split(separator: ":") {
+            candidates.append(URL(fileURLWithPath: String(directory), isDirectory: true))
+        }
+        guard let found = candidates.first(where: usable) else { throw EmbeddedClusterError.binariesMissing }
+        return PostgresBinaries(directory: found)
+    }
+
+    private static func pgConfigBindir(environment: [String: String]) -> URL? {
+        let paths = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        guard let pgConfig = paths.map({ $0 + "/pg_config" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }),
+              let result = try? Spawn.run(pgConfig, ["--bindir"], environment: environment), result.status == 0
+        else { return nil }
+        let path = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return path.isEmpty ? nil : URL(fileURLWithPath: path, isDirectory: true)
+    }
+}
+
+public enum EmbeddedClusterError: Error, CustomStringConvertible, Sendable {
+    case binariesMissing
+    case noServerUser
+    case toolFailed(tool: String, status: Int32, output: String)
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case .binariesMissing:
+            "PostgreSQL server programs (initdb, pg_ctl) not found. Install them: apt-get install postgresql — or set OCOP_DATABASE_URL to use an existing server."
+        case .noServerUser:
+            "running as root, but there is no 'postgres' user to run the server as (initdb refuses root). Install the Debian package postgresql, which creates it."
+        case let .toolFailed(tool, status, output):
+            "\(tool) failed (exit \(status)):\n\(output)"
+        case let .io(message):
+            message
+        }
+    }
+}

@@ -1,0 +1,279 @@
+import CLibPQ
+import Foundation
+
+/// Where to connect. The order the CLI applies is: `OCOP_DATABASE_URL`, `DATABASE_URL`, then
+/// libpq's own defaults (`PG*` variables, `~/.pgpass`, service files) — see `fromEnvironment`.
+public struct ConnectionTarget: Sendable, Hashable {
+    /// A URL (`postgresql://…`) or a keyword/value conninfo string; empty means libpq defaults.
+    public var conninfo: String
+
+    public init(conninfo: String) { self.conninfo = conninfo }
+
+    /// libpq's own defaults.
+    public static let libpqDefaults = ConnectionTarget(conninfo: "")
+
+    /// `OCOP_DATABASE_URL`, else `DATABASE_URL`; `nil` when neither is set.
+    public static func configured(in environment: [String: String]) -> ConnectionTarget? {
+        for key in ["OCOP_DATABASE_URL", "DATABASE_URL"] {
+            if let value = environment[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
+                return ConnectionTarget(conninfo: value)
+            }
+        }
+        return nil
+    }
+
+    /// Whether the environment names a database at all (a URL or any of the standard `PG*` variables).
+    public static func isConfigured(in environment: [String: String]) -> Bool {
+        if configured(in: environment) != nil { return true }
+        return ["PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE", "PGSERVICEFILE"]
+            .contains { environment[$0].map { !$0.isEmpty } ?? false }
+    }
+
+    /// A description safe to print: host, port, database and user, never the password.
+    public var redacted: String {
+        guard !conninfo.isEmpty else { return "libpq defaults (PG* variables)" }
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        guard let options = PQconninfoParse(conninfo, &errorMessage) else {
+            if let errorMessage { PQfreemem(errorMessage) }
+            return "<unparseable connection string>"
+        }
+        defer { PQconninfoFree(options) }
+        var values: [String: String] = [:]
+        var cursor = options
+        while let keyword = cursor.pointee.keyword {
+            if let value = cursor.pointee.val { values[String(cString: keyword)] = String(cString: value) }
+            cursor += 1
+        }
+        return Self.describe(host: values["host"] ?? values["hostaddr"], port: values["port"], database: values["dbname"], user: values["user"])
+    }
+
+    static func describe(host: String?, port: String?, database: String?, user: String?) -> String {
+        var text = ""
+        if let user, !user.isEmpty { text += "\(user)@" }
+        let shownHost = (host?.isEmpty ?? true) ? "localhost" : host!
+        text += shownHost.hasPrefix("/") ? "socket \(shownHost)" : shownHost
+        if let port, !port.isEmpty { text += ":\(port)" }
+        if let database, !database.isEmpty { text += "/\(database)" }
+        return text
+    }
+}
+
+/// One libpq connection. Not thread-safe: use it from one task at a time (the CLI has one;
+/// the server keeps a small pool of them).
+public final class Connection: @unchecked Sendable {
+    private var handle: OpaquePointer?
+    private var transactionDepth = 0
+
+    /// Opens a connection and fixes the session settings the decoders rely on.
+    public init(_ target: ConnectionTarget, applicationName: String = "ocop") throws {
+        // Keyword/value arrays let us add settings without rewriting the user's URL;
+        // expand_dbname makes libpq read `dbname` as a full URL/conninfo.
+        let keywords = ["dbname", "fallback_application_name", "client_encoding"]
+        let values = [target.conninfo, applicationName, "UTF8"]
+        let conn = withCStrings(keywords) { keywordPointers in
+            withCStrings(values) { valuePointers in
+                PQconnectdbParams(keywordPointers, valuePointers, 1)
+            }
+        }
+        guard let conn else { throw PostgresError.connectionFailed(target: target.redacted, reason: "out of memory") }
+        if PQstatus(conn) != CONNECTION_OK {
+            let tried = ConnectionTarget.describe(
+                host: PQhost(conn).map { String(cString: $0) },
+                port: PQport(conn).map { String(cString: $0) },
+                database: PQdb(conn).map { String(cString: $0) },
+                user: PQuser(conn).map { String(cString: $0) }
+            )
+            let reason = String(cString: PQerrorMessage(conn)).trimmingCharacters(in: .whitespacesAndNewlines)
+            PQfinish(conn)
+            throw PostgresError.connectionFailed(target: tried, reason: reason)
+        }
+        handle = conn
+        // Notices ("… already exists, skipping") are not errors; keep them off the user's terminal.
+        PQsetNoticeProcessor(conn, { _, _ in }, nil)
+        try execute("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; SET extra_float_digits = 3")
+    }
+
+    deinit {
+        if let handle { PQfinish(handle) }
+    }
+
+    /// Closes the connection now (also done on deinit).
+    public func close() {
+        if let handle { PQfinish(handle) }
+        handle = nil
+    }
+
+    /// The server's version number, e.g. 150018.
+    public var serverVersion: Int { handle.map { Int(PQserverVersion($0)) } ?? 0 }
+
+    private func live() throws -> OpaquePointer {
+        guard let handle else { throw PostgresError.client("the connection is closed") }
+        return handle
+    }
+
+    // MARK: Statements
+
+    /// Runs one statement with bound parameters and returns its rows.
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws -> QueryResult {
+        let conn = try live()
+        let texts: [String?] = parameters.map { $0.postgresText }
+        let result: OpaquePointer? = withOptionalCStrings(texts) { pointers in
+            PQexecParams(conn, sql, Int32(texts.count), nil, pointers, nil, nil, 0)
+        }
+        return try QueryResult.check(result, connection: conn, sql: sql)
+    }
+
+    /// Variadic convenience: `query("… $1 … $2", a, b)`.
+    @discardableResult
+    public func query(_ sql: String, _ first: any PostgresEncodable, _ rest: any PostgresEncodable...) throws -> QueryResult {
+        try query(sql, [first] + rest)
+    }
+
+    /// Runs SQL without parameters; may hold several statements (migrations, `SET …`).
+    public func execute(_ sql: String) throws {
+        let conn = try live()
+        let result = PQexec(conn, sql)
+        _ = try QueryResult.check(result, connection: conn, sql: sql)
+    }
+
+    /// The single row of a statement that must return exactly one.
+    public func one(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws -> Row {
+        let result = try query(sql, parameters)
+        guard result.count > 0 else { throw PostgresError.noRows(sql: sql) }
+        guard result.count == 1 else { throw PostgresError.tooManyRows(count: result.count, sql: sql) }
+        return result[0]
+    }
+
+    public func one(_ sql: String, _ first: any PostgresEncodable, _ rest: any PostgresEncodable...) throws -> Row {
+        try one(sql, [first] + rest)
+    }
+
+    /// The first row, or `nil` when there is none (more than one is an error).
+    public func optional(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws -> Row? {
+        let result = try query(sql, parameters)
+        guard result.count <= 1 else { throw PostgresError.tooManyRows(count: result.count, sql: sql) }
+        return result.count == 1 ? result[0] : nil
+    }
+
+    public func optional(_ sql: String, _ first: any PostgresEncodable, _ rest: any PostgresEncodable...) throws -> Row? {
+        try optional(sql, [first] + rest)
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
+    /// Nested calls use savepoints.
+    public func transaction<T>(isolation: IsolationLevel = .readCommitted, _ body: (Connection) throws -> T) throws -> T {
+        let savepoint = "ocop_sp_\(transactionDepth)"
+        if transactionDepth == 0 {
+            try execute("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+        } else {
+            try execute("SAVEPOINT \(savepoint)")
+        }
+        transactionDepth += 1
+        do {
+            let value = try body(self)
+            transactionDepth -= 1
+            try execute(transactionDepth == 0 ? "COMMIT" : "RELEASE SAVEPOINT \(savepoint)")
+            return value
+        } catch {
+            transactionDepth -= 1
+            if transactionDepth == 0 {
+                try? execute("ROLLBACK")
+            } else {
+                try? execute("ROLLBACK TO SAVEPOINT \(savepoint)")
+            }
+            throw error
+        }
+    }
+
+    public var isInTransaction: Bool { transactionDepth > 0 }
+
+    // MARK: COPY
+
+    /// Streams rows into `COPY … FROM STDIN` (text format). Each row is the columns' text
+    /// values (`nil` = NULL), in the column order of the COPY statement. Returns the row count.
+    @discardableResult
+    public func copyIn<S: Sequence>(_ copySQL: String, rows: S) throws -> Int where S.Element == [String?] {
+        let conn = try live()
+        let start = PQexec(conn, copySQL)
+        guard PQresultStatus(start) == PGRES_COPY_IN else {
+            _ = try QueryResult.check(start, connection: conn, sql: copySQL)
+            throw PostgresError.client("COPY did not start: \(copySQL.prefix(80))")
+        }
+        PQclear(start)
+        var buffer = [UInt8]()
+        buffer.reserveCapacity(1 << 16)
+        var count = 0
+        func flush() throws {
+            guard !buffer.isEmpty else { return }
+            let status = buffer.withUnsafeBufferPointer { pointer in
+                pointer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: pointer.count) {
+                    PQputCopyData(conn, $0, Int32(pointer.count))
+                }
+            }
+            guard status == 1 else {
+                throw PostgresError.client("COPY failed: " + String(cString: PQerrorMessage(conn)))
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        for row in rows {
+            for (index, value) in row.enumerated() {
+                if index > 0 { buffer.append(9) }
+                if let value { Self.appendCopyEscaped(value, to: &buffer) } else { buffer.append(contentsOf: [92, 78]) }  // \N
+            }
+            buffer.append(10)
+            count += 1
+            if buffer.count >= 1 << 16 { try flush() }
+        }
+        try flush()
+        guard PQputCopyEnd(conn, nil) == 1 else {
+            throw PostgresError.client("COPY failed: " + String(cString: PQerrorMessage(conn)))
+        }
+        // Drain results: the COPY's own, then any others.
+        var failure: Error?
+        while let result = PQgetResult(conn) {
+            do { _ = try QueryResult.check(result, connection: conn, sql: copySQL) } catch { failure = failure ?? error }
+        }
+        if let failure { throw failure }
+        return count
+    }
+
+    static func appendCopyEscaped(_ value: String, to buffer: inout [UInt8]) {
+        for byte in value.utf8 {
+            switch byte {
+            case 92: buffer.append(contentsOf: [92, 92])  // backslash
+            case 9: buffer.append(contentsOf: [92, 116])  // \t
+            case 10: buffer.append(contentsOf: [92, 110])  // \n
+            case 13: buffer.append(contentsOf: [92, 114])  // \r
+            default: buffer.append(byte)
+            }
+        }
+    }
+}
+
+public enum IsolationLevel: String, Sendable {
+    case readCommitted = "READ COMMITTED"
+    case repeatableRead = "REPEATABLE READ"
+    case serializable = "SERIALIZABLE"
+}
+
+// MARK: C string helpers
+
+private func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    withOptionalCStrings(strings.map { Optional($0) }) { pointers in
+        // libpq wants a NULL-terminated array for the *Params connect functions.
+        body(pointers!)
+    }
+}
+
+/// Hands libpq a `const char * const *` array (with a trailing NULL) that stays valid for the call.
+private func withOptionalCStrings<R>(_ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+    var owned: [UnsafeMutablePointer<CChar>?] = strings.map { $0.map { strdup($0)! } }
+    defer { for pointer in owned { free(pointer) } }
+    owned.append(nil)
+    return owned.withUnsafeBufferPointer { buffer in
+        buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: buffer.count) { body($0) }
+    }
+}

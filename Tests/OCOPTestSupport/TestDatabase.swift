@@ -1,0 +1,64 @@
+import Foundation
+import OCOPStore
+import Postgres
+
+/// One PostgreSQL cluster per test run, one fresh database per test or suite, so tests run in
+/// parallel without seeing each other's rows. Uses `OCOP_TEST_DATABASE_URL` (a server where we
+/// may create databases) when set; otherwise starts the embedded cluster manager in /tmp.
+public enum TestDatabase {
+    /// The cluster used when no external server is given.
+    public static let cluster: LocalCluster = {
+        var cluster = LocalCluster(home: URL(fileURLWithPath: "/tmp/ocop-test-\(getuid())", isDirectory: true))
+        cluster.fastAndUnsafe = true
+        return cluster
+    }()
+
+    private static let adminTarget: Result<ConnectionTarget, Error> = {
+        if let url = ProcessInfo.processInfo.environment["OCOP_TEST_DATABASE_URL"], !url.isEmpty {
+            return .success(ConnectionTarget(conninfo: url))
+        }
+        return Result {
+            try cluster.start()
+            return ConnectionTarget(conninfo: "host=\(cluster.socketDirectory.path) port=\(cluster.port) dbname=postgres user=\(cluster.superuser)")
+        }
+    }()
+
+    private static let counter = Counter()
+
+    /// Creates an empty database and returns a target for it.
+    public static func create(prefix: String = "t") throws -> ConnectionTarget {
+        let admin = try Connection(try adminTarget.get())
+        defer { admin.close() }
+        let safePrefix = String(prefix.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "_" }.prefix(30))
+        let name = "ocop_\(safePrefix)_\(getpid())_\(counter.next())"
+        try admin.execute("DROP DATABASE IF EXISTS \(name)")
+        try admin.execute("CREATE DATABASE \(name) TEMPLATE template0 ENCODING 'UTF8'")
+        let base = try adminTarget.get().conninfo
+        if base.hasPrefix("postgres://") || base.hasPrefix("postgresql://") {
+            // Replace the path of the URL with the new database.
+            var components = URLComponents(string: base)!
+            components.path = "/" + name
+            return ConnectionTarget(conninfo: components.string!)
+        }
+        return ConnectionTarget(conninfo: base.replacingOccurrences(of: "dbname=postgres", with: "dbname=\(name)"))
+    }
+
+    /// A connection to a fresh database with every migration applied.
+    public static func migrated(prefix: String = "t") throws -> Connection {
+        let connection = try Connection(try create(prefix: prefix))
+        let database = Database(location: .configured(.libpqDefaults))
+        try database.migrationRunner().migrate(on: connection, actor: "test")
+        return connection
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}

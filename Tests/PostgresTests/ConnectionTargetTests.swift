@@ -1,0 +1,86 @@
+import Foundation
+import Postgres
+import Testing
+
+@Suite("Connection targets and connection failures")
+struct ConnectionTargetTests {
+    func connectionFailure(_ conninfo: String) -> (target: String, reason: String, description: String)? {
+        do {
+            _ = try Connection(ConnectionTarget(conninfo: conninfo))
+            Issue.record("connecting to \(conninfo) succeeded")
+        } catch let error as PostgresError {
+            if case let .connectionFailed(target, reason) = error { return (target, reason, error.description) }
+            Issue.record("expected .connectionFailed, got \(error)")
+        } catch {
+            Issue.record("expected a PostgresError, got \(error)")
+        }
+        return nil
+    }
+
+    @Test func nothingListeningNamesTheTargetAndHidesThePassword() throws {
+        let failure = try #require(connectionFailure("host=/tmp/nonexistent-ocop port=1 user=u password=s3cret dbname=db connect_timeout=2"))
+        #expect(failure.target.contains("/tmp/nonexistent-ocop"))
+        #expect(failure.target.contains(":1"))
+        #expect(!failure.reason.isEmpty)
+        for text in [failure.target, failure.reason, failure.description] {
+            #expect(!text.contains("s3cret"), "password leaked: \(text)")
+        }
+    }
+
+    @Test func nothingListeningOnATCPPortHidesThePassword() throws {
+        let failure = try #require(connectionFailure("postgresql://u:s3cret@127.0.0.1:1/db?connect_timeout=2"))
+        #expect(failure.target.contains("127.0.0.1:1"))
+        #expect(!failure.description.contains("s3cret"), "password leaked: \(failure.description)")
+    }
+
+    /// libpq quotes a malformed URL whole in its error message; the password must not come along.
+    @Test(arguments: [
+        "postgresql://u:s3cret@[::1/db",
+        "postgresql://u:s3cret@h:5/db?bogus=1",
+        "postgresql://u:s3cret@h:5x/db",
+        "host=/tmp/nonexistent-ocop port=1 password=s3cret bogus=1",
+        "host=/tmp/nonexistent-ocop port=1 password='s3cret",
+    ])
+    func malformedTargetsHideThePassword(conninfo: String) throws {
+        let failure = try #require(connectionFailure(conninfo))
+        #expect(!failure.description.contains("s3cret"), "password leaked: \(failure.description)")
+    }
+
+    @Test func redacted() {
+        let url = ConnectionTarget(conninfo: "postgresql://u:s3cret@h:5/db")
+        #expect(!url.redacted.contains("s3cret"))
+        #expect(url.redacted == "u@h:5/db")
+        let keywords = ConnectionTarget(conninfo: "host=/run/pg port=5433 dbname=ocop user=me password=s3cret")
+        #expect(keywords.redacted == "me@socket /run/pg:5433/ocop")
+        #expect(ConnectionTarget(conninfo: "postgresql://u:s3cret@[::1/db").redacted.contains("s3cret") == false)
+        #expect(ConnectionTarget.libpqDefaults.redacted.contains("libpq defaults"))
+    }
+
+    @Test func configuredPrecedence() {
+        let both = ["OCOP_DATABASE_URL": "postgresql://a/one", "DATABASE_URL": "postgresql://b/two"]
+        #expect(ConnectionTarget.configured(in: both)?.conninfo == "postgresql://a/one")
+        #expect(ConnectionTarget.configured(in: ["DATABASE_URL": "postgresql://b/two"])?.conninfo == "postgresql://b/two")
+        // An empty or blank OCOP_DATABASE_URL does not hide DATABASE_URL.
+        #expect(ConnectionTarget.configured(in: ["OCOP_DATABASE_URL": "  ", "DATABASE_URL": "postgresql://b/two"])?.conninfo == "postgresql://b/two")
+        #expect(ConnectionTarget.configured(in: [:]) == nil)
+        #expect(ConnectionTarget.configured(in: ["PGHOST": "/run/pg"]) == nil)
+
+        #expect(ConnectionTarget.isConfigured(in: ["PGHOST": "/run/pg"]))
+        #expect(ConnectionTarget.isConfigured(in: ["DATABASE_URL": "postgresql://b/two"]))
+        #expect(!ConnectionTarget.isConfigured(in: [:]))
+        #expect(!ConnectionTarget.isConfigured(in: ["PGHOST": ""]))
+        #expect(!ConnectionTarget.isConfigured(in: ["HOME": "/root"]))
+    }
+
+    @Test func connectsToTheTestDatabase() throws {
+        try PG.with { db throws in
+            #expect(db.serverVersion >= 120_000)
+            #expect(try db.one("SHOW TimeZone").decode(String.self, at: 0) == "UTC")
+            #expect(try db.one("SHOW client_encoding").decode(String.self, at: 0) == "UTF8")
+            #expect(try db.one("SELECT current_setting('application_name') AS a").decode(String.self, "a") == "ocop")
+        }
+        let closed = try PG.connect()
+        closed.close()
+        #expect(throws: PostgresError.self) { try closed.query("SELECT 1") }
+    }
+}
