@@ -15,7 +15,9 @@ public enum ShareDirectory {
         if let explicit = environment["OCOP_SHARE_DIR"], !explicit.isEmpty {
             return URL(fileURLWithPath: explicit, isDirectory: true)
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        // argv[0] is just "ocop" when found through PATH; the kernel knows the real file.
+        let selfExe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
+        let executable = URL(fileURLWithPath: selfExe).resolvingSymlinksInPath()
         let installed = executable.deletingLastPathComponent()
             .deletingLastPathComponent()
             .appendingPathComponent("share/ocop", isDirectory: true)

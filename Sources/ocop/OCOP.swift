@@ -20,6 +20,8 @@ struct OCOP: AsyncParsableCommand {
             DemoCommand.self,
             RateCommand.self,
             RubricCommand.self,
+            CouncilCommand.self,
+            ScoreCommand.self,
         ]
     )
 }

@@ -45,10 +45,18 @@ public enum TestDatabase {
 
     /// A connection to a fresh database with every migration applied.
     public static func migrated(prefix: String = "t") throws -> Connection {
-        let connection = try Connection(try create(prefix: prefix))
+        try Connection(try migratedTarget(prefix: prefix))
+    }
+
+    /// The target of a fresh database with every migration applied (e.g. for `OCOP_DATABASE_URL`
+    /// of a CLI test).
+    public static func migratedTarget(prefix: String = "t") throws -> ConnectionTarget {
+        let target = try create(prefix: prefix)
+        let connection = try Connection(target)
+        defer { connection.close() }
         let database = Database(location: .configured(.libpqDefaults))
         try database.migrationRunner().migrate(on: connection, actor: "test")
-        return connection
+        return target
     }
 }
 

@@ -45,13 +45,14 @@ public struct RubricStore {
         return written
     }
 
-    /// The hash of the latest imported content of a set, to freeze on a new dossier.
-    /// Refuses versions without point tables (history only).
-    public func frozenSetHash(version: String, set: Int) throws -> String {
+    /// The hash of the latest imported content of a set, to freeze on a new dossier; `nil` for
+    /// a version without point tables (a transition-rule dossier under QĐ 148 can be registered,
+    /// but scoring it here is refused).
+    public func frozenSetHash(version: String, set: Int) throws -> String? {
         guard let row = try connection.optional("SELECT has_tables FROM rubric_version WHERE id = $1", version) else {
             throw StoreError.unknownRubricVersion(version)
         }
-        guard try row.decode(Bool.self, "has_tables") else { throw StoreError.rubricWithoutTables(version) }
+        guard try row.decode(Bool.self, "has_tables") else { return nil }
         guard let snapshot = try connection.optional("""
             SELECT content_hash FROM rubric_set_snapshot WHERE version_id = $1 AND set_number = $2
             ORDER BY imported_at DESC, content_hash LIMIT 1
@@ -59,6 +60,12 @@ public struct RubricStore {
             throw StoreError.unknownRubricVersion("\(version) / bộ \(set)")
         }
         return try snapshot.decode(String.self, "content_hash")
+    }
+
+    /// The product set a dossier is scored against; refuses dossiers under a version without tables.
+    public func frozenSet(of dossier: Dossier) throws -> ProductSet {
+        guard let hash = dossier.rubricHash else { throw StoreError.rubricWithoutTables(dossier.rubricVersion) }
+        return try frozenSet(hash: hash)
     }
 
     /// The product set exactly as it was frozen.

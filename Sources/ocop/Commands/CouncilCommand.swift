@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct CouncilCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "council", abstract: "(placeholder)")
+}

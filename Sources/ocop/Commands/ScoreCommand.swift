@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "score", abstract: "(placeholder)")
+}

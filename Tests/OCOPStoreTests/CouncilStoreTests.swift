@@ -1,0 +1,219 @@
+import Foundation
+import OCOPDomain
+import OCOPStore
+import OCOPTestSupport
+import Postgres
+import Testing
+
+@Suite struct CouncilStoreTests {
+    static let tenSets = [1, 2, 3, 4, 6, 7, 9, 11, 12, 26]
+
+    @Test func fullSessionOfSevenMembersAndTenDossiers() throws {
+        let world = try CouncilWorld.make("cfull", sets: Self.tenSets)
+        let session = try world.open()
+        let councils = CouncilStore(world.connection)
+        // Dossier 0 → ≥ 90 (central), 1…7 → 4★/3★, 8 → 40 (not recognised), 9 (tourism) → 72.
+        let targets = [93, 75, 72, 60, 55, 80, 71, 52, 40, 72]
+        for (i, target) in targets.enumerated() {
+            for (k, person) in CouncilWorld.scorers.enumerated() {
+                try world.score(i, person, total: target + (k % 3) - 1, stars: target >= 50 ? 5 : 0)
+            }
+        }
+        let status = try councils.status(session)
+        #expect(status.assessments.allSatisfy { $0.scored.count == 7 && $0.missing.isEmpty && $0.blocking.isEmpty })
+        let report = try councils.finalize(session, actor: "sec")
+        #expect(report.decided.count == 10 && report.sessionFinalized)
+        let store = DossierStore(world.connection)
+        #expect(try store.dossier(world.dossiers[0]).status == .proposedCentral)
+        #expect(try store.dossier(world.dossiers[1]).status == .awaitingDecision)
+        #expect(try store.dossier(world.dossiers[8]).status == .notRecognised)
+        let snapshot = try councils.snapshot(session)
+        #expect(snapshot.status == "finalized")
+        let result = try #require(snapshot.dossiers[1].result)
+        #expect(result.stars == 4 && result.average == "75.00" && result.sheetCount == 7)
+        #expect(result.reasonsVi.first?.contains("75,00 điểm → 4★") == true)
+        // The producer's note carries the council's reasons, never a member's total.
+        let history = try store.history(world.dossiers[8])
+        let last = try #require(history.last)
+        #expect(last.action == "council_result" && last.note?.contains("không ban hành quyết định công nhận") == true)
+        #expect(last.note?.contains("Chênh lệch") == false)
+        let view = try store.statusView(world.dossiers[1])
+        #expect(view.councilDate == "2026-11-10")
+        // Finalizing again changes nothing.
+        let again = try councils.finalize(session, actor: "sec")
+        #expect(again.decided.isEmpty && again.alreadyDecided.count == 10)
+        #expect(try world.connection.count("council_result") == 10)
+    }
+
+    @Test func onlyReadyDossiersAndMembersWhoMayScore() throws {
+        let world = try CouncilWorld.make("cready", sets: [1, 2])
+        let store = DossierStore(world.connection)
+        try store.apply(.returnForCompletion(missing: ["Phiếu kiểm nghiệm"]), to: world.dossiers[1], actor: "test")
+        let error = thrown(CouncilError.self) {
+            _ = try CouncilStore(world.connection).openSession(council: "BN-2026", heldOn: PostgresDate(year: 2026, month: 11, day: 10),
+                                                               place: nil, dossiers: world.dossiers, absent: [], actor: "sec")
+        }
+        #expect(error == .dossierNotReady(dossier: world.dossiers[1], status: .returned, needed: .readyForCouncil))
+        #expect(try store.dossier(world.dossiers[0]).status == .readyForCouncil, "nothing changed")
+        #expect(try world.connection.count("council_session") == 0)
+
+        let session = try CouncilStore(world.connection).openSession(council: "BN-2026", heldOn: PostgresDate(year: 2026, month: 11, day: 10),
+                                                                     place: nil, dossiers: [world.dossiers[0]], absent: ["m4"], actor: "sec").code
+        #expect(try store.dossier(world.dossiers[0]).status == .councilScheduled)
+        #expect(thrown(CouncilError.self) { try world.score(0, "sec", total: 70) } == .doesNotScore(person: "sec", role: .secretary))
+        #expect(thrown(CouncilError.self) { try world.score(0, "adv", total: 70) } == .doesNotScore(person: "adv", role: .advisor))
+        #expect(thrown(CouncilError.self) { try world.score(0, "m4", total: 70) } == .absent(person: "m4", session: session))
+        try CouncilStore(world.connection).recordAttendance(session: session, present: ["m4"], absent: [], actor: "sec")
+        try world.score(0, "m4", total: 70)
+    }
+
+    @Test func recusedMemberCannotScoreAndDoesNotCount() throws {
+        let world = try CouncilWorld.make("crecuse", sets: [1])
+        let session = try world.open()
+        let councils = CouncilStore(world.connection)
+        try councils.recuse(session: session, dossier: world.dossiers[0], person: "m1", kind: .kin, reason: "Anh ruột của người đại diện", actor: "sec")
+        #expect(thrown(CouncilError.self) { try world.score(0, "m1", total: 70) } == .recused(person: "m1", dossier: world.dossiers[0]))
+        // 6 eligible → quorum ⌈6 × 3/4⌉ = 5.
+        for person in ["chair", "vice1", "vice2", "m2"] { try world.score(0, person, total: 72) }
+        var a = try councils.status(session).assessments[0]
+        #expect(a.eligible.count == 6 && a.recused == ["m1"])
+        #expect(a.flags == [.quorum(scored: 4, required: 5, eligible: 6, presidingMissing: false)])
+        try world.score(0, "m3", total: 72)
+        a = try councils.status(session).assessments[0]
+        #expect(a.canFinalize && a.missing == ["m4"])
+        try councils.finalize(session, actor: "sec")
+        let snapshot = try councils.snapshot(session)
+        #expect(snapshot.dossiers[0].recusals.first?.reason == "Anh ruột của người đại diện")
+        #expect(snapshot.dossiers[0].result?.sheetCount == 5)
+    }
+
+    @Test func quorumFailureBlocksAndWritesNothing() throws {
+        let world = try CouncilWorld.make("cquorum", sets: [1, 2])
+        let session = try world.open()
+        for person in ["chair", "vice1", "m1", "m2", "m3", "m4", "vice2"] { try world.score(0, person, total: 75) }
+        for person in ["vice1", "m1", "m2", "m3", "m4", "vice2"] { try world.score(1, person, total: 75) }  // no chair
+        let councils = CouncilStore(world.connection)
+        let error = thrown(CouncilError.self) { _ = try councils.finalize(session, actor: "sec") }
+        guard case .finalizationBlocked(let blocked)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(blocked.map(\.dossier) == [world.dossiers[1]])
+        #expect(blocked[0].problems[0].vi.contains("thiếu phiếu của Chủ tịch"))
+        #expect(try world.connection.count("council_result") == 0)
+        #expect(try DossierStore(world.connection).dossier(world.dossiers[0]).status == .councilScheduled)
+        // Quorum cannot be overridden; the other dossier can be finalized alone.
+        #expect(thrown(CouncilError.self) {
+            try councils.override(session: session, dossier: world.dossiers[1], flag: "quorum", chair: "chair", reason: "x", actor: "sec")
+        } == .flagNotOverridable("quorum"))
+        let report = try councils.finalize(session, only: [world.dossiers[0]], actor: "sec")
+        #expect(report.decided == [world.dossiers[0]] && !report.sessionFinalized)
+    }
+
+    @Test func spreadIsFlaggedThenRescoredOrOverridden() throws {
+        let world = try CouncilWorld.make("cspread", sets: [1, 2])
+        let session = try world.open()
+        for person in CouncilWorld.scorers {
+            try world.score(0, person, total: person == "m4" ? 60 : 75)
+            try world.score(1, person, total: person == "m4" ? 58 : 74)
+        }
+        let councils = CouncilStore(world.connection)
+        var status = try councils.status(session)
+        #expect(status.assessments[0].flags.contains(.spread(points: 15, maximum: 10)))
+        #expect(status.assessments[0].needsDiscussion)
+        #expect(thrown(CouncilError.self) { _ = try councils.finalize(session, actor: "sec") } != nil)
+        // Dossier 0: m4 re-scores after discussion (a new version with a reason).
+        #expect(thrown(CouncilError.self) { try world.score(0, "m4", total: 70) } == .alreadySubmitted(person: "m4", dossier: world.dossiers[0], version: 1))
+        let v2 = try world.score(0, "m4", total: 70, reason: "Chấm lại sau thảo luận của Hội đồng")
+        #expect(v2.version == 2)
+        // Dossier 1: the chair overrides.
+        #expect(thrown(CouncilError.self) {
+            try councils.override(session: session, dossier: world.dossiers[1], flag: "spread", chair: "m1", reason: "x", actor: "sec")
+        } == .notChair(person: "m1"))
+        try councils.override(session: session, dossier: world.dossiers[1], flag: "spread", chair: "chair",
+                              reason: "Ủy viên m4 giữ ý kiến về bao bì; Hội đồng thống nhất giữ nguyên", actor: "sec")
+        status = try councils.status(session)
+        #expect(status.assessments[0].flags.isEmpty)
+        #expect(status.assessments[1].flags.count == 1 && status.assessments[1].blocking.isEmpty)
+        try councils.finalize(session, actor: "sec")
+        let snapshot = try councils.snapshot(session)
+        #expect(snapshot.dossiers[0].result?.spread == 5)
+        #expect(snapshot.dossiers[1].result?.overrides == ["spread"])
+    }
+
+    @Test func correctionIsANewVersionAndSheetsAreImmutable() throws {
+        let world = try CouncilWorld.make("ccorrect", sets: [1])
+        _ = try world.open()
+        try world.score(0, "m1", total: 70)
+        #expect(thrown(CouncilError.self) { try world.score(0, "m2", total: 70, reason: "x") } == .nothingToCorrect(person: "m2", dossier: world.dossiers[0]))
+        try world.score(0, "m1", total: 72, reason: "Ghi nhầm tiêu chí 2.1")
+        let history = try ScoreStore(world.connection).history(dossier: world.dossiers[0], person: "m1")
+        #expect(history.map(\.version) == [1, 2] && history.map(\.total) == [70, 72])
+        #expect(history[1].reason == "Ghi nhầm tiêu chí 2.1" && history[0].rubricHash == history[1].rubricHash)
+        let update = thrown(PostgresError.self) { try world.connection.execute("UPDATE score_sheet SET total = 99") }
+        #expect(update?.serverError?.message.contains("cannot be changed") == true)
+        #expect(thrown(PostgresError.self) { try world.connection.execute("DELETE FROM score_answer") } != nil)
+    }
+
+    @Test func invalidSheetIsRefusedWithEveryProblem() throws {
+        let world = try CouncilWorld.make("cinvalid", sets: [1])
+        _ = try world.open()
+        let sheet = ScoreSheet(label: "x", points: ["1.1": 7, "99": 1])
+        let error = thrown(SheetValidationError.self) {
+            try ScoreStore(world.connection).submit(dossier: world.dossiers[0], person: "m1", sheet: sheet, source: .file, actor: "m1")
+        }
+        #expect(error?.problems.contains { $0.message(.vi).contains("1.1: 7 điểm không phải một phương án") } == true)
+        #expect(error?.problems.contains { $0.message(.vi).contains("thiếu tiêu chí") } == true)
+        #expect(try world.connection.count("score_sheet") == 0)
+    }
+
+    @Test func minimumSplitMustBeResolved() throws {
+        let world = try CouncilWorld.make("csplit", sets: [1])
+        let session = try world.open()
+        let set = try world.productSet(0)
+        let base = try #require(set.councilSheet(total: 75, floors: set.markerFloors(upTo: 5)))
+        // Three members put 5.1 (a 4★ marker ≥ 5) one option lower.
+        let marker = try #require(set.starMarkers.first { $0.stars == 4 && $0.criterion == "5.1" })
+        let lower = try #require(set.criterion("5.1")?.allowedPoints().filter { $0 < marker.points }.max())
+        for (k, person) in CouncilWorld.scorers.enumerated() {
+            var sheet = base
+            if k < 3 { sheet.answers["5.1"] = SheetAnswer(points: lower) }
+            try ScoreStore(world.connection).submit(dossier: world.dossiers[0], person: person, sheet: sheet, source: .file, actor: person)
+        }
+        let a = try CouncilStore(world.connection).status(session).assessments[0]
+        #expect(a.flags.contains { $0.id == "minimum:5.1:4" })
+        try CouncilStore(world.connection).override(session: session, dossier: world.dossiers[0], flag: "minimum:5.1:4", chair: "chair",
+                                                    reason: "Đa số thành viên đánh giá có câu chuyện sản phẩm đầy đủ", actor: "sec")
+        try CouncilStore(world.connection).finalize(session, actor: "sec")
+    }
+
+    @Test func twoConcurrentFinalizersYieldOneResult() throws {
+        let world = try CouncilWorld.make("cconc", sets: [1, 2, 3])
+        let session = try world.open()
+        for i in 0..<3 { for person in CouncilWorld.scorers { try world.score(i, person, total: 72) } }
+        let target = world.target
+        let reports = Reports()
+        let group = DispatchGroup()
+        for who in ["sec-a", "sec-b"] {
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
+                do {
+                    let connection = try Connection(target)
+                    reports.add(try CouncilStore(connection).finalize(session, actor: who))
+                } catch { reports.fail("\(error)") }
+            }
+        }
+        group.wait()
+        #expect(reports.failures.isEmpty, "\(reports.failures)")
+        #expect(reports.all.count == 2)
+        #expect(reports.all.map(\.decided.count).sorted() == [0, 3])
+        #expect(try world.connection.count("council_result") == 3)
+        #expect(try world.connection.count("dossier_event", where: "action = 'council_result'") == 3)
+    }
+}
+
+final class Reports: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var all: [FinalizationReport] = []
+    private(set) var failures: [String] = []
+    func add(_ r: FinalizationReport) { lock.lock(); all.append(r); lock.unlock() }
+    func fail(_ s: String) { lock.lock(); failures.append(s); lock.unlock() }
+}

@@ -1,0 +1,299 @@
+import Foundation
+import OCOPDomain
+import OCOPStore
+import OCOPTestSupport
+import Postgres
+import Testing
+
+/// Units, producers, products and star history against a real PostgreSQL; every test has its own database.
+@Suite struct RegistryStoreTests {
+    // MARK: Administrative units
+
+    @Test func provincesSharingACodeInDifferentPeriods() throws {
+        let connection = try Fixture.registry("reg_prov")
+        let store = RegistryStore(connection)
+        #expect(try connection.count("province") == 3)
+        #expect(try connection.count("province", where: "code = '24'") == 2)
+
+        // Upserting again updates in place, keyed by (code, valid_from).
+        try store.upsert(Province(code: "24", name: "Bắc Giang (cũ)", validTo: "2025-06-30"))
+        try store.upsert(Province(code: "24", name: "Bắc Ninh", kind: "tinh", validFrom: "2025-07-01"))
+        #expect(try connection.count("province") == 3)
+
+        let old = try store.provinceID("24", at: "2020-12-25")
+        let new = try store.provinceID("24", at: "2026-05-22")
+        #expect(old != new)
+        #expect(try store.provinceID("24", at: "2025-06-30") == old)
+        #expect(try store.provinceID("24", at: "2025-07-01") == new)
+        #expect(try store.provinceID("24") == new, "without a date: the current unit")
+        #expect(try store.provinceID("27") == store.provinceID("27", at: "2019-01-01"), "a closed unit is still found")
+        #expect(try connection.one("SELECT name FROM province WHERE id = $1", old).decode(String.self, "name") == "Bắc Giang (cũ)")
+
+        // Successors: both old provinces point at the new Bắc Ninh, which has none.
+        let successors = try connection.query("SELECT code, name, successor_id FROM province ORDER BY id")
+        for row in successors {
+            let successor: Int? = try row["successor_id"]
+            if try row.decode(Int?.self, "successor_id") == nil {
+                #expect(try row.decode(String.self, "name") == "Bắc Ninh" && row.decode(String.self, "code") == "24")
+            } else {
+                #expect(successor == new)
+            }
+        }
+        #expect(try connection.count("province", where: "successor_id IS NOT NULL") == 2)
+
+        if case .unknownProvince("99")? = thrown(StoreError.self, { _ = try store.provinceID("99") }) {} else { Issue.record("expected unknownProvince") }
+        if case .unknownProvince? = thrown(StoreError.self, { try store.linkSuccessor(code: "27", validFrom: nil, successorCode: "98") }) {} else {
+            Issue.record("expected unknownProvince for a missing successor")
+        }
+    }
+
+    @Test func communeResolutionByDate() throws {
+        let connection = try Fixture.registry("reg_comm")
+        let store = RegistryStore(connection)
+        #expect(try connection.count("commune", where: "code = '07246'") == 2)
+        let canhNau = try store.communeID("07246", at: "2020-01-01")
+        let xuanLuong = try store.communeID("07246", at: "2026-01-01")
+        #expect(canhNau != xuanLuong)
+        #expect(try store.communeID("07246") == xuanLuong)
+        #expect(try store.communeID("07246", at: "2025-06-30") == canhNau)
+        #expect(try store.communeID("07246", at: "2025-07-01") == xuanLuong)
+        #expect(try store.communeID("07249") == store.communeID("07249", at: "2019-06-01"))
+
+        // Each commune hangs off the province valid in its own period.
+        let provinceOf = { (id: Int) throws -> String in
+            try connection.one("SELECT p.name, p.valid_to::text FROM commune c JOIN province p ON p.id = c.province_id WHERE c.id = $1", id)
+                .decode(String.self, "name")
+        }
+        #expect(try provinceOf(canhNau) == "Bắc Giang")
+        #expect(try provinceOf(xuanLuong) == "Bắc Ninh")
+
+        #expect(try store.communes(province: "24").count == 5)
+        if case .unknownCommune("00000")? = thrown(StoreError.self, { _ = try store.communeID("00000") }) {} else { Issue.record("expected unknownCommune") }
+    }
+
+    // MARK: Producers
+
+    @Test func addProducerRoundTripStoresNFC() throws {
+        let connection = try Fixture.registry("reg_nfc")
+        let store = RegistryStore(connection)
+        let nfc = "HTX Dược liệu Sa Lý"
+        let nfd = nfc.decomposedStringWithCanonicalMapping
+        #expect(Array(nfd.unicodeScalars) != Array(nfc.unicodeScalars))
+        var draft = Fixture.producer(name: "  " + nfd + " ")
+        draft.address = "xã Sa Lý, tỉnh Bắc Ninh".decomposedStringWithCanonicalMapping
+        draft.email = "n01@ocop-demo.example"
+        draft.phone = "02040000101"
+        draft.representative = Representative(name: "Triệu Thị Lan".decomposedStringWithCanonicalMapping, female: true, ethnicMinority: true)
+        let added = try store.addProducer(draft, actor: "Cán bộ xã".decomposedStringWithCanonicalMapping)
+
+        let stored = try connection.one("SELECT name, address, representative, created_by FROM producer WHERE id = $1", added.id)
+        #expect(Array(try stored.decode(String.self, "name").unicodeScalars) == Array(nfc.unicodeScalars))
+        #expect(Array(try stored.decode(String.self, "address").unicodeScalars) == Array("xã Sa Lý, tỉnh Bắc Ninh".precomposedStringWithCanonicalMapping.unicodeScalars))
+        #expect(Array(try stored.decode(String.self, "representative").unicodeScalars) == Array("Triệu Thị Lan".precomposedStringWithCanonicalMapping.unicodeScalars))
+        #expect(Array(try stored.decode(String.self, "created_by").unicodeScalars) == Array("Cán bộ xã".precomposedStringWithCanonicalMapping.unicodeScalars))
+
+        let read = try store.producer("0101234567")
+        #expect(read == added)
+        #expect(read.registrationNo == "0101234567" && read.kind == .cooperative && read.communeCode == "07534")
+        #expect(read.communeName == "Sa Lý" && read.provinceCode == "24" && read.productCount == 0)
+        #expect(read.representative == Representative(name: "Triệu Thị Lan", female: true, ethnicMinority: true, disabled: false))
+        #expect(read.representative.qualifiesForCriterion32)
+        #expect(try store.producer(String(added.id)) == added, "by id as well")
+        #expect(try store.producers(search: "sa lý").map(\.id) == [added.id])
+        #expect(try store.producers(search: nfd).map(\.id) == [added.id], "an NFD search finds the NFC row")
+    }
+
+    @Test func duplicateRegistrationIsRefusedAndChangesNothing() throws {
+        let connection = try Fixture.registry("reg_dup")
+        let store = RegistryStore(connection)
+        try store.addProducer(Fixture.producer(), actor: "test")
+        let before = try connection.query("SELECT id, registration_no, name, kind, commune_id, updated_at FROM producer ORDER BY id").map { $0.text(2) }
+
+        let error = thrown(StoreError.self) {
+            try store.addProducer(Fixture.producer(" 0101234567 ", name: "Công ty khác", kind: .enterprise, commune: "07339"), actor: "test")
+        }
+        guard case let .duplicateRegistration(number, name)? = error else { Issue.record("expected duplicateRegistration, got \(String(describing: error))"); return }
+        #expect(number == "0101234567" && name == "HTX Thân Trường")
+        #expect(error?.message(.vi) == "Mã số thuế/đăng ký 0101234567 đã được đăng ký cho HTX Thân Trường.")
+        #expect(error?.message(.en) == "Registration/tax number 0101234567 is already registered to HTX Thân Trường.")
+        #expect(error?.exitCode == 65)
+        #expect(try connection.query("SELECT id, registration_no, name, kind, commune_id, updated_at FROM producer ORDER BY id").map { $0.text(2) } == before)
+        #expect(try connection.count("producer") == 1)
+    }
+
+    @Test func producerInputIsChecked() throws {
+        let connection = try Fixture.registry("reg_bad")
+        let store = RegistryStore(connection)
+        if case .unknownCommune("99999")? = thrown(StoreError.self, { try store.addProducer(Fixture.producer(commune: "99999"), actor: "t") }) {} else {
+            Issue.record("expected unknownCommune")
+        }
+        if case .invalid(field: "registration_no", _, _)? = thrown(StoreError.self, { try store.addProducer(Fixture.producer("  "), actor: "t") }) {} else {
+            Issue.record("expected invalid registration_no")
+        }
+        var draft = Fixture.producer()
+        draft.email = "not-an-address"
+        if case .invalid(field: "email", _, _)? = thrown(StoreError.self, { try store.addProducer(draft, actor: "t") }) {} else {
+            Issue.record("expected invalid email")
+        }
+        #expect(try connection.count("producer") == 0)
+        if case .unknownProducer("0999")? = thrown(StoreError.self, { _ = try store.producer("0999") }) {} else { Issue.record("expected unknownProducer") }
+        #expect(StoreError.unknownProducer("x").exitCode == 66)
+    }
+
+    @Test func editProducerChangesOnlyTheGivenFields() throws {
+        let connection = try Fixture.registry("reg_edit")
+        let store = RegistryStore(connection)
+        var draft = Fixture.producer()
+        draft.address = "bản Ven"
+        draft.phone = "0204000001"
+        draft.email = "a@b.example"
+        let original = try store.addProducer(draft, actor: "creator")
+
+        let edited = try store.editProducer("0101234567", .init(phone: "0912345678", ethnicMinority: true), actor: "editor")
+        var expected = original
+        expected.phone = "0912345678"
+        expected.representative.ethnicMinority = true
+        #expect(edited == expected)
+
+        let moved = try store.editProducer(String(original.id), .init(name: "HTX Thân Trường mới".decomposedStringWithCanonicalMapping, communeCode: "07339", female: false), actor: "editor")
+        #expect(moved.name == "HTX Thân Trường mới" && moved.communeCode == "07339" && moved.communeName == "Tân Yên")
+        #expect(moved.representative == Representative(name: "Triệu Thị Lan", female: false, ethnicMinority: true))
+        #expect(moved.address == "bản Ven" && moved.email == "a@b.example" && moved.phone == "0912345678" && moved.kind == .cooperative)
+        let audit = try connection.one("SELECT created_by, updated_by, name FROM producer WHERE id = $1", original.id)
+        #expect(try audit.decode(String.self, "created_by") == "creator" && audit.decode(String.self, "updated_by") == "editor")
+        #expect(Array(try audit.decode(String.self, "name").unicodeScalars) == Array("HTX Thân Trường mới".unicodeScalars))
+
+        if case .unknownCommune("00001")? = thrown(StoreError.self, { _ = try store.editProducer("0101234567", .init(communeCode: "00001"), actor: "e") }) {} else {
+            Issue.record("expected unknownCommune")
+        }
+        if case .unknownProducer? = thrown(StoreError.self, { _ = try store.editProducer("nobody", .init(phone: "1"), actor: "e") }) {} else {
+            Issue.record("expected unknownProducer")
+        }
+        #expect(try store.producer("0101234567") == moved)
+    }
+
+    // MARK: Products
+
+    @Test func productCodesComeFromAPerCommuneSerial() throws {
+        let connection = try Fixture.registry("reg_serial")
+        let store = RegistryStore(connection)
+        try store.addProducer(Fixture.producer("0101", commune: "07534"), actor: "t")
+        try store.addProducer(Fixture.producer("0202", name: "Tổ hợp tác Tương nếp", kind: .cooperativeGroup, commune: "07339"), actor: "t")
+
+        let first = try store.addProduct(ProductDraft(name: "Trà giảo cổ lam", producerRef: "0101", productSet: 12, year: 2026), actor: "t")
+        let second = try store.addProduct(ProductDraft(name: "Cao dược liệu", producerRef: "0101", productSet: 20, year: 2026), actor: "t")
+        let elsewhere = try store.addProduct(ProductDraft(name: "Tương nếp", producerRef: "0202", productSet: 9, year: 2026), actor: "t")
+        // Made in another commune than the producer's: that commune's serial.
+        let madeInTanYen = try store.addProduct(ProductDraft(name: "Tương ớt", producerRef: "0101", productSet: 9, communeCode: "07339", year: 2027), actor: "t")
+        #expect(first.code == "24-07534-001-2026")
+        #expect(second.code == "24-07534-002-2026")
+        #expect(elsewhere.code == "24-07339-001-2026")
+        #expect(madeInTanYen.code == "24-07339-002-2027" && madeInTanYen.communeCode == "07339")
+        #expect(ProductCode(parsing: first.code) == ProductCode(provinceCode: "24", communeCode: "07534", serial: 1, year: 2026))
+        // An old commune's products carry the old province's code, 24 as well.
+        try store.addProducer(Fixture.producer("0303", name: "HTX Chè Bản Ven", commune: "07249"), actor: "t")
+        #expect(try store.addProduct(ProductDraft(name: "Chè xanh Bản Ven", producerRef: "0303", productSet: 11, year: 2020), actor: "t").code == "24-07249-001-2020")
+
+        #expect(try store.product(first.code) == first)
+        #expect(try store.product(String(second.id)) == second)
+        #expect(try store.producer("0101").productCount == 3)
+        #expect(try store.products(producer: "0101").map(\.code) == ["24-07339-002-2027", "24-07534-001-2026", "24-07534-002-2026"])
+        #expect(try store.products(productSet: 9).count == 2)
+    }
+
+    @Test func givenCodesAreKeptAndDuplicatesRefused() throws {
+        let connection = try Fixture.registry("reg_given")
+        let store = RegistryStore(connection)
+        try store.addProducer(Fixture.producer("0101"), actor: "t")
+        let historical = try store.addProduct(ProductDraft(name: "Mật ong rừng", producerRef: "0101", productSet: 4, code: " 24-07534-017-2019 ", year: 2026), actor: "t")
+        #expect(historical.code == "24-07534-017-2019")
+        // A given code does not consume the serial.
+        #expect(try store.addProduct(ProductDraft(name: "Mật ong hoa vải", producerRef: "0101", productSet: 4, year: 2026), actor: "t").code == "24-07534-001-2026")
+
+        let sameName = thrown(StoreError.self) {
+            try store.addProduct(ProductDraft(name: "Mật ong rừng".decomposedStringWithCanonicalMapping, producerRef: "0101", productSet: 4, year: 2026), actor: "t")
+        }
+        guard case let .duplicateProduct(name, producer)? = sameName else { Issue.record("expected duplicateProduct, got \(String(describing: sameName))"); return }
+        #expect(name == "Mật ong rừng" && producer == "HTX Thân Trường")
+        #expect(sameName?.message(.vi) == "Chủ thể HTX Thân Trường đã có sản phẩm tên \"Mật ong rừng\".")
+
+        let sameCode = thrown(StoreError.self) {
+            try store.addProduct(ProductDraft(name: "Khác", producerRef: "0101", productSet: 4, code: "24-07534-017-2019", year: 2026), actor: "t")
+        }
+        if case .duplicateProductCode("24-07534-017-2019")? = sameCode {} else { Issue.record("expected duplicateProductCode, got \(String(describing: sameCode))") }
+        #expect(try connection.count("product") == 2)
+        // The refused assignment did not burn a serial number.
+        #expect(try store.addProduct(ProductDraft(name: "Sáp ong", producerRef: "0101", productSet: 4, year: 2026), actor: "t").code == "24-07534-002-2026")
+    }
+
+    @Test func productSetRules() throws {
+        let connection = try Fixture.registry("reg_sets")
+        let store = RegistryStore(connection)
+        try store.addProducer(Fixture.producer("0101"), actor: "t")
+        try store.addProducer(Fixture.producer("0404", name: "Hội Du lịch cộng đồng", kind: .association, commune: "07246"), actor: "t")
+        for set in [0, 27, -1] {
+            let error = thrown(StoreError.self) { try store.addProduct(ProductDraft(name: "P\(set)", producerRef: "0101", productSet: set, year: 2026), actor: "t") }
+            if case .invalid(field: "product_set", _, _)? = error {} else { Issue.record("set \(set): expected invalid product_set") }
+        }
+        #expect(try store.addProduct(ProductDraft(name: "P1", producerRef: "0101", productSet: 1, year: 2026), actor: "t").productSet == 1)
+        #expect(try store.addProduct(ProductDraft(name: "P26", producerRef: "0101", productSet: 26, year: 2026), actor: "t").productSet == 26)
+
+        let error = thrown(StoreError.self) { try store.addProduct(ProductDraft(name: "Mật ong", producerRef: "0404", productSet: 4, year: 2026), actor: "t") }
+        guard case .invalid(field: "product_set", value: "4", let reason)? = error else { Issue.record("expected the association refusal"); return }
+        #expect(reason(.en).contains("set 26"))
+        let tour = try store.addProduct(ProductDraft(name: "Điểm du lịch bản Ven", producerRef: "0404", productSet: 26, year: 2026), actor: "t")
+        #expect(tour.code == "24-07246-001-2026")
+        if case .unknownProducer("0505")? = thrown(StoreError.self, { try store.addProduct(ProductDraft(name: "X", producerRef: "0505", productSet: 1, year: 2026), actor: "t") }) {} else {
+            Issue.record("expected unknownProducer")
+        }
+        #expect(try connection.count("product") == 3)
+    }
+
+    // MARK: Star history
+
+    @Test func recognitionsAndCurrentStars() throws {
+        let connection = try Fixture.registry("reg_stars")
+        let store = RegistryStore(connection)
+        try RubricStore(connection).sync(try bundledCatalog.get())
+        try store.addProducer(Fixture.producer("0303", commune: "07249"), actor: "t")
+        let product = try store.addProduct(ProductDraft(name: "Chè xanh Bản Ven", producerRef: "0303", productSet: 11, year: 2020), actor: "t")
+        #expect(product.stars == nil && product.starsValidUntil == nil)
+
+        try store.recordRecognition(productID: product.id, .init(stars: 3, score: Decimal(string: "64.5"), year: 2020, decisionNo: "1320/QĐ-UBND",
+                                                                decisionDate: "2020-12-25", rubricVersion: "qd1048-2019", provinceCode: "24"),
+                                    illustrative: true, actor: "t")
+        var history = try store.recognitions(productID: product.id)
+        #expect(history.count == 1)
+        #expect(history[0].validUntil == "2023-12-25", "decision + 36 months")
+        #expect(history[0].score == Decimal(string: "64.5") && history[0].decisionNo == "1320/QĐ-UBND" && history[0].provinceCode == "24")
+        #expect(try store.product(id: product.id).stars == 3)
+        #expect(try store.product(id: product.id).starsValidUntil == "2023-12-25")
+        // The old certificate keeps the old province (code 24 on 2020-12-25 is Bắc Giang).
+        #expect(try connection.one("SELECT p.name FROM star_recognition s JOIN province p ON p.id = s.province_id").decode(String.self, "name") == "Bắc Giang")
+
+        try store.recordRecognition(productID: product.id, .init(stars: 4, year: 2023, decisionDate: "2023-11-24", validUntil: "2026-11-24",
+                                                                rubricVersion: "qd148-2023", provinceCode: "24"), illustrative: true, actor: "t")
+        #expect(try store.product(id: product.id).stars == 4, "the latest decision is current")
+        #expect(try connection.one("SELECT p.name FROM star_recognition s JOIN province p ON p.id = s.province_id WHERE s.year = 2023").decode(String.self, "name") == "Bắc Giang")
+
+        try store.recordRecognition(productID: product.id, .init(stars: 5, year: 2026, decisionDate: "2026-02-28",
+                                                                rubricVersion: "qd26-2026", provinceCode: "24"), illustrative: false, actor: "t")
+        history = try store.recognitions(productID: product.id)
+        #expect(history.map(\.stars) == [3, 4, 5])
+        #expect(history[2].validUntil == "2029-02-28")
+        #expect(try connection.one("SELECT p.name FROM star_recognition s JOIN province p ON p.id = s.province_id WHERE s.year = 2026").decode(String.self, "name") == "Bắc Ninh")
+        #expect(try store.product(id: product.id).stars == 5)
+        // A revoked recognition no longer counts.
+        try connection.query("UPDATE star_recognition SET revoked_at = '2026-06-01', revocation_reason = 'test' WHERE year = 2026")
+        #expect(try store.product(id: product.id).stars == 4)
+        #expect(try store.product(id: product.id).starsValidUntil == "2026-11-24")
+
+        if case .unknownRubricVersion? = thrown(StoreError.self, {
+            try store.recordRecognition(productID: product.id, .init(stars: 3, year: 2020, decisionDate: "2020-01-01", rubricVersion: "qd0-1900", provinceCode: "24"), illustrative: false, actor: "t")
+        }) {} else { Issue.record("expected unknownRubricVersion") }
+        if case .unknownProvince? = thrown(StoreError.self, {
+            try store.recordRecognition(productID: product.id, .init(stars: 3, year: 2020, decisionDate: "2020-01-01", rubricVersion: "qd1048-2019", provinceCode: "77"), illustrative: false, actor: "t")
+        }) {} else { Issue.record("expected unknownProvince") }
+        #expect(try connection.count("star_recognition") == 3)
+    }
+}

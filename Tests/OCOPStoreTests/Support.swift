@@ -1,0 +1,120 @@
+import Foundation
+import OCOPDomain
+import OCOPRubrics
+import OCOPStore
+import OCOPTestSupport
+import Postgres
+import Testing
+
+/// The package root (tests never depend on the working directory).
+let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let migrationsDirectory = packageRoot.appendingPathComponent("db/migrations", isDirectory: true)
+let seedDirectory = packageRoot.appendingPathComponent("db/seed", isDirectory: true)
+let scoringDirectory = packageRoot.appendingPathComponent("scoring", isDirectory: true)
+
+/// Loaded once: parsing 26 YAML sets is not free.
+let bundledCatalog: Result<RubricCatalog, any Error> = Result { try RubricCatalog.load(from: scoringDirectory) }
+
+extension Connection {
+    func count(_ table: String, where condition: String = "true") throws -> Int {
+        try one("SELECT count(*) AS n FROM \(table) WHERE \(condition)").decode(Int.self, "n")
+    }
+
+    func tableExists(_ table: String) throws -> Bool {
+        try one("SELECT to_regclass($1) IS NOT NULL AS e", table).decode(Bool.self, "e")
+    }
+}
+
+/// The error `body` threw, or a recorded issue.
+func thrown<E: Error>(_ type: E.Type, _ sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) -> E? {
+    do {
+        try body()
+        Issue.record("expected \(E.self), nothing was thrown", sourceLocation: sourceLocation)
+    } catch let error as E {
+        return error
+    } catch {
+        Issue.record("expected \(E.self), got \(error)", sourceLocation: sourceLocation)
+    }
+    return nil
+}
+
+/// A small administrative world like the seed's: code 24 names old Bắc Giang until 30/6/2025
+/// and the new Bắc Ninh after; commune code 07246 was old xã Canh Nậu and is new xã Xuân Lương.
+enum Fixture {
+    static let provinces = [
+        Province(code: "24", name: "Bắc Giang", validTo: "2025-06-30"),
+        Province(code: "27", name: "Bắc Ninh", validTo: "2025-06-30"),
+        Province(code: "24", name: "Bắc Ninh", validFrom: "2025-07-01"),
+    ]
+    static let communes = [
+        Commune(code: "07249", name: "Xuân Lương", provinceCode: "24", validTo: "2025-06-30", formerDistrict: "Huyện Yên Thế"),
+        Commune(code: "07246", name: "Canh Nậu", provinceCode: "24", validTo: "2025-06-30", formerDistrict: "Huyện Yên Thế"),
+        Commune(code: "07246", name: "Xuân Lương", provinceCode: "24", validFrom: "2025-07-01"),
+        Commune(code: "07534", name: "Sa Lý", provinceCode: "24", validFrom: "2025-07-01"),
+        Commune(code: "07339", name: "Tân Yên", provinceCode: "24", validFrom: "2025-07-01"),
+    ]
+
+    /// A fresh migrated database holding the units above.
+    static func registry(_ prefix: String) throws -> Connection {
+        let connection = try TestDatabase.migrated(prefix: prefix)
+        let store = RegistryStore(connection)
+        for province in provinces { try store.upsert(province) }
+        try store.linkSuccessor(code: "24", validFrom: nil, successorCode: "24")
+        try store.linkSuccessor(code: "27", validFrom: nil, successorCode: "24")
+        for commune in communes { try store.upsert(commune) }
+        return connection
+    }
+
+    static func producer(_ number: String = "0101234567", name: String = "HTX Thân Trường", kind: ProducerKind = .cooperative, commune: String = "07534") -> ProducerDraft {
+        ProducerDraft(registrationNo: number, name: name, kind: kind, communeCode: commune, representative: Representative(name: "Triệu Thị Lan", female: true))
+    }
+}
+
+/// A minimal RFC 4180 reader for the seed files (the CLI's reader lives in the executable).
+enum SeedCSV {
+    static func records(_ name: String) throws -> [ImportRecord] {
+        let text = try String(contentsOf: seedDirectory.appendingPathComponent(name), encoding: .utf8)
+        var rows: [(line: Int, fields: [String])] = []
+        var field = "", fields: [String] = [], quoted = false, line = 1, rowLine = 1
+        var iterator = Array(text.unicodeScalars).makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func next() -> Unicode.Scalar? {
+            if let p = pending { pending = nil; return p }
+            return iterator.next()
+        }
+        while let c = next() {
+            if quoted {
+                if c == "\"" {
+                    if let n = next() {
+                        if n == "\"" { field.unicodeScalars.append(n) } else { quoted = false; pending = n }
+                    } else { quoted = false }
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.unicodeScalars.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"": quoted = true
+            case ",": fields.append(field); field = ""
+            case "\r": continue
+            case "\n":
+                fields.append(field); field = ""
+                rows.append((rowLine, fields)); fields = []
+                line += 1; rowLine = line
+            default: field.unicodeScalars.append(c)
+            }
+        }
+        if !field.isEmpty || !fields.isEmpty { fields.append(field); rows.append((rowLine, fields)) }
+        guard let header = rows.first?.fields else { return [] }
+        return rows.dropFirst().filter { $0.fields != [""] }.map { row in
+            ImportRecord(line: row.line, fields: Dictionary(uniqueKeysWithValues: zip(header, row.fields)))
+        }
+    }
+
+    static func header(_ name: String) throws -> [String] {
+        let text = try String(contentsOf: seedDirectory.appendingPathComponent(name), encoding: .utf8)
+        return text.split(whereSeparator: \.isNewline).first.map { $0.split(separator: ",").map(String.init) } ?? []
+    }
+}
