@@ -47,6 +47,37 @@ public struct ConnectionTarget: Sendable, Hashable {
         return Self.describe(host: values["host"] ?? values["hostaddr"], port: values["port"], database: values["dbname"], user: values["user"])
     }
 
+    /// `text` with every occurrence of the conninfo's password (as written and percent-decoded)
+    /// masked. Also works when libpq cannot parse the string, for URLs: `scheme://user:password@…`.
+    func hidingPassword(in text: String) -> String {
+        var passwords: [String] = []
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        if let options = PQconninfoParse(conninfo, &errorMessage) {
+            var cursor = options
+            while let keyword = cursor.pointee.keyword {
+                if String(cString: keyword) == "password", let value = cursor.pointee.val { passwords.append(String(cString: value)) }
+                cursor += 1
+            }
+            PQconninfoFree(options)
+        }
+        if let errorMessage { PQfreemem(errorMessage) }
+        // libpq's URI parser: the user info runs from after "://" to an "@" met before any "/".
+        for scheme in ["postgresql://", "postgres://"] where conninfo.hasPrefix(scheme) {
+            let rest = conninfo.dropFirst(scheme.count)
+            if let end = rest.firstIndex(where: { $0 == "@" || $0 == "/" }), rest[end] == "@",
+               let colon = rest[..<end].firstIndex(of: ":") {
+                let written = String(rest[rest.index(after: colon)..<end])
+                passwords.append(written)
+                if let decoded = written.removingPercentEncoding { passwords.append(decoded) }
+            }
+        }
+        var result = text
+        for password in passwords.filter({ !$0.isEmpty }).sorted(by: { $0.count > $1.count }) {
+            result = result.replacingOccurrences(of: password, with: "********")
+        }
+        return result
+    }
+
     static func describe(host: String?, port: String?, database: String?, user: String?) -> String {
         var text = ""
         if let user, !user.isEmpty { text += "\(user)@" }
@@ -83,7 +114,8 @@ public final class Connection: @unchecked Sendable {
                 database: PQdb(conn).map { String(cString: $0) },
                 user: PQuser(conn).map { String(cString: $0) }
             )
-            let reason = String(cString: PQerrorMessage(conn)).trimmingCharacters(in: .whitespacesAndNewlines)
+            // libpq quotes a malformed URL whole in some messages ("… in URI: \"postgresql://u:pw@[…\"").
+            let reason = target.hidingPassword(in: String(cString: PQerrorMessage(conn)).trimmingCharacters(in: .whitespacesAndNewlines))
             PQfinish(conn)
             throw PostgresError.connectionFailed(target: tried, reason: reason)
         }
@@ -172,19 +204,33 @@ public final class Connection: @unchecked Sendable {
             try execute("SAVEPOINT \(savepoint)")
         }
         transactionDepth += 1
+        let value: T
         do {
-            let value = try body(self)
-            transactionDepth -= 1
-            try execute(transactionDepth == 0 ? "COMMIT" : "RELEASE SAVEPOINT \(savepoint)")
-            return value
+            value = try body(self)
         } catch {
             transactionDepth -= 1
-            if transactionDepth == 0 {
-                try? execute("ROLLBACK")
-            } else {
-                try? execute("ROLLBACK TO SAVEPOINT \(savepoint)")
-            }
+            rollBack(to: savepoint)
             throw error
+        }
+        // The depth drops exactly once, whether the COMMIT/RELEASE succeeds or not (a deferred
+        // constraint fails at COMMIT; the server has then already rolled the transaction back).
+        transactionDepth -= 1
+        do {
+            try execute(transactionDepth == 0 ? "COMMIT" : "RELEASE SAVEPOINT \(savepoint)")
+        } catch {
+            rollBack(to: savepoint)
+            throw error
+        }
+        return value
+    }
+
+    /// Undoes the innermost level, after `transactionDepth` was decremented for it.
+    private func rollBack(to savepoint: String) {
+        if transactionDepth == 0 {
+            try? execute("ROLLBACK")
+        } else {
+            // Released too, so a long transaction with many failed nested ones does not pile them up.
+            try? execute("ROLLBACK TO SAVEPOINT \(savepoint); RELEASE SAVEPOINT \(savepoint)")
         }
     }
 

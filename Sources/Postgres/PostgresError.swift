@@ -1,7 +1,7 @@
 /// Every failure of the Postgres layer. Server errors carry SQLSTATE and the fields a caller
 /// needs to turn a constraint violation into a sentence a person understands.
 public enum PostgresError: Error, Sendable, CustomStringConvertible {
-    /// Could not connect. `target` never contains a password.
+    /// Could not connect. Neither `target` nor `reason` contains the password.
     case connectionFailed(target: String, reason: String)
     /// The server rejected a statement.
     case server(ServerError)

@@ -166,13 +166,21 @@ public struct PostgresDate: PostgresEncodable, PostgresDecodable, Hashable, Send
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD`; only days that exist (no 2025-06-31, 29/2 only in leap years).
     public init?(iso text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
-              let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day)
+              let day = Int(parts[2]), (1...12).contains(month), (1...Self.days(inMonth: month, of: year)).contains(day)
         else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     public var description: String {
@@ -194,10 +202,16 @@ public struct PostgresDate: PostgresEncodable, PostgresDecodable, Hashable, Send
 /// server prints `2026-12-01 18:30:26.123456+00`.
 extension Date: PostgresEncodable, PostgresDecodable {
     public var postgresText: String? {
-        let seconds = timeIntervalSince1970
-        let whole = seconds.rounded(.down)
-        let micros = Int(((seconds - whole) * 1_000_000).rounded())
-        let base = Date(timeIntervalSince1970: whole)
+        // Round to whole microseconds first, so a fraction like .9999997 carries into the next
+        // second instead of printing as ".1000000" (which the server reads as .1).
+        let total = Int64((timeIntervalSince1970 * 1_000_000).rounded())
+        var whole = total / 1_000_000
+        var micros = Int(total % 1_000_000)
+        if micros < 0 {
+            micros += 1_000_000
+            whole -= 1
+        }
+        let base = Date(timeIntervalSince1970: Double(whole))
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: base)

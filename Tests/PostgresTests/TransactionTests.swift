@@ -32,8 +32,8 @@ struct TransactionTests {
             }
             #expect(!db.isInTransaction)
             #expect(try db.count("tx_throw") == 0)
-            // Not left inside a transaction on the server either.
-            #expect(try db.one("SELECT now() = statement_timestamp() AS fresh").decode(Bool.self, "fresh"))
+            // Not left inside a transaction on the server either: SAVEPOINT needs one.
+            #expect(serverError { try db.execute("SAVEPOINT probe") }?.sqlState == "25P01")
         }
     }
 
@@ -71,6 +71,7 @@ struct TransactionTests {
             }
             #expect(error?.sqlState == "23503")
             #expect(!db.isInTransaction)
+            #expect(serverError { try db.execute("SAVEPOINT probe") }?.sqlState == "25P01")
             #expect(try db.count("tx_child") == 0)
             // A later transaction, nested one included, still works normally.
             try db.transaction { tx in
