@@ -191,7 +191,7 @@ import Testing
     }
 
     /// A scheduled dossier can still be withdrawn by hand: the refusal of `advance` must say so.
-    @Test func councilScheduledRefusalNamesWithdrawAsAllowed() {
+    @Test func councilScheduledRefusalNamesWithdrawAsAllowed() throws {
         let error = illegal { try DossierWorkflow.advance(dossier: Self.code, from: .councilScheduled, returnedFrom: nil) }
         #expect(error?.allowed == [.withdrawn])
         #expect(error?.message(.en).contains("withdrawn (Withdrawn by the producer)") == true)

@@ -86,7 +86,13 @@ import Glibc
         try cluster.destroy()
         #expect(!FileManager.default.fileExists(atPath: cluster.root.path))
         #expect(try cluster.status() == .notInitialized)
-        #expect(kill(pid_t(pid), 0) != 0, "the first server process is gone")
+        // pg_ctl stop waits for the pid file to go; the process itself may take a moment to be reaped.
+        var gone = false
+        for _ in 0..<50 where !gone {
+            gone = kill(pid_t(pid), 0) != 0
+            if !gone { usleep(100_000) }
+        }
+        #expect(gone, "the first server process is gone: \((try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? "-")")
     }
 
     @Test func homeResolution() {

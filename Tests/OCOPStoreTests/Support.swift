@@ -27,7 +27,7 @@ extension Connection {
 }
 
 /// The error `body` threw, or a recorded issue.
-func thrown<E: Error>(_ type: E.Type, _ sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) -> E? {
+func thrown<E: Error>(_ type: E.Type, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) -> E? {
     do {
         try body()
         Issue.record("expected \(E.self), nothing was thrown", sourceLocation: sourceLocation)

@@ -84,8 +84,9 @@ public struct ProductCode: Sendable, Hashable, CustomStringConvertible {
     }
 
     public init?(parsing text: String) {
-        let parts = text.split(separator: "-")
-        guard parts.count == 4, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }),
+        // Empty parts count ("24--001-2026" is not a code); only ASCII digits ("²" is a number too).
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }),
               let serial = Int(parts[2]), let year = Int(parts[3]), parts[3].count == 4
         else { return nil }
         self.init(provinceCode: String(parts[0]), communeCode: String(parts[1]), serial: serial, year: year)

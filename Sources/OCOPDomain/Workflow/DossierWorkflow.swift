@@ -177,8 +177,9 @@ public enum DossierWorkflow {
         }
         let targets = advanceTargets(from: status)
         if status == .councilScheduled {
+            // Withdrawal stays possible by hand, so the refusal names it.
             throw IllegalTransition(
-                dossier: dossier, from: status, attempted: "advance", allowed: [],
+                dossier: dossier, from: status, attempted: "advance", allowed: allowedNext(from: status, returnedFrom: returnedFrom),
                 reason: LocalizedText(
                     vi: "Kết quả do Hội đồng quyết định khi kết thúc phiên họp (ocop council session finalize).",
                     en: "The council's finalization decides the outcome (ocop council session finalize)."

@@ -596,7 +596,8 @@ public struct CouncilStore {
                           result.proposedToCentral, result.disqualified, result.spread, outcome.rawValue,
                           result.explanation(.vi).map(\.nfc), result.explanation(.en), producerVi.map(\.nfc),
                           Array(a.overridden).sorted(), detail, actor.nfc])
-                let note = "Hội đồng \(snapshot.council.name) đã chấm ngày \(dateText) (phiên \(snapshot.code)): " + producerVi.joined(separator: "; ")
+                let who = snapshot.council.name.hasPrefix("Hội đồng") ? snapshot.council.name : "Hội đồng " + snapshot.council.name
+                let note = "\(who) đã chấm ngày \(dateText) (phiên \(snapshot.code)): " + producerVi.joined(separator: "; ")
                 if snapshot.council.level == .provincial {
                     try store.apply(.councilResult(outcome), to: d.code, actor: actor, note: note.nfc)
                 } else {

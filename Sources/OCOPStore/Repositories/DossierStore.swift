@@ -193,11 +193,13 @@ public struct DossierStore {
         let key = code.trimmingCharacters(in: .whitespaces).uppercased()
         guard let row = try connection.optional("""
             SELECT d.code, pr.name AS product_name, pr.code AS product_code, p.name AS producer_name, d.kind, d.year, d.round,
-                   d.status, d.missing, d.opened_at, e.at AS last_at, e.note AS last_note
+                   d.status, d.missing, d.opened_at, e.at AS last_at, e.note AS last_note, cs.held_on AS council_date
             FROM dossier d
             JOIN product pr ON pr.id = d.product_id
             JOIN producer p ON p.id = pr.producer_id
             LEFT JOIN LATERAL (SELECT at, note FROM dossier_event WHERE dossier_id = d.id ORDER BY id DESC LIMIT 1) e ON true
+            LEFT JOIN LATERAL (SELECT s.held_on FROM session_dossier sd JOIN council_session s ON s.id = sd.session_id
+                               WHERE sd.dossier_id = d.id ORDER BY s.held_on DESC LIMIT 1) cs ON true
             WHERE d.code = $1
             """, key) else {
             throw StoreError.unknownDossier(code)
@@ -207,7 +209,8 @@ public struct DossierStore {
             producerName: try row["producer_name"], kind: DossierKind(rawValue: try row["kind"]) ?? .firstEvaluation,
             year: try row["year"], round: try row["round"], status: DossierStatus(rawValue: try row["status"]) ?? .submitted,
             missing: try row["missing"], openedAt: try row["opened_at"], lastChangeAt: try row.decode(Date?.self, "last_at") ?? row.decode(Date.self, "opened_at"),
-            lastChangeNote: try row["last_note"], councilDate: nil
+            lastChangeNote: try row["last_note"],
+            councilDate: try row.decode(PostgresDate?.self, "council_date")?.description
         )
     }
 }

@@ -104,8 +104,10 @@ public struct RegistryStore {
             // Only the tourism group admits associations (Art. 2.3); checked again on products.
         }
         let communeID = try self.communeID(draft.communeCode)
+        // The insert runs in its own (sub)transaction so that, inside an import, the lookup of the
+        // existing owner in `mapErrors` runs after the rollback and not in an aborted transaction.
         let id: Int = try mapErrors(registration: registration, commune: draft.communeCode) {
-            try connection.one("""
+            try connection.transaction { connection in try connection.one("""
                 INSERT INTO producer (registration_no, name, kind, commune_id, address, phone, email, representative,
                     representative_female, representative_ethnic_minority, representative_disabled, illustrative, created_by, updated_by)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
@@ -113,7 +115,7 @@ public struct RegistryStore {
                 """, [registration, draft.name.nfc.trimmingCharacters(in: .whitespaces), draft.kind.rawValue, communeID,
                       draft.address?.nfc, draft.phone, draft.email, draft.representative.name?.nfc,
                       draft.representative.female, draft.representative.ethnicMinority, draft.representative.disabled,
-                      draft.illustrative, actor.nfc]).decode(Int.self, "id")
+                      draft.illustrative, actor.nfc]).decode(Int.self, "id") }
         }
         return try producer(id: id)
     }

@@ -36,7 +36,8 @@ public struct RubricStore {
                     let content = String(decoding: RubricHash.canonicalJSON(set), as: UTF8.self)
                     try connection.query("""
                         INSERT INTO rubric_set_snapshot (content_hash, version_id, set_number, title, content)
-                        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (content_hash) DO NOTHING
+                        VALUES ($1, $2, $3, $4, $5)
+                        ON CONFLICT (content_hash) DO UPDATE SET imported_at = EXCLUDED.imported_at
                         """, loaded.setHashes[set.number] ?? RubricHash.hash(set), id.rawValue, set.number, set.title.nfc, content)
                 }
             }

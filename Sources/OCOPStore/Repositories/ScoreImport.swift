@@ -30,7 +30,9 @@ public enum ScoreCSV {
         var i = 0
         let n = bytes.count
         func endField() {
-            fields.append(String(decoding: field, as: UTF8.self).precomposedStringWithCanonicalMapping)
+            // NFC only matters beyond ASCII; codes and points (almost every field) skip it.
+            let text = String(decoding: field, as: UTF8.self)
+            fields.append(field.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping)
             field.removeAll(keepingCapacity: true)
         }
         while i < n {
@@ -278,6 +280,10 @@ extension ScoreStore {
                     [idText, code, String(answer.points), answer.variant.map(String.init)]
                 }
             })
+            try connection.query("""
+                DELETE FROM score_draft d USING score_sheet s
+                WHERE d.session_id = $1 AND s.session_id = d.session_id AND s.dossier_id = d.dossier_id AND s.person_id = d.person_id
+                """, snapshot.id)
             return ScoreImportSummary(session: sessionCode, sheets: ready.count, answers: answerCount,
                                       corrections: ready.filter { $0.version > 1 }.count)
         }

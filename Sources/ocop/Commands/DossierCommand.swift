@@ -3,6 +3,7 @@ import Foundation
 import OCOPDomain
 import OCOPRubrics
 import OCOPStore
+import Postgres
 
 struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -139,13 +140,14 @@ struct DossierCommand: ParsableCommand {
                         let dossier, product, productCode, producer, kind, status, statusText, holder, nextStep: String
                         let year, round: Int
                         let missing: [String]
+                        let councilDate: String?
                         let openedAt, lastChangeAt: Date
                     }
                     Output.write(Output.json(Shown(
                         dossier: view.code, product: view.productName, productCode: view.productCode, producer: view.producerName,
                         kind: view.kind.rawValue, status: view.status.rawValue, statusText: view.status.label(language),
                         holder: view.status.holder(language), nextStep: view.status.nextStep(language), year: view.year, round: view.round,
-                        missing: view.missing, openedAt: view.openedAt, lastChangeAt: view.lastChangeAt)))
+                        missing: view.missing, councilDate: view.councilDate, openedAt: view.openedAt, lastChangeAt: view.lastChangeAt)))
                     return
                 }
                 var lines: [(String, String)] = [
@@ -158,6 +160,10 @@ struct DossierCommand: ParsableCommand {
                     (vi ? "Ngày nộp" : "Filed", Output.date(view.openedAt, language)),
                     (vi ? "Cập nhật lần cuối" : "Last change", Output.date(view.lastChangeAt, language)),
                 ]
+                if let councilDate = view.councilDate, let date = PostgresDate(iso: councilDate) {
+                    let shown = vi ? "\(date.day)/\(date.month)/\(date.year)" : date.description
+                    lines.append((vi ? "Họp hội đồng" : "Council session", vi ? "ngày \(shown)" : shown))
+                }
                 if let note = view.lastChangeNote, !note.isEmpty { lines.append((vi ? "Ghi chú" : "Note", note)) }
                 Output.write(Output.record(lines))
                 if view.status == .returned, !view.missing.isEmpty {

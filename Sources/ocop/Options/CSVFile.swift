@@ -14,15 +14,25 @@ enum CSVFile {
             throw UserFacingError(vi ? "Không đọc được tệp \(path)." : "Cannot read \(path).", code: ExitStatus.noInput)
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw UserFacingError(vi ? "Tệp \(path) không phải UTF-8. Hãy lưu lại dưới dạng CSV UTF-8." : "\(path) is not UTF-8. Save it as CSV UTF-8.", code: ExitStatus.dataError)
+            // UTF-8 never uses the byte 0x0A inside a character, so lines can be checked one by one.
+            let badLine = (data.split(separator: 0x0A, omittingEmptySubsequences: false)
+                .firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? 0) + 1
+            throw UserFacingError(vi ? "Tệp \(path) không phải UTF-8 (dòng \(badLine)). Hãy lưu lại dưới dạng CSV UTF-8." : "\(path) is not UTF-8 (line \(badLine)). Save it as CSV UTF-8.", code: ExitStatus.dataError)
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // Excel's byte-order mark
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw UserFacingError(vi ? "Tệp \(path) trống." : "\(path) is empty.", code: ExitStatus.dataError)
         }
+        // SwiftCSV neither reports an unclosed quote nor says where a quoting error is.
+        if let problem = quotingProblem(text) {
+            throw StoreError.importFailed(file: path, problems: [problem])
+        }
         let csv: CSV<Enumerated>
+        var rawRows: [[String]] = []
         do {
             csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
+            // `csv.rows` pads short rows to the longest one, which would hide a missing field.
+            try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { rawRows.append($0) }
         } catch let error as CSVParseError {
             let detail: String = switch error {
             case let .generic(message), let .quotation(message): message
@@ -33,7 +43,7 @@ enum CSVFile {
         var records: [ImportRecord] = []
         var line = 2
         var problems: [ImportProblem] = []
-        for row in csv.rows {
+        for row in rawRows {
             // SwiftCSV keeps newlines inside quoted fields; count them so line numbers stay physical.
             let embeddedNewlines = row.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
             if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty {
@@ -54,5 +64,52 @@ enum CSVFile {
             throw StoreError.importFailed(file: path, problems: problems)
         }
         return (header, records)
+    }
+
+    /// The first quoting mistake, with the line it is on: a quoted field that never closes, text
+    /// right after a closing quote, or a lone quote inside an unquoted field.
+    static func quotingProblem(_ text: String) -> ImportProblem? {
+        var line = 1
+        var inQuotes = false, justClosed = false, atFieldStart = true, innerQuote = false
+        var openedOn = 1
+        for character in text {
+            if inQuotes {
+                if character == "\"" { inQuotes = false; justClosed = true }
+                else if character.isNewline { line += 1 }
+                continue
+            }
+            if justClosed {
+                if character == "\"" { inQuotes = true; justClosed = false; continue }  // "" inside a quoted field
+                if character == "," { justClosed = false; atFieldStart = true; continue }
+                if character.isNewline { justClosed = false; atFieldStart = true; line += 1; continue }
+                if character.isWhitespace { continue }
+                return ImportProblem(line: line, reason: LocalizedText(
+                    vi: "có ký tự \"\(character)\" ngay sau dấu ngoặc kép đóng (trường trong ngoặc kép phải kết thúc bằng dấu ngoặc kép)",
+                    en: "character \"\(character)\" right after a closing quote (a quoted field must end with its quote)"))
+            }
+            if innerQuote {
+                innerQuote = false
+                if character == "\"" { continue }  // "" inside an unquoted field is one quote
+                return ImportProblem(line: line, reason: LocalizedText(
+                    vi: "dấu ngoặc kép nằm giữa một trường không có ngoặc kép (viết \"\" hoặc đặt cả trường trong ngoặc kép)",
+                    en: "a quote inside an unquoted field (write \"\" or put the whole field in quotes)"))
+            }
+            if character == "\"" {
+                if atFieldStart { inQuotes = true; openedOn = line; atFieldStart = false } else { innerQuote = true }
+            } else if character == "," {
+                atFieldStart = true
+            } else if character.isNewline {
+                atFieldStart = true
+                line += 1
+            } else if !character.isWhitespace {
+                atFieldStart = false
+            }
+        }
+        if inQuotes {
+            return ImportProblem(line: openedOn, reason: LocalizedText(
+                vi: "dấu ngoặc kép mở ở dòng này không bao giờ được đóng",
+                en: "a quoted field opened on this line is never closed"))
+        }
+        return nil
     }
 }
