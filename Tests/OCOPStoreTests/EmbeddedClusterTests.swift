@@ -32,10 +32,22 @@ import Glibc
         #expect((cluster.socketDirectory.path + "/.s.PGSQL.\(cluster.port)").utf8.count < 100)
         #expect(try cluster.status() == .notInitialized)
 
-        // start → running → connect
+        // start → running → connect; the server must not inherit our descriptors (a caller's
+        // pipe held open by the daemon makes the caller wait forever).
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let marker = home.appendingPathComponent("inherited-marker").path
+        FileManager.default.createFile(atPath: marker, contents: nil)
+        let leaky = open(marker, O_RDONLY)  // deliberately without O_CLOEXEC
+        defer { close(leaky) }
         try cluster.start()
         guard case let .running(pid) = try cluster.status() else { Issue.record("not running after start"); return }
         #expect(pid > 0 && kill(pid_t(pid), 0) == 0)
+        let inherited = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd")) ?? []).compactMap {
+            try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\($0)")
+        }
+        #expect(!inherited.isEmpty, "the server's descriptors are readable")
+        #expect(!inherited.contains(marker), "\(inherited)")
+        #expect(!inherited.contains(cluster.root.appendingPathComponent("lock").path), "\(inherited)")
         let connection = try cluster.connect()
         #expect(try connection.one("SELECT current_database() AS db").decode(String.self, "db") == "ocop")
         #expect(try connection.one("SELECT current_setting('listen_addresses') AS l").decode(String.self, "l") == "", "Unix socket only")

@@ -212,10 +212,12 @@ import Testing
             #expect(try producers(env).isEmpty, "\(name): nothing written")
         }
         let english = try file("unclosed-en.csv", header + "0101000002,\"HTX Hai,htx,07534\r\n")
+        defer { try? FileManager.default.removeItem(atPath: english) }
         let result = try runOCOP(["import", "producers", english, "--lang", "en"], environment: env)
         #expect(result.status == 65 && result.err.contains("line 2: a quoted field opened on this line is never closed"))
 
         let missingColumn = try file("header.csv", "registration_no,name,commune_code\r\n0101,HTX,07534\r\n")
+        defer { try? FileManager.default.removeItem(atPath: missingColumn) }
         let header2 = try runOCOP(["import", "producers", missingColumn], environment: env)
         #expect(header2.status == 65 && header2.err.contains("dòng 1: thiếu cột bắt buộc: kind"))
         let absent = try runOCOP(["import", "producers", "/nonexistent/producers.csv"], environment: env)

@@ -232,7 +232,7 @@ public struct LocalCluster: Sendable {
     /// Serialises init/start/stop between processes (flock on `root/lock`).
     private func withLock<T>(_ body: () throws -> T) throws -> T {
         let path = root.appendingPathComponent("lock").path
-        let fd = open(path, O_CREAT | O_RDWR, 0o644)
+        let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw EmbeddedClusterError.io("cannot open lock file \(path)") }
         defer { close(fd) }
         guard flock(fd, LOCK_EX) == 0 else { throw EmbeddedClusterError.io("cannot lock \(path)") }

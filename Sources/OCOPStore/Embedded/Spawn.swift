@@ -12,6 +12,12 @@ enum Spawn {
         var output: String
     }
 
+    /// The descriptors open in this process, from /proc/self/fd.
+    static func openDescriptors() -> [Int32] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") else { return [] }
+        return entries.compactMap { Int32($0) }.filter { fcntl($0, F_GETFD) != -1 }
+    }
+
     /// Runs `executable` with `arguments` and `environment`; stdout and stderr go to a temporary
     /// file (not a pipe, which a daemonised server could inherit and hold open), stdin is /dev/null.
     static func run(_ executable: String, _ arguments: [String], environment: [String: String], workingDirectory: String? = nil) throws -> Result {
@@ -29,6 +35,11 @@ enum Spawn {
         posix_spawn_file_actions_adddup2(&actions, nullFD, 0)
         posix_spawn_file_actions_adddup2(&actions, outputFD, 1)
         posix_spawn_file_actions_adddup2(&actions, outputFD, 2)
+        // Close every other inherited descriptor: pg_ctl's server lives on after us and would
+        // otherwise hold our caller's pipes (a parent waiting for EOF would hang) and our locks.
+        for fd in Self.openDescriptors() where fd > 2 && fd != outputFD && fd != nullFD {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
         // posix_spawn_file_actions_addchdir_np is not exported to Swift; coreutils' env changes directory.
         var program = executable
         var fullArguments = [executable] + arguments

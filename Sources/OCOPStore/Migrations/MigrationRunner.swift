@@ -92,7 +92,8 @@ public struct MigrationRunner: Sendable {
 
     /// Compares the files with what the database recorded; throws on an edited or unknown migration.
     public func plan(on connection: Connection) throws -> Plan {
-        try ensureLedger(connection)
+        // Read-only: a database never migrated has no ledger yet, and everything is pending.
+        guard try ledgerExists(connection) else { return Plan(applied: [], pending: migrations) }
         let rows = try connection.query("SELECT version, name, checksum FROM schema_migration ORDER BY version")
         var recorded: [Int: (name: String, checksum: String)] = [:]
         for row in rows {
@@ -141,10 +142,13 @@ public struct MigrationRunner: Sendable {
         }
     }
 
+    private func ledgerExists(_ connection: Connection) throws -> Bool {
+        try connection.one("SELECT to_regclass('schema_migration') IS NOT NULL AS present").decode(Bool.self, "present")
+    }
+
     private func ensureLedger(_ connection: Connection) throws {
         // Fast path: one catalog lookup when the ledger exists.
-        let exists = try connection.one("SELECT to_regclass('schema_migration') IS NOT NULL AS present").decode(Bool.self, "present")
-        if exists { return }
+        if try ledgerExists(connection) { return }
         try connection.query("SELECT pg_advisory_lock($1)", Self.lockKey)
         defer { _ = try? connection.query("SELECT pg_advisory_unlock($1)", Self.lockKey) }
         try connection.execute("""
