@@ -5,4 +5,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
 swift build --build-tests
-swift test --skip-build "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+swift test --skip-build "$@" 2>&1 | tee "$log" || status=$?
+# One plain closing line with the counts of Swift Testing's summary.
+summary=$(grep -E '^. Test run with [0-9]+ tests?' "$log" | tail -1 || true)
+total=$(sed -E 's/.*Test run with ([0-9]+) tests?.*/\1/' <<<"$summary")
+if [[ -n "$summary" && $status -eq 0 ]]; then
+    echo "tests: $total passed, 0 failed"
+elif [[ -n "$summary" ]]; then
+    failed=$(grep -oE 'with [0-9]+ issues?' <<<"$summary" | grep -oE '[0-9]+' || echo "?")
+    echo "tests: run of $total ended with $failed issue(s)"
+fi
+exit $status
