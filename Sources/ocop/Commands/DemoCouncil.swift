@@ -51,6 +51,8 @@ func runCouncilDemo(connection: Connection, dossierCodes: [String], actor: Strin
         : "\(members[6].1) declares a conflict of interest for \(first.code) and does not score it.")
 
     let spreadIndex = snapshot.dossiers.count > 1 ? 1 : 0
+    // One dossier scores 4★ on points but every member leaves a 4★ minimum unmet: capped at 3★.
+    let capIndex = snapshot.dossiers.count > 8 ? 8 : nil
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ocop-demo-sheets-\(getpid())", isDirectory: true)
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -62,7 +64,8 @@ func runCouncilDemo(connection: Connection, dossierCodes: [String], actor: Strin
             if d.code == first.code && person == scorers[6] { continue }
             let context = try scores.context(dossier: d.code, person: person)
             let total = (i == spreadIndex && k == 3) ? base - 14 : base + [0, 1, -1, 2, -2, 1, 0][k % 7]
-            guard let sheet = DemoSheets.sheet(context.productSet, total: total, stars: base >= 90 ? 5 : base >= 70 ? 4 : 3) else { continue }
+            let missed = i == capIndex ? context.productSet.starMarkers.first { $0.stars == 4 } : nil
+            guard let sheet = DemoSheets.sheet(context.productSet, total: total, stars: base >= 90 ? 5 : base >= 70 ? 4 : 3, below: missed) else { continue }
             if k % 2 == 0 {
                 // The file path: the member's sheet as a YAML file, read back like `ocop score --sheet`.
                 let url = directory.appendingPathComponent("\(d.code)-\(person).yaml")
@@ -117,9 +120,14 @@ enum DemoSheets {
         [76, 64, 58, 81, 72, 66, 92, 54, 70, 61, 74, 45][index % 12]
     }
 
-    static func sheet(_ set: ProductSet, total: Int, stars: Int) -> ScoreSheet? {
+    /// `below`: a ★ marker this sheet must miss (its criterion stays under the marked points).
+    static func sheet(_ set: ProductSet, total: Int, stars: Int, below: StarMarker? = nil) -> ScoreSheet? {
         var floors: [String: Int] = [:]
-        if total >= 50 { for m in set.starMarkers where m.stars <= stars { floors[m.criterion] = max(floors[m.criterion] ?? 0, m.points) } }
+        if total >= 50 {
+            for m in set.starMarkers where m.stars <= stars && m.criterion != below?.criterion {
+                floors[m.criterion] = max(floors[m.criterion] ?? 0, m.points)
+            }
+        }
         let variant = set.variantNumbers.first
         let crits = set.scorableCriteria
         for c in crits { if let cond = c.condition { floors[cond.criterion] = max(floors[cond.criterion] ?? 0, cond.minPoints) } }
@@ -127,7 +135,8 @@ enum DemoSheets {
         reachable[0][0] = 0
         for (i, c) in crits.enumerated() {
             // Prefer higher options first so the sheet looks like a real one (few zeros).
-            let options = c.allowedPoints(variant: c.hasVariants ? variant : nil).filter { $0 >= (floors[c.code] ?? 0) }.reversed()
+            let options = c.allowedPoints(variant: c.hasVariants ? variant : nil)
+                .filter { $0 >= (floors[c.code] ?? 0) && (below?.criterion != c.code || $0 < below!.points) }.reversed()
             for s in 0...100 where reachable[i][s] != nil {
                 for p in options where s + p <= 100 && reachable[i + 1][s + p] == nil { reachable[i + 1][s + p] = p }
             }
