@@ -286,6 +286,44 @@ public final class Connection: @unchecked Sendable {
         return count
     }
 
+    /// Streams rows into `COPY … FROM STDIN` (text format) written by `body` straight into the
+    /// send buffer (no per-row arrays or strings): `writer.field(…)` per column, `writer.endRow()`
+    /// per row. The buffer goes to the server in 64 KiB chunks while `body` keeps producing, so
+    /// the server works on one chunk while the client builds the next. When `body` throws, the
+    /// COPY is aborted (`PQputCopyEnd` with an error: the server discards every row) and the
+    /// error is rethrown. Returns the row count.
+    @discardableResult
+    public func copyIn(_ copySQL: String, writer body: (CopyInWriter) throws -> Void) throws -> Int {
+        let conn = try live()
+        let start = PQexec(conn, copySQL)
+        guard PQresultStatus(start) == PGRES_COPY_IN else {
+            _ = try QueryResult.check(start, connection: conn, sql: copySQL)
+            throw PostgresError.client("COPY did not start: \(copySQL.prefix(80))")
+        }
+        PQclear(start)
+        let writer = CopyInWriter(conn)
+        func drain() -> Error? {
+            var failure: Error?
+            while let result = PQgetResult(conn) {
+                do { _ = try QueryResult.check(result, connection: conn, sql: copySQL) } catch { failure = failure ?? error }
+            }
+            return failure
+        }
+        do {
+            try body(writer)
+            try writer.flush()
+        } catch {
+            _ = PQputCopyEnd(conn, "aborted by the client")
+            _ = drain()
+            throw error
+        }
+        guard PQputCopyEnd(conn, nil) == 1 else {
+            throw PostgresError.client("COPY failed: " + String(cString: PQerrorMessage(conn)))
+        }
+        if let failure = drain() { throw failure }
+        return writer.rows
+    }
+
     static func appendCopyEscaped(_ value: String, to buffer: inout [UInt8]) {
         for byte in value.utf8 {
             switch byte {
@@ -321,5 +359,80 @@ private func withOptionalCStrings<R>(_ strings: [String?], _ body: (UnsafePointe
     owned.append(nil)
     return owned.withUnsafeBufferPointer { buffer in
         buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: buffer.count) { body($0) }
+    }
+}
+
+/// Builds the rows of one `Connection.copyIn(_:writer:)` in COPY text format.
+public final class CopyInWriter {
+    private let conn: OpaquePointer
+    private var buffer: [UInt8] = []
+    private var atRowStart = true
+    public private(set) var rows = 0
+
+    fileprivate init(_ conn: OpaquePointer) {
+        self.conn = conn
+        buffer.reserveCapacity(1 << 17)
+    }
+
+    @inline(__always) private func separator() {
+        if atRowStart { atRowStart = false } else { buffer.append(9) }
+    }
+
+    /// A text column (`nil` = NULL), escaped.
+    public func field(_ value: String?) {
+        separator()
+        if let value { Connection.appendCopyEscaped(value, to: &buffer) } else { buffer.append(contentsOf: [92, 78]) }  // \N
+    }
+
+    /// An integer column.
+    public func field(_ value: Int) {
+        separator()
+        var v = value.magnitude
+        if value < 0 { buffer.append(45) }
+        if v < 10 { buffer.append(48 &+ UInt8(v)); return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var n = 0
+            while v > 0 { digits[n] = 48 &+ UInt8(v % 10); v /= 10; n += 1 }
+            while n > 0 { n -= 1; buffer.append(digits[n]) }
+        }
+    }
+
+    /// An integer column or NULL.
+    public func field(_ value: Int?) {
+        if let value { field(value) } else { field(nil as String?) }
+    }
+
+    /// A column whose bytes are already in COPY text form (escaped with `escaped(_:)`).
+    public func field(escaped bytes: [UInt8]) {
+        separator()
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// The COPY text form of `value`, for a column repeated on many rows.
+    public static func escaped(_ value: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        Connection.appendCopyEscaped(value, to: &bytes)
+        return bytes
+    }
+
+    /// Ends the row; sends the buffer once it holds 64 KiB.
+    public func endRow() throws {
+        buffer.append(10)
+        atRowStart = true
+        rows += 1
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    fileprivate func flush() throws {
+        guard !buffer.isEmpty else { return }
+        let status = buffer.withUnsafeBufferPointer { pointer in
+            pointer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: pointer.count) {
+                PQputCopyData(conn, $0, Int32(pointer.count))
+            }
+        }
+        guard status == 1 else {
+            throw PostgresError.client("COPY failed: " + String(cString: PQerrorMessage(conn)))
+        }
+        buffer.removeAll(keepingCapacity: true)
     }
 }

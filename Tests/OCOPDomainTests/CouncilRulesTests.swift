@@ -53,6 +53,29 @@ import Testing
         #expect(CouncilRules.provincialOutcome(low) == .notRecognised)
         #expect(CouncilRules.producerReasons(low).allSatisfy { if case .spread = $0 { false } else { true } })
     }
+
+    @Test func councilKnockOutDisqualifiesAndSilencesSpreadButNotQuorum() throws {
+        let set = allSets[0]
+        #expect(CouncilRules.knockOutClauses(of: set).map(\.description) == ["hồ sơ", "2.1", "6.1"])
+        for raw in ["hồ-sơ", "Hồ sơ", "ho-so", "dossier", " HO_SO "] { #expect(CouncilRules.knockOutDeclaration(parsing: raw) == .dossier, "\(raw)") }
+        #expect(CouncilRules.knockOutDeclaration(parsing: "6.1") == .criterion("6.1"))
+        #expect(CouncilRules.quote(.criterion("1.1"), in: set) == nil)
+        #expect(CouncilRules.quote(.dossier, in: set)?.hasPrefix("Hồ sơ bị loại khi: Giả mạo hồ sơ") == true)
+
+        let knockOut = CouncilKnockOut(declaration: .dossier, reason: "Giấy chứng nhận ATTP giả mạo", decidedBy: "chair")
+        let spread = [sheet("chair", total: 80), sheet("v1", total: 75), sheet("m1", total: 69), sheet("m2", total: 75)]
+        let a = try CouncilRules.assess(policy: .default, roster: roster, recused: [], sheets: spread, engine: engine(1), knockOuts: [knockOut])
+        #expect(a.flags.map(\.id) == ["knockout:hồ sơ"] && a.knockedOut && a.canFinalize && !a.needsDiscussion)
+        #expect(a.flags[0].text(.vi).contains("Giấy chứng nhận ATTP giả mạo") && !a.flags[0].overridable)
+        let result = try #require(a.result)
+        #expect(result.disqualified && result.stars == nil && CouncilRules.provincialOutcome(result) == .notRecognised)
+        #expect(result.knockOuts.map(\.declaredBy) == [["council"]])
+        let told = CouncilRules.producerReasons(result).map { $0.text(.vi) }
+        #expect(told.count == 1 && told[0].contains("«Hồ sơ bị loại khi: Giả mạo hồ sơ") && !told[0].contains("điểm"))
+        // A council decision still needs the quorum.
+        let few = try CouncilRules.assess(policy: .default, roster: roster, recused: [], sheets: [sheet("chair", total: 70)], engine: engine(1), knockOuts: [knockOut])
+        #expect(few.flags.map(\.id) == ["quorum", "knockout:hồ sơ"] && !few.canFinalize && few.blocking.map(\.id) == ["quorum"])
+    }
 }
 
 @Suite struct SheetWalkTests {

@@ -162,6 +162,41 @@ import Testing
         }
     }
 
+    // MARK: deferral
+
+    @Test(arguments: S.allCases)
+    func deferOnlyFromCouncilScheduled(_ status: S) throws {
+        if status == .councilScheduled {
+            let step = try DossierWorkflow.defer(dossier: Self.code, from: status, returnedFrom: nil, reason: "Không đủ túc số")
+            #expect(Self.shape(step) == Self.shape(.councilScheduled, .readyForCouncil, .defer, nil))
+            // Back where a session can take it again.
+            #expect(DossierWorkflow.advanceTargets(from: step.to) == [.councilScheduled])
+        } else {
+            let returnedFrom: S? = status == .returned ? .communeReview : nil
+            let error = illegal { try DossierWorkflow.defer(dossier: Self.code, from: status, returnedFrom: returnedFrom, reason: "x") }
+            #expect(error?.from == status && error?.attempted == "defer")
+            #expect(error?.allowed == DossierWorkflow.allowedNext(from: status, returnedFrom: returnedFrom))
+            #expect(error?.message(.vi).contains("council_scheduled") == true)
+            #expect(error?.message(.en).contains("Only a dossier scheduled") == true)
+        }
+    }
+
+    @Test(arguments: ["", "   ", "\n\t"])
+    func deferNeedsAReason(_ reason: String) {
+        let error = illegal { try DossierWorkflow.defer(dossier: Self.code, from: .councilScheduled, returnedFrom: nil, reason: reason) }
+        #expect(error?.allowed == [.readyForCouncil, .withdrawn])
+        #expect(error?.message(.vi).contains("lý do hoãn (--reason)") == true)
+        #expect(error?.message(.en).contains("--reason") == true)
+    }
+
+    /// A decided dossier cannot be deferred: every council outcome refuses it.
+    @Test func decidedDossierCannotBeDeferred() {
+        for outcome in [S.awaitingDecision, .proposedCentral, .notRecognised] {
+            let error = illegal { try DossierWorkflow.defer(dossier: "HS-2026-0042", from: outcome, returnedFrom: nil, reason: "Cần khảo sát thực tế") }
+            #expect(error?.message(.vi).contains("Không thể defer hồ sơ HS-2026-0042: hồ sơ đang ở trạng thái \(outcome.rawValue)") == true)
+        }
+    }
+
     // MARK: allowedNext and messages
 
     @Test(arguments: S.allCases)
@@ -170,6 +205,7 @@ import Testing
         var expected = Self.legalAdvances[status] ?? []
         if status == .returned { expected.append(.advisoryReview) }
         if Self.reviewStates.contains(status) { expected.append(.returned) }
+        if status == .councilScheduled { expected.append(.readyForCouncil) }  // deferral
         if !Self.terminal.contains(status) { expected.append(.withdrawn) }
         #expect(DossierWorkflow.allowedNext(from: status, returnedFrom: returnedFrom) == expected)
     }
@@ -190,11 +226,13 @@ import Testing
         #expect(closed?.message(.en).contains("Allowed next steps: none.") == true)
     }
 
-    /// A scheduled dossier can still be withdrawn by hand: the refusal of `advance` must say so.
+    /// A scheduled dossier can still be deferred or withdrawn: the refusal of `advance` must say so.
     @Test func councilScheduledRefusalNamesWithdrawAsAllowed() throws {
         let error = illegal { try DossierWorkflow.advance(dossier: Self.code, from: .councilScheduled, returnedFrom: nil) }
-        #expect(error?.allowed == [.withdrawn])
+        #expect(error?.allowed == [.readyForCouncil, .withdrawn])
         #expect(error?.message(.en).contains("withdrawn (Withdrawn by the producer)") == true)
+        #expect(error?.message(.vi).contains("ocop council session defer") == true)
+        #expect(error?.message(.en).contains("ocop council session defer") == true)
         let withdrawn = try DossierWorkflow.withdraw(dossier: Self.code, from: .councilScheduled, returnedFrom: nil)
         #expect(withdrawn.to == .withdrawn)
     }

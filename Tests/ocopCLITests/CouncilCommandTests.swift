@@ -57,4 +57,49 @@ import Testing
         let again = try runCouncilCLI(["council", "session", "finalize", world.session], env: env)
         #expect(again.status == 0 && again.out.contains("Không có hồ sơ mới"))
     }
+
+    @Test func knockoutAndDeferFromTheCommandLine() throws {
+        let world = try CLICouncilWorld.make("clikodefer", sets: [1, 2])
+        let (d0, d1) = (world.dossiers[0], world.dossiers[1])
+        let env = world.env
+        let help = try runCouncilCLI(["council", "--help"], env: env)
+        #expect(help.status == 0 && help.out.contains("session knockout") && help.out.contains("session defer"), "\(help)")
+
+        let bad = try runCouncilCLI(["council", "session", "knockout", world.session, "--dossier", d0, "--clause", "1.1", "--reason", "x"], env: env)
+        #expect(bad.status == 65 && bad.err.contains("Các điều khoản loại: hồ sơ, 2.1, 6.1."), "\(bad)")
+        let badEn = try runCouncilCLI(["council", "session", "knockout", world.session, "--dossier", d0, "--clause", "1.1", "--reason", "x", "--lang", "en"], env: env)
+        #expect(badEn.status == 65 && badEn.err.contains("Knock-out clauses: hồ sơ, 2.1, 6.1."), "\(badEn)")
+        let ko = try runCouncilCLI(["council", "session", "knockout", world.session, "--dossier", d0, "--clause", "hồ-sơ",
+                                    "--reason", "Giấy chứng nhận ATTP bị tẩy xóa", "--as", "thu-ky"], env: env)
+        #expect(ko.status == 0 && ko.out.contains("Hội đồng loại hồ sơ \(d0)") && ko.out.contains("người quyết định: chair"), "\(ko)")
+        let deferred = try runCouncilCLI(["council", "session", "defer", world.session, "--dossier", d1,
+                                          "--reason", "Cần khảo sát thực tế", "--as", "thu-ky"], env: env)
+        #expect(deferred.status == 0 && deferred.out.contains("ready_for_council"), "\(deferred)")
+
+        let status = try runCouncilCLI(["council", "session", "status", world.session, "--format", "json"], env: env)
+        let rows = (try JSONSerialization.jsonObject(with: Data(status.out.utf8)) as! [String: Any])["dossiers"] as! [[String: Any]]
+        #expect((rows[0]["flags"] as! [[String: Any]]).map { $0["id"] as? String } == ["quorum", "knockout:hồ sơ"], "\(status.out)")
+        #expect(rows[1]["deferred"] as? String == "Cần khảo sát thực tế" && rows[1]["canFinalize"] as? Bool == false)
+
+        let connection = try world.connection()
+        let set = try ScoreCommandTests.catalog.productSet(1)
+        for m in CLICouncilWorld.scorers {
+            var answers: [String: SheetAnswer] = [:]
+            for c in set.scorableCriteria { answers[c.code] = SheetAnswer(points: c.bestPoints()) }
+            try ScoreStore(connection).submit(dossier: d0, person: m, sheet: ScoreSheet(label: m, answers: answers), source: .file, actor: m)
+        }
+        let final = try runCouncilCLI(["council", "session", "finalize", world.session], env: env)
+        #expect(final.status == 0 && final.out.contains("bị loại → not_recognised") && final.out.contains("Hoãn xét (không kết luận ở phiên này): \(d1)"), "\(final)")
+        let minutes = try runCouncilCLI(["council", "session", "minutes", world.session], env: env)
+        #expect(minutes.out.contains("| hoãn |") && minutes.out.contains("Hoãn xét, đưa ra phiên họp sau: Cần khảo sát thực tế"), "\(minutes.out)")
+        #expect(minutes.out.contains("Hội đồng quyết định loại theo điều khoản hồ sơ «Hồ sơ bị loại khi:") && minutes.out.contains("Giấy chứng nhận ATTP bị tẩy xóa"))
+        let producer = try runCouncilCLI(["dossier", "status", d0], env: env)
+        #expect(producer.status == 0 && producer.out.contains("«Hồ sơ bị loại khi: Giả mạo hồ sơ") && !producer.out.contains("tẩy xóa"), "\(producer)")
+        #expect(!producer.out.contains("điểm →"), "no points for a disqualified dossier")
+        let late = try runCouncilCLI(["council", "session", "defer", world.session, "--dossier", d0, "--reason", "x"], env: env)
+        #expect(late.status == 65 && late.err.contains("đã kết luận hồ sơ \(d0)"), "\(late)")
+        let events = try DossierStore(connection).history(d1)
+        #expect(events.last?.action == "defer" && events.last?.actor == "thu-ky")
+        #expect(try connection.one("SELECT recorded_by FROM council_knockout").decode(String.self, "recorded_by") == "thu-ky")
+    }
 }

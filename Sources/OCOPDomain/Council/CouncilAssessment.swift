@@ -22,6 +22,9 @@ public enum CouncilFlag: Sendable, Hashable, Codable {
     case spread(points: Int, maximum: Int)
     /// Some members meet a ★-minimum and some do not.
     case minimumSplit(criterion: String, stars: Int, required: Int, membersBelow: [String])
+    /// The council has disqualified the dossier under a knock-out clause. A decision, not an
+    /// obstacle: finalization passes it to the rating engine.
+    case knockOut(clause: String, quote: String, reason: String, decidedBy: String)
 
     /// Stable identifier, used by overrides: `quorum`, `spread`, `minimum:5.1:4`.
     public var id: String {
@@ -29,12 +32,21 @@ public enum CouncilFlag: Sendable, Hashable, Codable {
         case .quorum: "quorum"
         case .spread: "spread"
         case .minimumSplit(let criterion, let stars, _, _): "minimum:\(criterion):\(stars)"
+        case .knockOut(let clause, _, _, _): "knockout:\(clause)"
         }
     }
 
     /// Whether the chair may override it with a reason (a missing quorum never can).
     public var overridable: Bool {
-        if case .quorum = self { return false }
+        switch self {
+        case .quorum, .knockOut: false
+        case .spread, .minimumSplit: true
+        }
+    }
+
+    /// Whether it stands in the way of finalization until resolved (a knock-out does not).
+    public var blocksFinalization: Bool {
+        if case .knockOut = self { return false }
         return true
     }
 
@@ -52,6 +64,11 @@ public enum CouncilFlag: Sendable, Hashable, Codable {
         case let .minimumSplit(criterion, stars, required, below):
             return vi ? "không thống nhất yêu cầu tối thiểu \(stars)★ của tiêu chí \(criterion) (≥ \(required)): dưới mức là \(below.joined(separator: ", "))"
                 : "split on the \(stars)★ minimum of criterion \(criterion) (≥ \(required)): below it: \(below.joined(separator: ", "))"
+        case let .knockOut(clause, quote, reason, decidedBy):
+            let which = clause == KnockOutDeclaration.dossier.description ? (vi ? "điều khoản hồ sơ" : "the dossier clause")
+                : (vi ? "tiêu chí \(clause)" : "criterion \(clause)")
+            return vi ? "Hội đồng quyết định loại theo \(which): «\(quote)» — lý do: \(reason) (người quyết định: \(decidedBy))"
+                : "the council disqualifies the dossier under \(which): «\(quote)» — reason: \(reason) (decided by \(decidedBy))"
         }
     }
 }
@@ -74,7 +91,12 @@ public struct DossierAssessment: Sendable, Hashable {
     public let overridden: Set<String>
 
     /// Flags still in the way: the quorum, and anything not overridden.
-    public var blocking: [CouncilFlag] { flags.filter { !$0.overridable || !overridden.contains($0.id) } }
+    public var blocking: [CouncilFlag] {
+        flags.filter { $0.blocksFinalization && (!$0.overridable || !overridden.contains($0.id)) }
+    }
+
+    /// The council has decided a knock-out: the result will be disqualified.
+    public var knockedOut: Bool { flags.contains { if case .knockOut = $0 { true } else { false } } }
 
     /// Spread or ★-split flags not yet overridden: discuss and re-score.
     public var needsDiscussion: Bool { blocking.contains { $0.overridable } }
@@ -89,10 +111,13 @@ public enum CouncilRules {
         roster.filter { policy.scores($0.role) && !recused.contains($0.person) }
     }
 
-    /// Assesses one dossier. `sheets` are the members' current sheets, labelled with person codes.
+    /// Assesses one dossier. `sheets` are the members' current sheets, labelled with person codes;
+    /// `knockOuts` are the council's own knock-out decisions, passed to the rating engine. A council
+    /// knock-out still needs the quorum (a council decision does), but spreads and ★-splits no
+    /// longer block: a disqualified dossier has no stars to argue about.
     public static func assess(
         policy: CouncilPolicy, roster: [RosterEntry], recused: Set<String>, sheets: [ScoreSheet],
-        engine: RatingEngine, overridden: Set<String> = []
+        engine: RatingEngine, overridden: Set<String> = [], knockOuts: [CouncilKnockOut] = []
     ) throws(SheetValidationError) -> DossierAssessment {
         let entitled = eligible(policy: policy, roster: roster, recused: recused)
         let entitledCodes = Set(entitled.map(\.person))
@@ -102,7 +127,7 @@ public enum CouncilRules {
         let scored = entitled.map(\.person).filter(scoredSet.contains)
         let ordered = scored.compactMap { code in counted.first { $0.label == code } }
         let excluded = sheets.map(\.label).filter { !entitledCodes.contains($0) }.sorted()
-        let result: RatingResult? = ordered.isEmpty ? nil : try engine.rate(ordered)
+        let result: RatingResult? = ordered.isEmpty ? nil : try engine.rate(ordered, knockOuts: knockOuts.map(\.declaration))
 
         var flags: [CouncilFlag] = []
         let required = policy.quorumSize(eligible: entitled.count)
@@ -116,7 +141,12 @@ public enum CouncilRules {
         if entitled.isEmpty || scored.count < required || presidingMissing {
             flags.append(.quorum(scored: scored.count, required: required, eligible: entitled.count, presidingMissing: presidingMissing))
         }
-        if let result {
+        for k in knockOuts {
+            let clause = k.declaration.description
+            flags.append(.knockOut(clause: clause, quote: quote(k.declaration, in: engine.productSet) ?? clause,
+                                   reason: k.reason, decidedBy: k.decidedBy))
+        }
+        if let result, knockOuts.isEmpty {
             if result.spread > policy.maxSpread { flags.append(.spread(points: result.spread, maximum: policy.maxSpread)) }
             if policy.minimumSplit == .mustResolve {
                 for check in result.minimumChecks where check.membersDisagree && check.stars <= result.band {
@@ -148,9 +178,12 @@ public enum CouncilRules {
     }
 
     /// The reasons a producer is told: the council's own reasoning, never a member's scores,
-    /// spreads or who was below a minimum.
+    /// spreads or who was below a minimum. A disqualified product is told only the clauses quoted.
     public static func producerReasons(_ result: RatingResult) -> [RatingReason] {
-        result.reasons.filter {
+        if result.disqualified {
+            return result.reasons.filter { if case .disqualified = $0 { true } else { false } }
+        }
+        return result.reasons.filter {
             switch $0 {
             case .rating, .disqualified, .notRecognised, .proposedToCentral: true
             case .spread, .minimumDisagreement: false

@@ -4,119 +4,32 @@
 /// Rules (docs/rating.md): mean of member totals against the bands, exactly; a k★ marker is met
 /// when the members' mean on its criterion reaches the marked option; minimums are cumulative;
 /// an unmet 3★ minimum gives 2★; declared knock-outs disqualify.
+///
+/// Performance (docs/rating.md, "Engine internals"): everything that depends only on the set is
+/// compiled once into a `RatingPlan`; rating a product then needs no String hashing for ordinary
+/// criterion codes, keeps its scratch on the stack, and allocates only the result's own storage.
+/// Invalid sheets take the original, unoptimised validation path, so problems are reported exactly
+/// as before.
 public struct RatingEngine: Sendable {
     public let productSet: ProductSet
-
-    private let criteria: [Criterion]
-    private let index: [String: Int]
-    private let partIndex: [Int]
-    private let parts: [PartCode]
-    /// Bit p set when p points are allowed; `[variant 0 = any, 1, 2]`.
-    private let allowed: [[UInt64]]
-    private let hasVariants: [Bool]
-    private let variantNumbers: [Int]
-    private let conditionIndex: [Int]
-    private let conditionMin: [Int]
-    private let headings: [String: [String]]
-    private let markers: [(criterion: Int, stars: Int, points: Int)]
-    private let bands: [StarBand]
-    private let shortTitles: [String]
+    private let plan: RatingPlan
 
     public init(productSet: ProductSet) {
         self.productSet = productSet
-        let criteria = productSet.scorableCriteria
-        self.criteria = criteria
-        var index: [String: Int] = [:]
-        for (i, c) in criteria.enumerated() { index[c.code] = i }
-        self.index = index
-        let parts = productSet.parts.map(\.code)
-        self.parts = parts
-        self.partIndex = criteria.map { c in parts.firstIndex(of: c.part) ?? 0 }
-        func mask(_ points: [Int]) -> UInt64 { points.reduce(0) { $0 | (1 << UInt64($1 & 63)) } }
-        self.allowed = criteria.map { c in
-            [mask(c.allowedPoints())] + (1...2).map { mask(c.allowedPoints(variant: $0)) }
-        }
-        self.hasVariants = criteria.map(\.hasVariants)
-        self.variantNumbers = productSet.variantNumbers
-        self.conditionIndex = criteria.map { c in c.condition.flatMap { index[$0.criterion] } ?? -1 }
-        self.conditionMin = criteria.map { $0.condition?.minPoints ?? 0 }
-        var headings: [String: [String]] = [:]
-        for c in productSet.allCriteria where !c.isScorable {
-            headings[c.code] = c.flattened.filter(\.isScorable).map(\.code)
-        }
-        self.headings = headings
-        self.markers = productSet.starMarkers.compactMap { m in
-            index[m.criterion].map { (criterion: $0, stars: m.stars, points: m.points) }
-        }.sorted { ($0.stars, $0.criterion) < ($1.stars, $1.criterion) }
-        self.bands = productSet.bands.sorted { $0.minPoints > $1.minPoints }
-        self.shortTitles = criteria.map(\.shortTitle)
+        self.plan = RatingPlan(productSet)
     }
 
     /// Every problem of one sheet; on success, `points` holds one value per scorable criterion.
     public func validate(_ sheet: ScoreSheet) -> [SheetProblem] {
-        var points = [Int](repeating: 0, count: criteria.count)
-        return validate(sheet, into: &points)
-    }
-
-    private func validate(_ sheet: ScoreSheet, into points: inout [Int]) -> [SheetProblem] {
-        var problems: [SheetProblem] = []
-        func add(_ kind: SheetProblem.Kind) { problems.append(SheetProblem(sheet: sheet.label, kind: kind)) }
-        var seen = [Bool](repeating: false, count: criteria.count)
-        var answerVariant = [Int](repeating: 0, count: criteria.count)
-        var named: Int? = nil
-        var conflicting = false
-        for (code, answer) in sheet.answers {
-            guard let i = index[code] else {
-                if let subs = headings[code] { add(.notScorable(code: code, subcriteria: subs)) }
-                else { add(.unknownCriterion(code: code)) }
-                continue
-            }
-            seen[i] = true
-            points[i] = answer.points
-            if let v = answer.variant {
-                if !hasVariants[i] { add(.variantNotApplicable(code: code)); continue }
-                if !variantNumbers.contains(v) {
-                    add(.unknownVariant(code: code, variant: v, known: variantNumbers))
-                    continue
-                }
-                answerVariant[i] = v
-                if let n = named, n != v { conflicting = true } else { named = v }
+        let plan = self.plan
+        let c = plan.count
+        let valid = withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(1, c)) { seen in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, 2 * c)) { buf in
+                let base = buf.baseAddress!
+                return plan.isValid(sheet, points: base, seen: seen.baseAddress!, answerVariant: base + c)
             }
         }
-        // Dictionary order is random: sort the per-answer problems so output is stable.
-        if problems.count > 1 { problems.sort { "\($0.kind)" < "\($1.kind)" } }
-        if conflicting {
-            add(.conflictingVariants(variants: Set(sheet.answers.values.compactMap(\.variant)).sorted()))
-        }
-        for i in criteria.indices {
-            let code = criteria[i].code
-            if !seen[i] {
-                // A conditional criterion whose condition is false may be left out.
-                let c = conditionIndex[i]
-                if c >= 0, points[c] < conditionMin[i] { continue }
-                add(.missingCriterion(code: code))
-                continue
-            }
-            let p = points[i]
-            var variant = 0
-            if hasVariants[i], p != 0 {
-                variant = answerVariant[i] != 0 ? answerVariant[i] : (conflicting ? 0 : named ?? 0)
-                if variant == 0 {
-                    add(.variantMissing(code: code))
-                    continue
-                }
-            }
-            if p < 0 || p > 63 || allowed[i][variant] & (1 << UInt64(p)) == 0 {
-                add(.pointsNotAnOption(code: code, points: p,
-                                       allowed: criteria[i].allowedPoints(variant: variant == 0 ? nil : variant)))
-                continue
-            }
-            let c = conditionIndex[i]
-            if c >= 0, p != 0, points[c] < conditionMin[i] {
-                add(.conditionNotMet(code: code, condition: criteria[c].code, conditionPoints: points[c]))
-            }
-        }
-        return problems
+        return valid ? [] : plan.problems(of: sheet)
     }
 
     private func knockOutProblem(_ declaration: KnockOutDeclaration, label: String) -> (SheetProblem?, String?) {
@@ -127,7 +40,7 @@ public struct RatingEngine: Sendable {
             }
             return (nil, clause.quoted)
         case .criterion(let code):
-            guard let criterion = productSet.criterion(code) else {
+            guard let criterion = plan.anyCriterion(code) else {
                 return (SheetProblem(sheet: label, kind: .unknownKnockOut(name: code)), nil)
             }
             guard let clause = criterion.knockOut else {
@@ -143,30 +56,68 @@ public struct RatingEngine: Sendable {
         -> RatingResult
     {
         let n = sheets.count
-        let setNumber = productSet.number
         guard n > 0 else {
-            throw SheetValidationError(setNumber: setNumber, problems: [SheetProblem(sheet: "", kind: .noSheets)])
+            throw SheetValidationError(setNumber: productSet.number, problems: [SheetProblem(sheet: "", kind: .noSheets)])
         }
+        let c = plan.count
+        // Scratch (kept under the 1 KiB stack-allocation limit for one member of any set): answer
+        // variants, part totals, one row of points per member, then the sums (several members only;
+        // for one member the row is the sum).
+        let (rowsSize, overflow) = c.multipliedReportingOverflow(by: n > 1 ? n + 2 : 2)
+        precondition(!overflow, "too many sheets")
+        let outcome = withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(1, c)) { seen in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: max(1, rowsSize + plan.parts.count)) { buf in
+                rate(sheets, knockOuts: knockOuts, scratch: buf.baseAddress!, seen: seen.baseAddress!)
+            }
+        }
+        return try outcome.get()
+    }
+
+    private func rate(_ sheets: [ScoreSheet], knockOuts: [KnockOutDeclaration], scratch: UnsafeMutablePointer<Int>,
+                      seen: UnsafeMutablePointer<Bool>) -> Result<RatingResult, SheetValidationError>
+    {
+        let plan = self.plan
+        let n = sheets.count
+        let c = plan.count
+        let partCount = plan.parts.count
+        let setNumber = productSet.number
+        let answerVariant = scratch
+        let partTotals = scratch + c
+        let rows = partTotals + partCount
+        let accumulate = n > 1
+        let sums = accumulate ? rows + n * c : rows
+        if accumulate { sums.update(repeating: 0, count: c) }
+
         var problems: [SheetProblem] = []
-        var sums = [Int](repeating: 0, count: criteria.count)
+        var totalSum = 0
+        var minTotal = Int.max
+        var maxTotal = Int.min
+        // Once a sheet is invalid the product throws; the other sheets only add their problems.
         var members: [MemberScore] = []
         members.reserveCapacity(n)
-        var perMember: [[Int]] = []
-        perMember.reserveCapacity(n)
-        var points = [Int](repeating: 0, count: criteria.count)
         for sheet in sheets {
-            for i in points.indices { points[i] = 0 }
-            let found = validate(sheet, into: &points)
-            if !found.isEmpty { problems += found; continue }
-            var partTotals = [Int](repeating: 0, count: parts.count)
-            for i in points.indices {
-                partTotals[partIndex[i]] += points[i]
-                sums[i] += points[i]
+            let row = rows + members.count * c
+            guard plan.isValid(sheet, points: row, seen: seen, answerVariant: answerVariant) else {
+                problems += plan.problems(of: sheet)
+                continue
             }
-            var byPart: [PartCode: Int] = [:]
-            for (k, part) in parts.enumerated() { byPart[part] = partTotals[k] }
-            members.append(MemberScore(label: sheet.label, total: partTotals.reduce(0, +), parts: byPart))
-            perMember.append(points)
+            if !problems.isEmpty { continue }
+            partTotals.update(repeating: 0, count: partCount)
+            var total = 0
+            plan.slots.withUnsafeBufferPointer { slots in
+                for i in 0..<c {
+                    let p = row[i]
+                    partTotals[slots[i].part] += p
+                    if accumulate { sums[i] += p }
+                    total += p
+                }
+            }
+            var byPart = plan.partTemplate
+            for k in 0..<partCount { byPart.values[plan.partSlots[k]] = partTotals[k] }
+            members.append(MemberScore(label: sheet.label, total: total, parts: byPart))
+            totalSum += total
+            minTotal = min(minTotal, total)
+            maxTotal = max(maxTotal, total)
         }
 
         // Knock-outs: validate, then group by declaration (order of first appearance).
@@ -185,59 +136,97 @@ public struct RatingEngine: Sendable {
         for d in knockOuts { declare(d, by: "council", problemLabel: "") }
         for sheet in sheets { for d in sheet.knockOuts { declare(d, by: sheet.label, problemLabel: sheet.label) } }
 
-        if !problems.isEmpty { throw SheetValidationError(setNumber: setNumber, problems: problems) }
+        if !problems.isEmpty { return .failure(SheetValidationError(setNumber: setNumber, problems: problems)) }
 
-        let totalSum = members.reduce(0) { $0 + $1.total }
         let average = ExactMean(sum: totalSum, count: n)
-        let band = bands.first { average.isAtLeast($0.minPoints) }?.stars ?? 1
-        let totals = members.map(\.total)
-        let spread = (totals.max() ?? 0) - (totals.min() ?? 0)
+        var band = 1
+        for b in plan.bands where totalSum >= b.minPoints * n {
+            band = b.stars
+            break
+        }
+        let spread = maxTotal - minTotal
 
+        // Star minimums, in the plan's (stars, sheet order) order.
+        let markerCount = plan.markers.count
+        var unmetMask: UInt64 = 0  // bit k: some k★ marker is not met
+        var unmetCount = 0
+        var disagreements = 0
+        let solo: [String] = n == 1 ? [members[0].label] : []
         var checks: [MinimumCheck] = []
-        checks.reserveCapacity(markers.count)
-        var metUpTo = [Bool](repeating: true, count: 6)  // metUpTo[k]: all markers of exactly k stars met
-        for m in markers {
-            let mean = ExactMean(sum: sums[m.criterion], count: n)
-            let met = mean.isAtLeast(m.points)
-            if !met { metUpTo[m.stars] = false }
-            var below: [String] = []
-            for (j, row) in perMember.enumerated() where row[m.criterion] < m.points { below.append(members[j].label) }
-            checks.append(MinimumCheck(criterion: criteria[m.criterion].code, title: shortTitles[m.criterion],
-                                       stars: m.stars, required: m.points, mean: mean, met: met,
-                                       membersBelow: below, memberCount: n))
+        checks.reserveCapacity(markerCount)
+        plan.markers.withUnsafeBufferPointer { markers in
+            for k in 0..<markerCount {
+                let criterion = markers[k].criterion
+                let required = markers[k].points
+                let sum = sums[criterion]
+                let met = sum >= required * n
+                if !met {
+                    unmetMask |= markers[k].starsBit
+                    if markers[k].stars <= band { unmetCount += 1 }
+                }
+                var below: [String] = []
+                if n == 1 {
+                    if rows[criterion] < required { below = solo }
+                } else {
+                    for j in 0..<n where rows[j * c + criterion] < required { below.append(members[j].label) }
+                    if !below.isEmpty, below.count < n, markers[k].stars <= band { disagreements += 1 }
+                }
+                checks.append(MinimumCheck(
+                    criterion: markers[k].code, title: markers[k].title, stars: markers[k].stars,
+                    required: required, mean: ExactMean(sum: sum, count: n), met: met, membersBelow: below,
+                    memberCount: n))
+            }
         }
         var stars = band
         if band >= 3 {
             var level = 3
             var reached = 2
-            while level <= band, metUpTo[level] {
+            while level <= band, level < 6, unmetMask & (1 << UInt64(level)) == 0 {
                 reached = level
                 level += 1
             }
             stars = reached
         }
-        let unmet = checks.filter { !$0.met && $0.stars <= band }
+
+        var unmet: [MinimumCheck] = []
+        var capping: [MinimumCheck] = []  // unmet markers above the result: the causes of a cap
+        if unmetCount > 0 {
+            if unmetCount == checks.count {
+                unmet = checks
+            } else {
+                unmet.reserveCapacity(unmetCount)
+                for check in checks where !check.met && check.stars <= band { unmet.append(check) }
+            }
+            var cappingCount = 0
+            for check in unmet where check.stars > stars { cappingCount += 1 }
+            if cappingCount == unmet.count {
+                capping = unmet
+            } else if cappingCount > 0 {
+                capping.reserveCapacity(cappingCount)
+                for check in unmet where check.stars > stars { capping.append(check) }
+            }
+        }
         let disqualified = !hits.isEmpty
         let recognised = !disqualified && stars >= 3
         let proposed = recognised && stars >= 5
 
         var reasons: [RatingReason] = []
-        reasons.append(.rating(average: average, band: band, stars: stars,
-                               unmet: unmet.filter { $0.stars > stars }))
+        let notRecognised = !disqualified && stars < 3
+        reasons.reserveCapacity(1 + hits.count + (notRecognised ? 1 : 0) + (proposed ? 1 : 0)
+            + (n > 1 ? 1 + disagreements : 0))
+        reasons.append(.rating(average: average, band: band, stars: stars, unmet: capping))
         for hit in hits { reasons.append(.disqualified(hit)) }
-        if !disqualified {
-            if stars < 3 { reasons.append(.notRecognised(stars: stars)) }
-            if proposed { reasons.append(.proposedToCentral) }
-        }
+        if notRecognised { reasons.append(.notRecognised(stars: stars)) }
+        if proposed { reasons.append(.proposedToCentral) }
         if n > 1 {
             reasons.append(.spread(points: spread, members: n))
             for check in checks where check.membersDisagree && check.stars <= band { reasons.append(.minimumDisagreement(check)) }
         }
-        return RatingResult(
+        return .success(RatingResult(
             version: productSet.version, setNumber: setNumber, setTitle: productSet.title, members: members,
             average: average, band: band, starsByMinimums: stars, stars: disqualified ? nil : stars,
             recognised: recognised, proposedToCentral: proposed, disqualified: disqualified, knockOuts: hits,
-            spread: spread, minimumChecks: checks, unmetMinimums: unmet, reasons: reasons)
+            spread: spread, minimumChecks: checks, unmetMinimums: unmet, reasons: reasons))
     }
 
     /// Convenience for one-off use.

@@ -97,6 +97,9 @@ public enum DossierAction: String, Sendable, CaseIterable, Codable {
     case withdraw
     /// Taken by council finalization (`ocop council session finalize`), not by hand.
     case councilResult = "council_result"
+    /// The council could not decide in this session (no quorum, absences, a site survey needed):
+    /// back to `ready_for_council` for a later session (`ocop council session defer`).
+    case `defer`
 }
 
 /// A refused step: says where the dossier is and what is allowed from there.
@@ -155,6 +158,7 @@ public enum DossierWorkflow {
         var next = advanceTargets(from: status)
         if status == .returned, let returnedFrom { next.append(returnedFrom) }
         if canReturn(status) { next.append(.returned) }
+        if status == .councilScheduled { next.append(.readyForCouncil) }  // deferral to a later session
         if !status.isTerminal { next.append(.withdrawn) }
         return next
     }
@@ -181,8 +185,8 @@ public enum DossierWorkflow {
             throw IllegalTransition(
                 dossier: dossier, from: status, attempted: "advance", allowed: allowedNext(from: status, returnedFrom: returnedFrom),
                 reason: LocalizedText(
-                    vi: "Kết quả do Hội đồng quyết định khi kết thúc phiên họp (ocop council session finalize).",
-                    en: "The council's finalization decides the outcome (ocop council session finalize)."
+                    vi: "Kết quả do Hội đồng quyết định khi kết thúc phiên họp (ocop council session finalize); hoãn sang phiên sau bằng ocop council session defer.",
+                    en: "The council's finalization decides the outcome (ocop council session finalize); to put it off to a later session, use ocop council session defer."
                 )
             )
         }
@@ -222,6 +226,23 @@ public enum DossierWorkflow {
             throw IllegalTransition(dossier: dossier, from: status, attempted: "withdraw", allowed: [], reason: nil)
         }
         return Step(from: status, to: .withdrawn, action: .withdraw, returnedFrom: nil)
+    }
+
+    /// Defers a scheduled dossier to a later session: back to `ready_for_council`. Only from
+    /// `council_scheduled` (a decided dossier cannot be deferred), and always with a reason.
+    public static func `defer`(dossier: String, from status: DossierStatus, returnedFrom: DossierStatus?, reason: String) throws -> Step {
+        guard status == .councilScheduled else {
+            throw IllegalTransition(
+                dossier: dossier, from: status, attempted: "defer", allowed: allowedNext(from: status, returnedFrom: returnedFrom),
+                reason: LocalizedText(vi: "Chỉ hoãn được hồ sơ đã xếp lịch họp Hội đồng (council_scheduled).",
+                                      en: "Only a dossier scheduled for a council session (council_scheduled) can be deferred."))
+        }
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw IllegalTransition(
+                dossier: dossier, from: status, attempted: "defer", allowed: allowedNext(from: status, returnedFrom: returnedFrom),
+                reason: LocalizedText(vi: "Phải ghi rõ lý do hoãn (--reason).", en: "Say why it is deferred (--reason)."))
+        }
+        return Step(from: status, to: .readyForCouncil, action: .defer, returnedFrom: nil)
     }
 
     /// The council's outcome for a scheduled dossier (used by finalization).

@@ -28,6 +28,14 @@ public enum CouncilError: LocalizedFailure, Equatable {
     case flagNotOverridable(String)
     case finalizationBlocked([Blocked])
     case emptyReason(String)
+    /// The clause is not a knock-out of the dossier's frozen product set; `allowed` are the ones it has.
+    case notAKnockOutClause(dossier: String, productSet: Int, clause: String, allowed: [String])
+    case knockOutAlreadyDecided(dossier: String, clause: String)
+    case noSuchKnockOut(dossier: String, clause: String, standing: [String])
+    case knockOutNotOverridable(String)
+    /// `--by` is needed: more than one person may preside (the chair is recused, two vice-chairs).
+    case presidingChairNeeded(dossier: String)
+    case dossierDeferred(dossier: String, session: String)
 
     public struct Blocked: Sendable, Equatable {
         public let dossier: String
@@ -78,6 +86,25 @@ public enum CouncilError: LocalizedFailure, Equatable {
                 : "Cannot finalize: \(blocked.count) dossier(s) blocked (nothing was written):"
             return ([head] + blocked.map { b in "  \(b.dossier): " + b.problems.map { $0(language) }.joined(separator: "; ") }).joined(separator: "\n")
         case .emptyReason(let what): return vi ? "Cần ghi rõ lý do (\(what))." : "A reason is required (\(what))."
+        case let .notAKnockOutClause(d, set, clause, allowed):
+            let list = allowed.isEmpty ? (vi ? "không có" : "none") : allowed.joined(separator: ", ")
+            return vi ? "«\(clause)» không phải điều khoản loại của Bộ \(set) (bộ tiêu chí của hồ sơ \(d)). Các điều khoản loại: \(list)."
+                : "«\(clause)» is no knock-out clause of set \(set) (the rubric of dossier \(d)). Knock-out clauses: \(list)."
+        case let .knockOutAlreadyDecided(d, clause):
+            return vi ? "Hội đồng đã quyết định loại hồ sơ \(d) theo \(clause)." : "The council has already disqualified \(d) under \(clause)."
+        case let .noSuchKnockOut(d, clause, standing):
+            let list = standing.isEmpty ? (vi ? "không có" : "none") : standing.joined(separator: ", ")
+            return vi ? "Hồ sơ \(d) không có quyết định loại theo \(clause) để rút lại (hiện có: \(list))."
+                : "Dossier \(d) has no knock-out under \(clause) to withdraw (standing: \(list))."
+        case .knockOutNotOverridable(let f):
+            return vi ? "\(f) là quyết định loại của Hội đồng, không phải cảnh báo: rút lại bằng ocop council session knockout … --withdraw."
+                : "\(f) is the council's knock-out decision, not a warning: withdraw it with ocop council session knockout … --withdraw."
+        case .presidingChairNeeded(let d):
+            return vi ? "Cần nêu người quyết định (--by): Chủ tịch, hoặc Phó Chủ tịch điều hành khi Chủ tịch không chấm hồ sơ \(d)."
+                : "Name who decided (--by): the chair, or the presiding vice-chair when the chair is recused from \(d)."
+        case let .dossierDeferred(d, s):
+            return vi ? "Hồ sơ \(d) đã được hoãn khỏi phiên \(s): không ghi thêm gì cho hồ sơ này ở phiên đó (đưa vào phiên sau)."
+                : "Dossier \(d) was deferred from session \(s): nothing more is recorded for it there (put it on a later session)."
         }
     }
 

@@ -33,6 +33,7 @@ public struct CouncilSessionSummary: Sendable, Codable, Hashable {
     public var status: String
     public var dossiers: Int
     public var decided: Int
+    public var deferred: Int
 }
 
 public struct RecusalRecord: Sendable, Codable, Hashable {
@@ -64,6 +65,32 @@ public struct OverrideRecord: Sendable, Codable, Hashable {
     public var chair: String
     public var reason: String
     public var recordedAt: Date
+}
+
+/// A knock-out decided by the council for one dossier; a withdrawn one stays on record.
+public struct KnockOutRecord: Sendable, Codable, Hashable {
+    public var dossier: String
+    public var declaration: KnockOutDeclaration
+    /// The clause as quoted from the dossier's frozen product set.
+    public var clauseText: String
+    public var reason: String
+    /// The presiding chair's person code.
+    public var decidedBy: String
+    public var recordedAt: Date
+    public var recordedBy: String
+    public var withdrawnAt: Date?
+    public var withdrawnBy: String?
+    public var withdrawnReason: String?
+
+    public var isStanding: Bool { withdrawnAt == nil }
+}
+
+/// A dossier taken off a session ("hoãn"), to go on a later one.
+public struct DeferralRecord: Sendable, Codable, Hashable {
+    public var dossier: String
+    public var reason: String
+    public var deferredAt: Date
+    public var deferredBy: String
 }
 
 /// A submitted sheet version as stored.
@@ -117,7 +144,13 @@ public struct SessionDossier: Sendable, Hashable {
     /// Current (latest) version of each member's sheet.
     public var sheets: [StoredSheet]
     public var overrides: [OverrideRecord]
+    /// Every knock-out decision, withdrawn ones included, in the order recorded.
+    public var knockOuts: [KnockOutRecord]
+    /// Set when the dossier was taken off this session.
+    public var deferral: DeferralRecord?
     public var result: StoredResult?
+
+    public var standingKnockOuts: [KnockOutRecord] { knockOuts.filter(\.isStanding) }
 }
 
 /// A session as read from the database (one consistent read).
@@ -153,6 +186,8 @@ public struct FinalizationReport: Sendable {
     public var decided: [String]
     /// Dossiers that already had a result (another finalizer, or an earlier call).
     public var alreadyDecided: [String]
+    /// Dossiers deferred from the session: never decided here.
+    public var deferred: [String]
     public var sessionFinalized: Bool
 }
 
@@ -308,13 +343,15 @@ public struct CouncilStore {
         try connection.query("""
             SELECT s.code, c.code AS council, c.name AS council_name, s.held_on, s.place, s.status,
                    (SELECT count(*) FROM session_dossier sd WHERE sd.session_id = s.id)::int AS dossiers,
-                   (SELECT count(*) FROM council_result r WHERE r.session_id = s.id)::int AS decided
+                   (SELECT count(*) FROM council_result r WHERE r.session_id = s.id)::int AS decided,
+                   (SELECT count(*) FROM session_deferral f WHERE f.session_id = s.id)::int AS deferred
             FROM council_session s JOIN council c ON c.id = s.council_id
             WHERE ($1::text IS NULL OR c.code = $1) ORDER BY s.held_on, s.code
             """, council.map(Self.codeKey)).map { r in
             CouncilSessionSummary(code: try r["code"], council: try r["council"], councilName: try r["council_name"],
                                   heldOn: try r.decode(PostgresDate.self, "held_on").description, place: try r["place"],
-                                  status: try r["status"], dossiers: try r["dossiers"], decided: try r["decided"])
+                                  status: try r["status"], dossiers: try r["dossiers"], decided: try r["decided"],
+                                  deferred: try r["deferred"])
         }
     }
 
@@ -358,6 +395,7 @@ public struct CouncilStore {
             let session = try sessionRow(code, lock: "SHARE")
             let (sessionID, dossierID, dossierCode) = try agendaEntry(sessionID: session.id, sessionCode: Self.codeKey(code), dossier: dossier)
             try requireUndecided(sessionID: sessionID, dossierID: dossierID, code: dossierCode)
+            try requireNotDeferred(sessionID: sessionID, dossierID: dossierID, code: dossierCode, session: Self.codeKey(code))
             let council = try self.council(session.council)
             let key = Self.personKey(person)
             guard council.members.contains(where: { $0.person == key }) else { throw CouncilError.notAMember(person: key, council: council.code) }
@@ -383,6 +421,18 @@ public struct CouncilStore {
         }
     }
 
+    func requireNotDeferred(sessionID: Int, dossierID: Int, code: String, session: String) throws {
+        if try connection.optional("SELECT 1 AS x FROM session_deferral WHERE session_id = $1 AND dossier_id = $2", sessionID, dossierID) != nil {
+            throw CouncilError.dossierDeferred(dossier: code, session: session)
+        }
+    }
+
+    /// Who may speak for the council on a dossier: the chair, or the vice-chairs when the chair is recused.
+    static func presiding(_ roster: [RosterEntry], recused: Set<String>) -> [RosterEntry] {
+        let chairs = roster.filter { $0.role == .chair && !recused.contains($0.person) }
+        return chairs.isEmpty ? roster.filter { $0.role == .viceChair && !recused.contains($0.person) } : chairs
+    }
+
     /// The chair overrides a spread or ★-minimum flag with a recorded reason.
     public func override(session code: String, dossier: String, flag: String, chair: String, reason: String, actor: String) throws {
         let text = reason.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -395,12 +445,12 @@ public struct CouncilStore {
             let entry = report.snapshot.dossiers[index]
             let assessment = report.assessments[index]
             if entry.result != nil { throw CouncilError.alreadyDecided(dossier: entry.code) }
+            if entry.deferral != nil { throw CouncilError.dossierDeferred(dossier: entry.code, session: report.snapshot.code) }
             let chairKey = Self.personKey(chair)
-            let recused = Set(entry.recusals.map(\.person))
-            let presiding = report.snapshot.roster.filter { $0.role == .chair && !recused.contains($0.person) }
-            let allowed = presiding.isEmpty ? report.snapshot.roster.filter { $0.role == .viceChair } : presiding
+            let allowed = Self.presiding(report.snapshot.roster, recused: Set(entry.recusals.map(\.person)))
             guard allowed.contains(where: { $0.person == chairKey }) else { throw CouncilError.notChair(person: chairKey) }
             if flag == "quorum" { throw CouncilError.flagNotOverridable(flag) }
+            if flag.hasPrefix("knockout:") { throw CouncilError.knockOutNotOverridable(flag) }
             guard assessment.flags.contains(where: { $0.id == flag }) else {
                 throw CouncilError.unknownFlag(dossier: entry.code, flag: flag, raised: assessment.flags.map(\.id))
             }
@@ -438,7 +488,7 @@ public struct CouncilStore {
             SessionDossier(id: try r["id"], code: try r["code"], productName: try r["product_name"], producerName: try r["producer_name"],
                            productSet: try r["product_set"], status: DossierStatus(rawValue: try r["status"]) ?? .councilScheduled,
                            rubricVersion: try r["rubric_version"], rubricHash: try r["rubric_hash"],
-                           recusals: [], sheets: [], overrides: [], result: nil)
+                           recusals: [], sheets: [], overrides: [], knockOuts: [], deferral: nil, result: nil)
         }
         var position: [Int: Int] = [:]
         for (i, d) in dossiers.enumerated() { position[d.id] = i }
@@ -460,6 +510,22 @@ public struct CouncilStore {
             let id: Int = try r["dossier_id"]
             dossiers[position[id]!].overrides.append(OverrideRecord(dossier: codes[id]!, flag: try r["flag"], chair: try r["code"],
                                                                     reason: try r["reason"], recordedAt: try r["recorded_at"]))
+        }
+        for r in try connection.query("""
+            SELECT k.dossier_id, k.clause, k.clause_text, k.reason, p.code, k.recorded_at, k.recorded_by,
+                   k.withdrawn_at, k.withdrawn_by, k.withdrawn_reason
+            FROM council_knockout k JOIN person p ON p.id = k.decided_by WHERE k.session_id = $1 ORDER BY k.id
+            """, sessionID) {
+            let id: Int = try r["dossier_id"]
+            dossiers[position[id]!].knockOuts.append(KnockOutRecord(
+                dossier: codes[id]!, declaration: KnockOutDeclaration(parsing: try r["clause"]), clauseText: try r["clause_text"],
+                reason: try r["reason"], decidedBy: try r["code"], recordedAt: try r["recorded_at"], recordedBy: try r["recorded_by"],
+                withdrawnAt: try r["withdrawn_at"], withdrawnBy: try r["withdrawn_by"], withdrawnReason: try r["withdrawn_reason"]))
+        }
+        for r in try connection.query("SELECT dossier_id, reason, deferred_at, deferred_by FROM session_deferral WHERE session_id = $1", sessionID) {
+            let id: Int = try r["dossier_id"]
+            dossiers[position[id]!].deferral = DeferralRecord(dossier: codes[id]!, reason: try r["reason"],
+                                                              deferredAt: try r["deferred_at"], deferredBy: try r["deferred_by"])
         }
         // Current versions only; answers folded into one text per sheet to keep the result small.
         for r in try connection.query("""
@@ -547,7 +613,8 @@ public struct CouncilStore {
         let assessments = try snapshot.dossiers.map { d in
             try CouncilRules.assess(policy: policy, roster: snapshot.roster, recused: Set(d.recusals.map(\.person)),
                                     sheets: d.sheets.map(\.sheet), engine: try engines.engine(d.rubricHash),
-                                    overridden: Set(d.overrides.map(\.flag)))
+                                    overridden: Set(d.overrides.map(\.flag)),
+                                    knockOuts: d.standingKnockOuts.map { CouncilKnockOut(declaration: $0.declaration, reason: $0.reason, decidedBy: $0.decidedBy) })
         }
         return SessionReport(snapshot: snapshot, assessments: assessments)
     }
@@ -567,8 +634,9 @@ public struct CouncilStore {
             for w in wanted where snapshot.dossier(w) == nil { throw CouncilError.dossierNotOnSession(dossier: w, session: snapshot.code) }
             var targets: [(SessionDossier, DossierAssessment)] = []
             var already: [String] = []
+            var deferred: [String] = []
             for (d, a) in zip(snapshot.dossiers, report.assessments) where wanted.isEmpty || wanted.contains(d.code) {
-                if d.result != nil { already.append(d.code) } else { targets.append((d, a)) }
+                if d.result != nil { already.append(d.code) } else if d.deferral != nil { deferred.append(d.code) } else { targets.append((d, a)) }
             }
             var blocked: [CouncilError.Blocked] = []
             for (d, a) in targets where !a.canFinalize {
@@ -589,13 +657,13 @@ public struct CouncilStore {
                 try connection.query("""
                     INSERT INTO council_result (session_id, dossier_id, sheet_ids, sheet_count, total_sum, average, band, stars,
                         recognised, proposed_central, disqualified, spread, outcome, reasons_vi, reasons_en, producer_reasons_vi,
-                        overrides, detail, finalized_by)
-                    VALUES ($1, $2, $3::bigint[], $4, $5, $6::numeric, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+                        overrides, detail, finalized_by, knock_outs)
+                    VALUES ($1, $2, $3::bigint[], $4, $5, $6::numeric, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
                     """, [snapshot.id, d.id, "{" + counted.map { String($0.id) }.joined(separator: ",") + "}", counted.count,
                           result.average.sum, result.average.plain, result.band, result.stars, result.recognised,
                           result.proposedToCentral, result.disqualified, result.spread, outcome.rawValue,
                           result.explanation(.vi).map(\.nfc), result.explanation(.en), producerVi.map(\.nfc),
-                          Array(a.overridden).sorted(), detail, actor.nfc])
+                          Array(a.overridden).sorted(), detail, actor.nfc, d.standingKnockOuts.map(\.declaration.description)])
                 let who = snapshot.council.name.hasPrefix("Hội đồng") ? snapshot.council.name : "Hội đồng " + snapshot.council.name
                 let note = "\(who) đã chấm ngày \(dateText) (phiên \(snapshot.code)): " + producerVi.joined(separator: "; ")
                 if snapshot.council.level == .provincial {
@@ -607,13 +675,14 @@ public struct CouncilStore {
             let remaining = try connection.one("""
                 SELECT count(*)::int AS n FROM session_dossier sd
                 WHERE sd.session_id = $1 AND NOT EXISTS (SELECT 1 FROM council_result r WHERE r.session_id = sd.session_id AND r.dossier_id = sd.dossier_id)
+                  AND NOT EXISTS (SELECT 1 FROM session_deferral f WHERE f.session_id = sd.session_id AND f.dossier_id = sd.dossier_id)
                 """, session.id).decode(Int.self, "n")
             if remaining == 0, session.status == "open" {
                 try connection.query("UPDATE council_session SET status = 'finalized', finalized_at = now(), finalized_by = $2 WHERE id = $1",
                                      session.id, actor.nfc)
             }
             return FinalizationReport(session: snapshot.code, decided: targets.map(\.0.code), alreadyDecided: already,
-                                      sessionFinalized: remaining == 0)
+                                      deferred: deferred, sessionFinalized: remaining == 0)
         }
     }
 
@@ -624,6 +693,7 @@ public struct CouncilStore {
             SELECT s.code FROM session_dossier sd JOIN council_session s ON s.id = sd.session_id JOIN dossier d ON d.id = sd.dossier_id
             WHERE d.code = $1 AND s.status = 'open'
               AND NOT EXISTS (SELECT 1 FROM council_result r WHERE r.session_id = sd.session_id AND r.dossier_id = sd.dossier_id)
+              AND NOT EXISTS (SELECT 1 FROM session_deferral f WHERE f.session_id = sd.session_id AND f.dossier_id = sd.dossier_id)
             ORDER BY s.held_on DESC LIMIT 1
             """, key) else {
             if try connection.optional("SELECT 1 AS x FROM dossier WHERE code = $1", key) == nil { throw StoreError.unknownDossier(key) }

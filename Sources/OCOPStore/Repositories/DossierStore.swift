@@ -117,6 +117,8 @@ public struct DossierStore {
         case returnForCompletion(missing: [String])
         case withdraw
         case councilResult(DossierStatus)
+        /// Off a council session, back to `ready_for_council` (the reason is the event note unless one is given).
+        case `defer`(reason: String)
     }
 
     /// Applies one workflow step under a row lock; the event row is written in the same transaction.
@@ -142,7 +144,11 @@ public struct DossierStore {
                 step = try DossierWorkflow.withdraw(dossier: key, from: status, returnedFrom: returnedFrom)
             case let .councilResult(outcome):
                 step = try DossierWorkflow.councilResult(dossier: key, from: status, to: outcome)
+            case let .defer(reason):
+                step = try DossierWorkflow.defer(dossier: key, from: status, returnedFrom: returnedFrom, reason: reason)
             }
+            var note = note
+            if case let .defer(reason) = move, note == nil { note = reason }
             try connection.query("""
                 UPDATE dossier SET status = $2, returned_from = $3, missing = $4, updated_at = now() WHERE id = $1
                 """, id, step.to.rawValue, step.returnedFrom?.rawValue, step.to == .returned ? missing : [String]())

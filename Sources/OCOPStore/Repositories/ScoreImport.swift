@@ -73,29 +73,249 @@ public enum ScoreCSV {
     public static let optional = ["variant", "entered_by", "paper_ref", "reason"]
 }
 
+
+/// The byte-level reader behind `importSheets`: the rules of `ScoreCSV.records` (RFC 4180
+/// quoting, CR ignored outside quotes, blank lines skipped, physical line numbers, NFC beyond
+/// ASCII), without a String per field. A plain line (no quote, no CR, ASCII only — almost every
+/// line of a council sheet) is split on commas in place; any other record goes through the
+/// general state machine and keeps its fields as Strings.
+struct ScoreCSVScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private var i = 0
+    private var line = 1
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+    }
+
+    struct Row {
+        let base: UnsafePointer<UInt8>
+        var line = 0
+        /// Byte ranges of the fields of a plain line.
+        var starts: [Int] = []
+        var ends: [Int] = []
+        /// The fields of a record read by the general path.
+        var strings: [String] = []
+        var plain = true
+
+        init(base: UnsafePointer<UInt8>) { self.base = base }
+
+        var count: Int { plain ? starts.count : strings.count }
+
+        @inline(__always) private static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 }
+
+        /// The field's range without leading and trailing spaces and tabs (plain lines only;
+        /// for ASCII these are all of `CharacterSet.whitespaces`).
+        @inline(__always) func trimmedRange(_ k: Int) -> (Int, Int) {
+            var s = starts[k], e = ends[k]
+            while s < e, Self.isSpace(base[s]) { s += 1 }
+            while e > s, Self.isSpace(base[e - 1]) { e -= 1 }
+            return (s, e)
+        }
+
+        @inline(__always) private func string(_ s: Int, _ e: Int) -> String {
+            String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)
+        }
+
+        /// The field as read.
+        func text(_ k: Int) -> String { plain ? string(starts[k], ends[k]) : strings[k] }
+
+        /// The field without surrounding whitespace.
+        func trimmedText(_ k: Int) -> String {
+            if plain { let (s, e) = trimmedRange(k); return string(s, e) }
+            return strings[k].trimmingCharacters(in: .whitespaces)
+        }
+
+        func isBlank(_ k: Int) -> Bool {
+            if plain { let (s, e) = trimmedRange(k); return s == e }
+            return strings[k].trimmingCharacters(in: .whitespaces).isEmpty
+        }
+
+        /// `CouncilStore.codeKey` (upper) or `personKey` (lower) of the field.
+        func key(_ k: Int, upper: Bool) -> String {
+            guard plain else { return upper ? CouncilStore.codeKey(strings[k]) : CouncilStore.personKey(strings[k]) }
+            let (s, e) = trimmedRange(k)
+            return String(unsafeUninitializedCapacity: e - s) { out in
+                for j in 0..<(e - s) {
+                    let b = base[s + j]
+                    out[j] = upper ? (b >= 97 && b <= 122 ? b - 32 : b) : (b >= 65 && b <= 90 ? b + 32 : b)
+                }
+                return e - s
+            }
+        }
+
+        /// `Int(field trimmed)`.
+        func int(_ k: Int) -> Int? {
+            guard plain else { return Int(strings[k].trimmingCharacters(in: .whitespaces)) }
+            var (s, e) = trimmedRange(k)
+            guard s < e else { return nil }
+            var negative = false
+            if base[s] == 45 || base[s] == 43 {
+                negative = base[s] == 45
+                s += 1
+                guard s < e else { return nil }
+            }
+            var value = 0
+            while s < e {
+                let d = Int(base[s]) &- 48
+                guard d >= 0, d <= 9 else { return nil }
+                let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                let (v, o2) = negative ? m.subtractingReportingOverflow(d) : m.addingReportingOverflow(d)
+                guard !o1, !o2 else { return nil }
+                value = v
+                s += 1
+            }
+            return value
+        }
+
+        /// The raw range of field `k` of this plain line.
+        func range(_ k: Int) -> (Int, Int) { (starts[k], ends[k]) }
+
+        /// Whether field `k` of this plain line has exactly the bytes of `other`.
+        @inline(__always) func same(_ k: Int, _ other: (Int, Int)) -> Bool {
+            let s = starts[k], n = ends[k] - s
+            guard n == other.1 - other.0 else { return false }
+            return n == 0 || memcmp(base + s, base + other.0, n) == 0
+        }
+    }
+
+    /// Reads the next record that is not blank into `row`; false at the end of the input.
+    mutating func next(into row: inout Row) -> Bool {
+        let n = bytes.count
+        while i < n {
+            let recordStart = i
+            row.starts.removeAll(keepingCapacity: true)
+            row.ends.removeAll(keepingCapacity: true)
+            var fieldStart = i, j = i
+            var plain = true
+            while j < n {
+                let b = bytes[j]
+                if b == 10 { break }
+                if b == 44 {
+                    row.starts.append(fieldStart); row.ends.append(j); fieldStart = j + 1
+                } else if b == 34 || b == 13 || b >= 0x80 {
+                    plain = false
+                    break
+                }
+                j += 1
+            }
+            if plain {
+                let recordLine = line
+                i = j < n ? j + 1 : n
+                line += 1
+                if j == recordStart { continue }  // a blank line
+                row.starts.append(fieldStart); row.ends.append(j)
+                row.plain = true
+                row.line = recordLine
+                return true
+            }
+            i = recordStart
+            if general(into: &row) { return true }
+        }
+        return false
+    }
+
+    /// One record through the full state machine (quotes, CR, non-ASCII); false when blank.
+    private mutating func general(into row: inout Row) -> Bool {
+        let n = bytes.count
+        let recordLine = line
+        var field: [UInt8] = []
+        var quoted = false
+        row.strings.removeAll(keepingCapacity: true)
+        func endField() {
+            // NFC only matters beyond ASCII.
+            let text = String(decoding: field, as: UTF8.self)
+            row.strings.append(field.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping)
+            field.removeAll(keepingCapacity: true)
+        }
+        var ended = false
+        while i < n {
+            let b = bytes[i]
+            i += 1
+            if quoted {
+                if b == 34 {
+                    if i < n, bytes[i] == 34 { field.append(34); i += 1 } else { quoted = false }
+                } else {
+                    if b == 10 { line += 1 }
+                    field.append(b)
+                }
+                continue
+            }
+            switch b {
+            case 34: quoted = true
+            case 44: endField()
+            case 13: break
+            case 10:
+                endField()
+                line += 1
+                ended = true
+            default: field.append(b)
+            }
+            if ended { break }
+        }
+        if !ended {
+            guard !field.isEmpty || !row.strings.isEmpty else { return false }
+            endField()
+        }
+        row.plain = false
+        row.line = recordLine
+        return !(row.strings.count == 1 && row.strings[0].isEmpty)
+    }
+}
+
 extension ScoreStore {
-    private struct Group {
+    private struct ImportAnswer {
+        var criterion: Int  // index into the import's criterion names
+        var line: Int
+        var points: Int
+        var variant: Int?
+    }
+
+    private struct ImportGroup {
         var dossier: String
         var member: String
         var firstLine: Int
         var enteredBy: String = ""
         var paperRef: String = ""
         var reason: String = ""
-        var answers: [String: SheetAnswer] = [:]
-        var lines: [String: Int] = [:]
+        var answers: [ImportAnswer] = []
+        /// Bit c set when criterion c (< 64) is already answered.
+        var seen: UInt64 = 0
         var bad = false
+
+        func line(of criterion: Int) -> Int? {
+            if criterion < 64, seen & (1 << UInt64(criterion)) == 0 { return nil }
+            return answers.first { $0.criterion == criterion }?.line
+        }
+    }
+
+    private struct GroupKey: Hashable {
+        var dossier: String
+        var member: String
     }
 
     /// Imports every sheet of `data` into the session (`session`, or the open session of the
     /// file's first dossier). Nothing is written unless every line is valid.
     public func importSheets(session: String?, file: String, data: Data, actor: String) throws -> ScoreImportSummary {
-        var problems: [ImportProblem] = []
-        func problem(_ line: Int, _ vi: String, _ en: String) { problems.append(ImportProblem(line: line, reason: LocalizedText(vi: vi, en: en))) }
-        let records = ScoreCSV.records(data)
-        guard let header = records.first else {
+        guard !data.isEmpty else {
             throw StoreError.importFailed(file: file, problems: [ImportProblem(line: 1, reason: LocalizedText(vi: "tệp trống", en: "the file is empty"))])
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        return try data.withUnsafeBytes { raw in
+            try importSheets(session: session, file: file, bytes: raw.bindMemory(to: UInt8.self), actor: actor)
+        }
+    }
+
+    private func importSheets(session: String?, file: String, bytes: UnsafeBufferPointer<UInt8>, actor: String) throws -> ScoreImportSummary {
+        var problems: [ImportProblem] = []
+        func problem(_ line: Int, _ vi: String, _ en: String) { problems.append(ImportProblem(line: line, reason: LocalizedText(vi: vi, en: en))) }
+        var scanner = ScoreCSVScanner(bytes)
+        var row = ScoreCSVScanner.Row(base: bytes.baseAddress!)
+        guard scanner.next(into: &row) else {
+            throw StoreError.importFailed(file: file, problems: [ImportProblem(line: 1, reason: LocalizedText(vi: "tệp trống", en: "the file is empty"))])
+        }
+        let headerLine = row.line
+        let names = (0..<row.count).map { row.text($0).trimmingCharacters(in: .whitespaces).lowercased() }
         var column: [String: Int] = [:]
         for (i, name) in names.enumerated() { column[name] = i }
         let missingColumns = ScoreCSV.required.filter { column[$0] == nil }
@@ -104,66 +324,92 @@ extension ScoreStore {
             var vi = "tiêu đề phải có các cột \(ScoreCSV.required.joined(separator: ","))", en = "the header needs the columns \(ScoreCSV.required.joined(separator: ","))"
             if !missingColumns.isEmpty { vi += "; thiếu \(missingColumns.joined(separator: ", "))"; en += "; missing \(missingColumns.joined(separator: ", "))" }
             if !unknownColumns.isEmpty { vi += "; cột lạ \(unknownColumns.joined(separator: ", "))"; en += "; unknown \(unknownColumns.joined(separator: ", "))" }
-            throw StoreError.importFailed(file: file, problems: [ImportProblem(line: header.line, reason: LocalizedText(vi: vi, en: en))])
+            throw StoreError.importFailed(file: file, problems: [ImportProblem(line: headerLine, reason: LocalizedText(vi: vi, en: en))])
         }
         let cD = column["dossier"]!, cM = column["member"]!, cC = column["criterion"]!, cP = column["points"]!
-        let cV = column["variant"], cE = column["entered_by"], cR = column["paper_ref"], cW = column["reason"]
+        let cV = column["variant"]
+        let sheetColumns: [(Int, WritableKeyPath<ImportGroup, String>, String)] =
+            [(column["entered_by"], \ImportGroup.enteredBy, "entered_by"), (column["paper_ref"], \ImportGroup.paperRef, "paper_ref"),
+             (column["reason"], \ImportGroup.reason, "reason")].compactMap { c, path, label in c.map { ($0, path, label) } }
 
-        var groups: [Group] = []
-        var groupIndex: [String: Int] = [:]
-        for record in records.dropFirst() {
-            let f = record.fields
-            guard f.count == names.count else {
-                problem(record.line, "có \(f.count) cột, tiêu đề có \(names.count)", "has \(f.count) fields, the header has \(names.count)")
+        var groups: [ImportGroup] = []
+        var groupIndex: [GroupKey: Int] = [:]
+        var criterionIDs: [String: Int] = [:]
+        var criterionNames: [String] = []
+        // The raw dossier and member bytes of the last plain line and its sheet: consecutive lines
+        // of one sheet skip the key normalization and the lookup.
+        var last: (dossier: (Int, Int), member: (Int, Int), group: Int)?
+        while scanner.next(into: &row) {
+            let line = row.line
+            guard row.count == names.count else {
+                problem(line, "có \(row.count) cột, tiêu đề có \(names.count)", "has \(row.count) fields, the header has \(names.count)")
                 continue
             }
-            let dossier = CouncilStore.codeKey(f[cD]), member = CouncilStore.personKey(f[cM])
-            let criterion = f[cC].trimmingCharacters(in: .whitespaces)
-            guard !dossier.isEmpty, !member.isEmpty, !criterion.isEmpty else {
-                problem(record.line, "dossier, member và criterion không được để trống", "dossier, member and criterion must not be empty")
-                continue
-            }
-            let key = dossier + "\u{1}" + member
             let g: Int
-            if let existing = groupIndex[key] { g = existing } else {
-                g = groups.count
-                groupIndex[key] = g
-                groups.append(Group(dossier: dossier, member: member, firstLine: record.line))
+            if row.plain, let l = last, row.same(cD, l.dossier), row.same(cM, l.member) {
+                guard !row.isBlank(cC) else {
+                    problem(line, "dossier, member và criterion không được để trống", "dossier, member and criterion must not be empty")
+                    continue
+                }
+                g = l.group
+            } else {
+                let dossier = row.key(cD, upper: true), member = row.key(cM, upper: false)
+                guard !dossier.isEmpty, !member.isEmpty, !row.isBlank(cC) else {
+                    problem(line, "dossier, member và criterion không được để trống", "dossier, member and criterion must not be empty")
+                    continue
+                }
+                let key = GroupKey(dossier: dossier, member: member)
+                if let existing = groupIndex[key] { g = existing } else {
+                    g = groups.count
+                    groupIndex[key] = g
+                    var group = ImportGroup(dossier: dossier, member: member, firstLine: line)
+                    group.answers.reserveCapacity(groups.last.map { max($0.answers.count, 8) } ?? 32)
+                    groups.append(group)
+                }
+                last = row.plain ? (row.range(cD), row.range(cM), g) : nil
             }
-            for (c, path, label) in [(cE, \Group.enteredBy, "entered_by"), (cR, \Group.paperRef, "paper_ref"), (cW, \Group.reason, "reason")] {
-                guard let c else { continue }
-                let value = f[c].trimmingCharacters(in: .whitespaces)
-                if value.isEmpty { continue }
+            for (c, path, label) in sheetColumns {
+                if row.isBlank(c) { continue }
+                let value = row.trimmedText(c)
                 if groups[g][keyPath: path].isEmpty { groups[g][keyPath: path] = value }
                 else if groups[g][keyPath: path] != value {
-                    problem(record.line, "\(label) khác với các dòng trước của cùng phiếu (\(groups[g][keyPath: path]))",
+                    problem(line, "\(label) khác với các dòng trước của cùng phiếu (\(groups[g][keyPath: path]))",
                             "\(label) differs from earlier lines of the same sheet (\(groups[g][keyPath: path]))")
                 }
             }
-            guard let points = Int(f[cP].trimmingCharacters(in: .whitespaces)) else {
-                problem(record.line, "điểm \"\(f[cP])\" không phải số nguyên", "points \"\(f[cP])\" is not an integer")
+            guard let points = row.int(cP) else {
+                let text = row.text(cP)
+                problem(line, "điểm \"\(text)\" không phải số nguyên", "points \"\(text)\" is not an integer")
                 groups[g].bad = true
                 continue
             }
             var variant: Int?
-            if let cV, !f[cV].trimmingCharacters(in: .whitespaces).isEmpty {
-                guard let v = Int(f[cV].trimmingCharacters(in: .whitespaces)) else {
-                    problem(record.line, "trường hợp \"\(f[cV])\" phải là 1 hoặc 2", "variant \"\(f[cV])\" must be 1 or 2")
+            if let cV, !row.isBlank(cV) {
+                guard let v = row.int(cV) else {
+                    let text = row.text(cV)
+                    problem(line, "trường hợp \"\(text)\" phải là 1 hoặc 2", "variant \"\(text)\" must be 1 or 2")
                     groups[g].bad = true
                     continue
                 }
                 variant = v
             }
-            if let first = groups[g].lines[criterion] {
-                problem(record.line, "tiêu chí \(criterion) của \(member) cho \(dossier) đã có ở dòng \(first)",
-                        "criterion \(criterion) of \(member) for \(dossier) already given on line \(first)")
+            let criterionText = row.trimmedText(cC)
+            let criterion: Int
+            if let id = criterionIDs[criterionText] { criterion = id } else {
+                criterion = criterionNames.count
+                criterionIDs[criterionText] = criterion
+                criterionNames.append(criterionText)
+            }
+            if let first = groups[g].line(of: criterion) {
+                problem(line, "tiêu chí \(criterionText) của \(groups[g].member) cho \(groups[g].dossier) đã có ở dòng \(first)",
+                        "criterion \(criterionText) of \(groups[g].member) for \(groups[g].dossier) already given on line \(first)")
                 continue
             }
-            groups[g].lines[criterion] = record.line
-            groups[g].answers[criterion] = SheetAnswer(points: points, variant: variant)
+            if criterion < 64 { groups[g].seen |= 1 << UInt64(criterion) }
+            groups[g].answers.append(ImportAnswer(criterion: criterion, line: line, points: points, variant: variant))
         }
         if groups.isEmpty && problems.isEmpty {
-            problem(header.line + 1, "không có dòng phiếu nào", "no answer lines")
+            problem(headerLine + 1, "không có dòng phiếu nào", "no answer lines")
         }
 
         return try connection.transaction { connection in
@@ -233,7 +479,9 @@ extension ScoreStore {
                 }
                 if group.bad { continue }
                 let engine = try engines.engine(dossier.rubricHash)
-                let sheet = ScoreSheet(label: group.member, answers: group.answers)
+                var answers = [String: SheetAnswer](minimumCapacity: group.answers.count)
+                for a in group.answers { answers[criterionNames[a.criterion]] = SheetAnswer(points: a.points, variant: a.variant) }
+                let sheet = ScoreSheet(label: group.member, answers: answers)
                 let found = engine.validate(sheet)
                 if !found.isEmpty {
                     for p in found {
@@ -242,13 +490,13 @@ extension ScoreStore {
                              .variantMissing(let c), .variantNotApplicable(let c), .unknownVariant(let c, _, _): c
                         default: nil
                         }
-                        let at = code.flatMap { group.lines[$0] } ?? line
+                        let at = code.flatMap { criterionIDs[$0] }.flatMap { id in group.answers.first { $0.criterion == id }?.line } ?? line
                         let text = LocalizedText(vi: "\(group.dossier), " + p.message(.vi), en: "\(group.dossier), " + p.message(.en))
                         problems.append(ImportProblem(line: at, reason: text))
                     }
                     continue
                 }
-                let total = group.answers.values.reduce(0) { $0 + $1.points }
+                let total = group.answers.reduce(0) { $0 + $1.points }
                 ready.append(Ready(group: g, dossierID: dossier.id, personID: personID, version: (current ?? 0) + 1, total: total,
                                    hash: dossier.rubricHash, rubric: dossier.rubricVersion))
             }
@@ -259,25 +507,31 @@ extension ScoreStore {
             // Reserve the sheet ids, then stream both tables through COPY.
             let ids = try connection.query("SELECT nextval('score_sheet_id_seq') AS id FROM generate_series(1, $1)", ready.count)
                 .map { try $0.decode(Int.self, "id") }
+            // Both tables are written straight into the COPY buffer; libpq sends each 64 KiB chunk
+            // while the next is built, so the server's work overlaps ours.
             let actorText = actor.nfc
-            let sessionID = String(snapshot.id)
+            let sessionID = snapshot.id
             try connection.copyIn("""
                 COPY score_sheet (id, session_id, dossier_id, person_id, version, rubric_version, rubric_hash, total, source,
                                   entered_by, paper_ref, reason, submitted_by) FROM STDIN
-                """, rows: zip(ids, ready).lazy.map { id, r -> [String?] in
-                let g = groups[r.group]
-                let paper = !g.paperRef.isEmpty
-                return [String(id), sessionID, String(r.dossierID), String(r.personID), String(r.version), r.rubric, r.hash, String(r.total),
-                        paper ? "paper" : "import", paper ? CouncilStore.personKey(g.enteredBy) : nil, paper ? g.paperRef : nil,
-                        g.reason.isEmpty ? nil : g.reason, actorText]
+                """, writer: { w in
+                for (id, r) in zip(ids, ready) {
+                    let g = groups[r.group]
+                    let paper = !g.paperRef.isEmpty
+                    w.field(id); w.field(sessionID); w.field(r.dossierID); w.field(r.personID); w.field(r.version)
+                    w.field(r.rubric); w.field(r.hash); w.field(r.total); w.field(paper ? "paper" : "import")
+                    w.field(paper ? CouncilStore.personKey(g.enteredBy) : nil); w.field(paper ? g.paperRef : nil)
+                    w.field(g.reason.isEmpty ? nil : g.reason); w.field(actorText)
+                    try w.endRow()
+                }
             })
-            var answerCount = 0
-            for r in ready { answerCount += groups[r.group].answers.count }
-            try connection.copyIn("COPY score_answer (sheet_id, criterion, points, variant) FROM STDIN",
-                                  rows: zip(ids, ready).lazy.flatMap { id, r in
-                let idText = String(id)
-                return groups[r.group].answers.lazy.map { code, answer -> [String?] in
-                    [idText, code, String(answer.points), answer.variant.map(String.init)]
+            let escapedCriteria = criterionNames.map(CopyInWriter.escaped)
+            let answerCount = try connection.copyIn("COPY score_answer (sheet_id, criterion, points, variant) FROM STDIN", writer: { w in
+                for (id, r) in zip(ids, ready) {
+                    for a in groups[r.group].answers {
+                        w.field(id); w.field(escaped: escapedCriteria[a.criterion]); w.field(a.points); w.field(a.variant)
+                        try w.endRow()
+                    }
                 }
             })
             try connection.query("""

@@ -12,7 +12,7 @@ struct CouncilCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "council",
         abstract: "Hội đồng đánh giá, phân hạng / councils, members, sessions, finalization and minutes.",
-        discussion: "Policy defaults (Quy chế): quorum 3/4 of the members entitled to score, including the chair; at most 10 points between members' totals; the secretary does not score; a split on a ★-minimum criterion must be resolved. See docs/council.md.",
+        discussion: "Policy defaults (Quy chế): quorum 3/4 of the members entitled to score, including the chair; at most 10 points between members' totals; the secretary does not score; a split on a ★-minimum criterion must be resolved. In a session the council may also disqualify a dossier itself (session knockout --clause hồ-sơ|CRITERION, with the reason and the presiding chair; finalization quotes the clause and the dossier is not recognised) or defer it to a later session (session defer --reason: back to ready_for_council, kept in the minutes as hoãn). See docs/council.md.",
         subcommands: [Create.self, List.self, Show.self, Member.self, CouncilSessionCommand.self]
     )
 
@@ -104,7 +104,7 @@ struct CouncilSessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",
         abstract: "Phiên họp hội đồng / council sessions.",
-        subcommands: [Open.self, List.self, Status.self, Attendance.self, Recuse.self, Override.self, Finalize.self, Minutes.self]
+        subcommands: [Open.self, List.self, Status.self, Attendance.self, Recuse.self, Override.self, Knockout.self, Defer.self, Finalize.self, Minutes.self]
     )
 
     struct Open: ParsableCommand {
@@ -139,8 +139,8 @@ struct CouncilSessionCommand: ParsableCommand {
             try runReporting(lang.language) {
                 let sessions = try CouncilStore(try Workbench(actor: "", language: lang.language).connect()).sessions(council: council)
                 let vi = lang.language == .vi
-                Output.write(Output.list(sessions, format: format, headers: vi ? ["phiên", "hội đồng", "ngày", "trạng thái", "hồ sơ", "đã kết luận"] : ["session", "council", "date", "status", "dossiers", "decided"]) { s in
-                    [s.code, s.council, s.heldOn, s.status, String(s.dossiers), String(s.decided)]
+                Output.write(Output.list(sessions, format: format, headers: vi ? ["phiên", "hội đồng", "ngày", "trạng thái", "hồ sơ", "đã kết luận", "hoãn"] : ["session", "council", "date", "status", "dossiers", "decided", "deferred"]) { s in
+                    [s.code, s.council, s.heldOn, s.status, String(s.dossiers), String(s.decided), String(s.deferred)]
                 })
             }
         }
@@ -149,7 +149,7 @@ struct CouncilSessionCommand: ParsableCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Tình hình chấm điểm / per dossier: who scored, average, spread, ★ splits, what needs discussion.",
-            discussion: "JSON: one object per dossier with dossier, product, scored, missing, recused, average (null before any sheet), spread, stars (null until finalized), flags [{id, text, overridden}], needsDiscussion, outcome.")
+            discussion: "JSON: one object per dossier with dossier, product, scored, missing, recused, average (null before any sheet), spread, stars (null until finalized), flags [{id, text, overridden}] (a council knock-out is the flag knockout:<clause>), needsDiscussion, canFinalize, deferred (the reason, or null), outcome.")
         @OptionGroup var lang: LanguageOption
         @Argument(help: "Mã phiên (vd. PH-2026-001).") var session: String
         @Option(help: "table | json") var format: OutputFormat = .table
@@ -224,7 +224,7 @@ struct CouncilSessionCommand: ParsableCommand {
     struct Finalize: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Kết thúc phiên, tính kết quả / finalize: check quorum, spread, ★ splits; rate; store results; move dossiers on.",
-            discussion: "All or nothing; running it again (or from two terminals at once) yields one result per dossier.")
+            discussion: "All or nothing; running it again (or from two terminals at once) yields one result per dossier. Deferred dossiers are left out; a council knock-out makes the result disqualified (not_recognised).")
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Argument var session: String
@@ -244,6 +244,9 @@ struct CouncilSessionCommand: ParsableCommand {
                     guard let r = d.result else { continue }
                     lines.append("\(d.code) \(d.productName): \(CouncilRender.average(r.average, lang.language)) — \(CouncilRender.stars(r, lang.language)) → \(r.outcome.rawValue)")
                     lines += r.reasons(lang.language).filter { !$0.hasPrefix("Chênh lệch") && !$0.hasPrefix("Spread") }.map { "    - " + $0 }
+                }
+                if !report.deferred.isEmpty {
+                    lines.append((vi ? "Hoãn xét (không kết luận ở phiên này): " : "Deferred (not decided in this session): ") + report.deferred.joined(separator: ", "))
                 }
                 if report.sessionFinalized { lines.append(vi ? "Phiên \(report.session) đã kết thúc." : "Session \(report.session) is finalized.") }
                 Output.write(lines.joined(separator: "\n"))

@@ -57,10 +57,12 @@ enum CouncilRender {
         let flags: [StatusFlag]
         let needsDiscussion: Bool
         let canFinalize: Bool
+        /// The deferral reason when the dossier was taken off the session.
+        let deferred: String?
         let outcome: String?
 
         enum CodingKeys: String, CodingKey {
-            case dossier, product, productSet, scored, missing, absent, recused, average, spread, band, stars, flags, needsDiscussion, canFinalize, outcome
+            case dossier, product, productSet, scored, missing, absent, recused, average, spread, band, stars, flags, needsDiscussion, canFinalize, deferred, outcome
         }
         // Nulls are written, not dropped: consumers test `stars == null`.
         func encode(to encoder: Encoder) throws {
@@ -69,7 +71,8 @@ enum CouncilRender {
             try c.encode(scored, forKey: .scored); try c.encode(missing, forKey: .missing); try c.encode(absent, forKey: .absent)
             try c.encode(recused, forKey: .recused); try c.encode(average, forKey: .average); try c.encode(spread, forKey: .spread)
             try c.encode(band, forKey: .band); try c.encode(stars, forKey: .stars); try c.encode(flags, forKey: .flags)
-            try c.encode(needsDiscussion, forKey: .needsDiscussion); try c.encode(canFinalize, forKey: .canFinalize); try c.encode(outcome, forKey: .outcome)
+            try c.encode(needsDiscussion, forKey: .needsDiscussion); try c.encode(canFinalize, forKey: .canFinalize)
+            try c.encode(deferred, forKey: .deferred); try c.encode(outcome, forKey: .outcome)
         }
     }
     struct StatusJSON: Encodable {
@@ -87,11 +90,14 @@ enum CouncilRender {
                 dossier: d.code, product: d.productName, productSet: d.productSet, scored: a.scored, missing: a.missing, absent: a.absent,
                 recused: a.recused, average: d.result?.average ?? a.result?.average.plain, spread: d.result?.spread ?? a.result?.spread,
                 band: d.result?.band ?? a.result?.band, stars: d.result?.stars,
-                flags: d.result != nil ? [] : a.flags.map { StatusFlag(id: $0.id, text: $0.text(language), overridden: a.overridden.contains($0.id)) },
-                needsDiscussion: d.result == nil && a.needsDiscussion, canFinalize: d.result == nil && a.canFinalize,
-                outcome: d.result?.outcome.rawValue)
+                flags: d.result != nil || d.deferral != nil ? [] : a.flags.map { StatusFlag(id: $0.id, text: $0.text(language), overridden: a.overridden.contains($0.id)) },
+                needsDiscussion: open(d) && a.needsDiscussion, canFinalize: open(d) && a.canFinalize,
+                deferred: d.deferral?.reason, outcome: d.result?.outcome.rawValue)
         })
     }
+
+    /// Still to be decided in this session (neither decided nor deferred).
+    static func open(_ d: SessionDossier) -> Bool { d.result == nil && d.deferral == nil }
 
     static func statusTable(_ report: SessionReport, _ language: Language) -> String {
         let vi = language == .vi
@@ -104,21 +110,28 @@ enum CouncilRender {
             let spread = d.result?.spread ?? a.result?.spread
             let state: String
             if let r = d.result { state = stars(r, language) }
+            else if d.deferral != nil { state = vi ? "hoãn" : "deferred" }
+            else if a.canFinalize, a.knockedOut { state = vi ? "sẵn sàng kết luận (bị loại)" : "ready to finalize (disqualified)" }
             else if a.canFinalize { state = vi ? "sẵn sàng kết luận" : "ready to finalize" }
             else if a.needsDiscussion { state = vi ? "cần thảo luận, chấm lại" : "discuss and re-score" }
             else { state = vi ? "đang chấm" : "scoring" }
-            let flags = d.result != nil ? "" : a.flags.map { $0.id + (a.overridden.contains($0.id) ? (vi ? " (CT đã quyết)" : " (overridden)") : "") }.joined(separator: ", ")
+            let flags = !open(d) ? "" : a.flags.map { $0.id + (a.overridden.contains($0.id) ? (vi ? " (CT đã quyết)" : " (overridden)") : "") }.joined(separator: ", ")
             return [d.code, d.productName, "\(a.scored.count)/\(a.eligible.count)", a.missing.joined(separator: " "),
                     avg.map { average($0, language) } ?? "—", spread.map(String.init) ?? "—", flags, state]
         }
         out += Output.table(headers: vi ? ["hồ sơ", "sản phẩm", "đã chấm", "chưa chấm", "TB", "chênh lệch", "cảnh báo", "tình trạng"]
                                 : ["dossier", "product", "scored", "missing", "average", "spread", "flags", "state"], rows: rows)
-        let details = zip(s.dossiers, report.assessments).filter { $0.0.result == nil && !$0.1.flags.isEmpty }
+        let details = zip(s.dossiers, report.assessments).filter { open($0.0) && !$0.1.flags.isEmpty }
         if !details.isEmpty {
             out += "\n\n" + (vi ? "Cảnh báo:" : "Flags:")
             for (d, a) in details {
                 for f in a.flags { out += "\n  \(d.code) [\(f.id)] " + f.text(language) + (a.overridden.contains(f.id) ? (vi ? " — Chủ tịch đã quyết định" : " — overridden by the chair") : "") }
             }
+        }
+        let deferred = s.dossiers.filter { $0.deferral != nil }
+        if !deferred.isEmpty {
+            out += "\n\n" + (vi ? "Hoãn xét:" : "Deferred:")
+            for d in deferred { out += "\n  \(d.code): " + (d.deferral?.reason ?? "") }
         }
         return out
     }
@@ -159,7 +172,8 @@ enum CouncilMinutes {
             : ["#", "Dossier", "Product", "Producer", "Set", "Sheets", "Average", "Stars", "Outcome"]
         let rows: [[String]] = s.dossiers.enumerated().map { i, d in
             guard let r = d.result else {
-                return [String(i + 1), d.code, d.productName, d.producerName, String(d.productSet), String(d.sheets.count), "—", "—", vi ? "chưa kết luận" : "not decided"]
+                return [String(i + 1), d.code, d.productName, d.producerName, String(d.productSet), String(d.sheets.count), "—", "—",
+                        d.deferral != nil ? (vi ? "hoãn" : "deferred") : (vi ? "chưa kết luận" : "not decided")]
             }
             return [String(i + 1), d.code, d.productName, d.producerName, String(d.productSet), String(r.sheetCount),
                     CouncilRender.average(r.average, language), CouncilRender.stars(r, language), r.outcome.label(language)]
@@ -177,8 +191,20 @@ enum CouncilMinutes {
             h(3, "\(d.code) — \(d.productName)")
             if let r = d.result {
                 for reason in r.reasons(language) { item(reason) }
+            } else if let f = d.deferral {
+                item((vi ? "Hoãn xét, đưa ra phiên họp sau: " : "Deferred to a later session: ") + f.reason)
             } else {
                 item(vi ? "Chưa kết luận." : "Not decided yet.")
+            }
+            for k in d.knockOuts {
+                let who = names[k.decidedBy] ?? k.decidedBy
+                let which = k.declaration == .dossier ? (vi ? "điều khoản hồ sơ" : "the dossier clause") : (vi ? "tiêu chí \(k.declaration)" : "criterion \(k.declaration)")
+                var line = vi ? "Hội đồng quyết định loại theo \(which) «\(k.clauseText)» (\(who) công bố): \(k.reason)"
+                    : "The council disqualified the dossier under \(which) «\(k.clauseText)» (announced by \(who)): \(k.reason)"
+                if k.withdrawnAt != nil {
+                    line += vi ? " — đã rút lại: \(k.withdrawnReason ?? "")" : " — withdrawn: \(k.withdrawnReason ?? "")"
+                }
+                item(line)
             }
             for o in d.overrides {
                 item((vi ? "Chủ tịch \(names[o.chair] ?? o.chair) quyết định bỏ qua cảnh báo \(o.flag): " : "Chair \(names[o.chair] ?? o.chair) overrode flag \(o.flag): ") + o.reason)
