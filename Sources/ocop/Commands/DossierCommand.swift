@@ -14,7 +14,9 @@ struct DossierCommand: ParsableCommand {
         → council_scheduled → awaiting_decision | proposed_central | not_recognised; awaiting_decision → \
         recognised; proposed_central → central_review → recognised | awaiting_decision | not_recognised. \
         A dossier under review can be returned for completion (it then goes back where it came from) \
-        and withdrawn until it is decided. Every step is recorded with who, when and a note.
+        and withdrawn until it is decided; a scheduled dossier can be deferred back to \
+        ready_for_council (`ocop council session defer`). Council outcomes come from \
+        `ocop council session finalize`. Every step is recorded with who, when and a note.
         """,
         subcommands: [Open.self, List.self, Show.self, Status.self, Advance.self, Return.self, Withdraw.self, History.self]
     )
