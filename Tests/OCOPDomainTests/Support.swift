@@ -17,38 +17,11 @@ func engine(_ number: Int) -> RatingEngine { RatingEngine(productSet: allSets[nu
 
 extension ProductSet {
     /// Highest marker requirement per criterion (0 when unmarked), up to `stars`.
-    func floors(upTo stars: Int = 5) -> [String: Int] {
-        var floors: [String: Int] = [:]
-        for m in starMarkers where m.stars <= stars { floors[m.criterion] = max(floors[m.criterion] ?? 0, m.points) }
-        return floors
-    }
+    func floors(upTo stars: Int = 5) -> [String: Int] { starMinimumFloors(upTo: stars) }
 
     /// A sheet with exactly `total` points whose answers stay at or above `floors`, or nil if impossible.
     func sheet(total: Int, floors: [String: Int], label: String = "m") -> ScoreSheet? {
-        let variant = variantNumbers.first
-        let crits = scorableCriteria
-        var floors = floors
-        // Keep conditions true (e.g. a story exists) so every criterion may take any option.
-        for c in crits { if let cond = c.condition { floors[cond.criterion] = max(floors[cond.criterion] ?? 0, cond.minPoints) } }
-        // reachable[i][s]: the first i criteria can sum to s; choice remembered for backtracking.
-        var reachable = [[Int?]](repeating: [Int?](repeating: nil, count: 101), count: crits.count + 1)
-        reachable[0][0] = 0
-        for (i, c) in crits.enumerated() {
-            let options = c.allowedPoints(variant: c.hasVariants ? variant : nil).filter { $0 >= (floors[c.code] ?? 0) }
-            for s in 0...100 where reachable[i][s] != nil {
-                for p in options where s + p <= 100 && reachable[i + 1][s + p] == nil { reachable[i + 1][s + p] = p }
-            }
-        }
-        guard reachable[crits.count][total] != nil else { return nil }
-        var answers: [String: SheetAnswer] = [:]
-        var s = total
-        for i in stride(from: crits.count, to: 0, by: -1) {
-            let p = reachable[i][s]!
-            let c = crits[i - 1]
-            answers[c.code] = SheetAnswer(points: p, variant: c.hasVariants && p != 0 ? variant : nil)
-            s -= p
-        }
-        return ScoreSheet(label: label, answers: answers)
+        sheet(totalling: total, floors: floors, label: label)
     }
 }
 

@@ -67,35 +67,8 @@ struct CouncilWorld {
 }
 
 extension ProductSet {
-    func markerFloors(upTo stars: Int) -> [String: Int] {
-        var floors: [String: Int] = [:]
-        for m in starMarkers where m.stars <= stars { floors[m.criterion] = max(floors[m.criterion] ?? 0, m.points) }
-        return floors
-    }
+    func markerFloors(upTo stars: Int) -> [String: Int] { starMinimumFloors(upTo: stars) }
 
     /// A sheet with exactly `total` points whose answers stay at or above `floors` (nil if impossible).
-    func councilSheet(total: Int, floors: [String: Int]) -> ScoreSheet? {
-        let variant = variantNumbers.first
-        let crits = scorableCriteria
-        var floors = floors
-        for c in crits { if let cond = c.condition { floors[cond.criterion] = max(floors[cond.criterion] ?? 0, cond.minPoints) } }
-        var reachable = [[Int?]](repeating: [Int?](repeating: nil, count: 101), count: crits.count + 1)
-        reachable[0][0] = 0
-        for (i, c) in crits.enumerated() {
-            let options = c.allowedPoints(variant: c.hasVariants ? variant : nil).filter { $0 >= (floors[c.code] ?? 0) }
-            for s in 0...100 where reachable[i][s] != nil {
-                for p in options where s + p <= 100 && reachable[i + 1][s + p] == nil { reachable[i + 1][s + p] = p }
-            }
-        }
-        guard reachable[crits.count][total] != nil else { return nil }
-        var answers: [String: SheetAnswer] = [:]
-        var s = total
-        for i in stride(from: crits.count, to: 0, by: -1) {
-            let p = reachable[i][s]!
-            let c = crits[i - 1]
-            answers[c.code] = SheetAnswer(points: p, variant: c.hasVariants && p != 0 ? variant : nil)
-            s -= p
-        }
-        return ScoreSheet(label: "m", answers: answers)
-    }
+    func councilSheet(total: Int, floors: [String: Int]) -> ScoreSheet? { sheet(totalling: total, floors: floors) }
 }

@@ -122,35 +122,13 @@ enum DemoSheets {
 
     /// `below`: a ★ marker this sheet must miss (its criterion stays under the marked points).
     static func sheet(_ set: ProductSet, total: Int, stars: Int, below: StarMarker? = nil) -> ScoreSheet? {
-        var floors: [String: Int] = [:]
-        if total >= 50 {
-            for m in set.starMarkers where m.stars <= stars && m.criterion != below?.criterion {
-                floors[m.criterion] = max(floors[m.criterion] ?? 0, m.points)
-            }
+        var floors = total >= 50 ? set.starMinimumFloors(upTo: stars) : [:]
+        var ceilings: [String: Int] = [:]
+        if let below {
+            floors[below.criterion] = nil
+            ceilings[below.criterion] = below.points
         }
-        let variant = set.variantNumbers.first
-        let crits = set.scorableCriteria
-        for c in crits { if let cond = c.condition { floors[cond.criterion] = max(floors[cond.criterion] ?? 0, cond.minPoints) } }
-        var reachable = [[Int?]](repeating: [Int?](repeating: nil, count: 101), count: crits.count + 1)
-        reachable[0][0] = 0
-        for (i, c) in crits.enumerated() {
-            // Prefer higher options first so the sheet looks like a real one (few zeros).
-            let options = c.allowedPoints(variant: c.hasVariants ? variant : nil)
-                .filter { $0 >= (floors[c.code] ?? 0) && (below?.criterion != c.code || $0 < below!.points) }.reversed()
-            for s in 0...100 where reachable[i][s] != nil {
-                for p in options where s + p <= 100 && reachable[i + 1][s + p] == nil { reachable[i + 1][s + p] = p }
-            }
-        }
-        guard total >= 0, total <= 100, reachable[crits.count][total] != nil else { return nil }
-        var answers: [String: SheetAnswer] = [:]
-        var s = total
-        for i in stride(from: crits.count, to: 0, by: -1) {
-            let p = reachable[i][s]!
-            let c = crits[i - 1]
-            answers[c.code] = SheetAnswer(points: p, variant: c.hasVariants && p != 0 ? variant : nil)
-            s -= p
-        }
-        return ScoreSheet(label: "", answers: answers)
+        return set.sheet(totalling: total, floors: floors, below: ceilings, preferringHigherOptions: true, label: "")
     }
 
     static func yaml(_ sheet: ScoreSheet, member: String) -> String {
