@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "OCOPDomain", targets: ["OCOPDomain"]),
         .library(name: "OCOPRubrics", targets: ["OCOPRubrics"]),
         .library(name: "OCOPStore", targets: ["OCOPStore"]),
+        .library(name: "OCOPModels", targets: ["OCOPModels"]),
+        .library(name: "OCOPApp", targets: ["OCOPApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +29,8 @@ let package = Package(
         ),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         .target(name: "OCOPDomain"),
+        // Read models and document models: plain values the application fills and front ends render.
+        .target(name: "OCOPModels", dependencies: ["OCOPDomain"]),
         .target(
             name: "OCOPRubrics",
             dependencies: [
@@ -38,18 +42,24 @@ let package = Package(
         .target(
             name: "OCOPStore",
             dependencies: [
-                "Postgres", "OCOPDomain", "OCOPRubrics",
+                "Postgres", "OCOPDomain", "OCOPModels",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The one composition root and the use cases: what the CLI, the tests and a server call.
+        .target(
+            name: "OCOPApp",
+            dependencies: [
+                "OCOPDomain", "OCOPModels", "OCOPRubrics", "OCOPStore", "Postgres",
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
         .executableTarget(
             name: "ocop",
             dependencies: [
-                "OCOPDomain", "OCOPRubrics", "OCOPStore", "Postgres",
+                "OCOPApp", "OCOPModels", "OCOPDomain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ConsoleKitTerminal", package: "console-kit"),
-                .product(name: "SwiftCSV", package: "SwiftCSV"),
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Shared by the integration tests: one embedded cluster per test run, one database per suite.

@@ -47,11 +47,10 @@ public enum RubricError: LocalizedFailure, Sendable, Equatable {
         }
     }
 
-    public var exitCode: Int32 {
+    public var kind: ErrorKind {
         switch self {
-        case .invalid: 65
-        case .unknownVersion, .unknownSet: 66
-        case .noTables: 65
+        case .invalid, .noTables: .invalidInput
+        case .unknownVersion, .unknownSet: .notFound
         }
     }
 }
@@ -72,8 +71,6 @@ public struct RubricCatalog: Sendable {
 
     public var versionIDs: [RubricVersionID] { versions.keys.sorted() }
 
-    /// The rubric that ships with the program (`ShareDirectory.scoring`).
-    public static func bundled() throws(RubricError) -> RubricCatalog { try load(from: ShareDirectory.scoring) }
 
     /// Loads and validates every `<dir>/<version>/version.yaml` (+ `set-*.yaml`). Throws every problem at once.
     public static func load(from directory: URL) throws(RubricError) -> RubricCatalog {

@@ -16,32 +16,32 @@ public enum SheetFile {
     /// Returns the sheet, or the problems found in the file (all of them).
     public static func parse(_ text: String, label: String) -> Result<ScoreSheet, SheetValidationError> {
         var problems: [SheetProblem] = []
-        func bad(_ detail: String) { problems.append(SheetProblem(sheet: label, kind: .malformed(detail: detail))) }
+        func bad(_ vi: String, _ en: String) { problems.append(SheetProblem(sheet: label, kind: .malformed(detail: LocalizedText(vi: vi, en: en)))) }
         let root: Node?
         do { root = try Yams.compose(yaml: text.precomposedStringWithCanonicalMapping) } catch {
             return .failure(SheetValidationError(setNumber: 0, problems: [
-                SheetProblem(sheet: label, kind: .malformed(detail: "\(error)"))]))
+                SheetProblem(sheet: label, kind: .malformed(detail: LocalizedText(vi: "không phải YAML/JSON hợp lệ (\(error))", en: "not valid YAML/JSON (\(error))")))]))
         }
         guard let mapping = root?.mapping else {
             return .failure(SheetValidationError(setNumber: 0, problems: [
-                SheetProblem(sheet: label, kind: .malformed(detail: "cần một bảng mã tiêu chí → điểm / expected a mapping"))]))
+                SheetProblem(sheet: label, kind: .malformed(detail: LocalizedText(vi: "cần một bảng mã tiêu chí → điểm", en: "expected a mapping of criterion code → points")))]))
         }
         var sheetLabel = label
         var answers: [String: SheetAnswer] = [:]
         var knockOuts: [KnockOutDeclaration] = []
         for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string.trimmingCharacters(in: .whitespaces) else { bad("khóa không hợp lệ / bad key"); continue }
+            guard let key = keyNode.scalar?.string.trimmingCharacters(in: .whitespaces) else { bad("khóa không hợp lệ", "bad key"); continue }
             switch key {
             case "member":
                 if let s = value.scalar?.string, !s.isEmpty { sheetLabel = s }
             case "knockOuts":
-                guard let seq = value.sequence else { bad("knockOuts phải là danh sách / must be a list"); continue }
+                guard let seq = value.sequence else { bad("knockOuts phải là danh sách", "knockOuts must be a list"); continue }
                 for item in seq {
                     if let s = item.scalar?.string { knockOuts.append(KnockOutDeclaration(parsing: s)) }
-                    else { bad("knockOuts: mục không hợp lệ / bad item") }
+                    else { bad("knockOuts: mục không hợp lệ", "knockOuts: bad item") }
                 }
             default:
-                if answers[key] != nil { bad("\(key): khai báo hai lần / given twice"); continue }
+                if answers[key] != nil { bad("\(key): khai báo hai lần", "\(key): given twice"); continue }
                 if let s = value.scalar?.string, let p = Int(s) {
                     answers[key] = SheetAnswer(points: p)
                 } else if let m = value.mapping {
@@ -56,9 +56,9 @@ public enum SheetFile {
                         }
                     }
                     if let points, ok { answers[key] = SheetAnswer(points: points, variant: variant) }
-                    else { bad("\(key): cần {variant: 1|2, points: N} / expected {variant, points}") }
+                    else { bad("\(key): cần {variant: 1|2, points: N}", "\(key): expected {variant: 1|2, points: N}") }
                 } else {
-                    bad("\(key): điểm phải là số nguyên / points must be an integer")
+                    bad("\(key): điểm phải là số nguyên", "\(key): points must be an integer")
                 }
             }
         }

@@ -1,71 +1,36 @@
 import OCOPDomain
 import Postgres
 
-/// Failures of the store, phrased for a council secretary or a producer.
-public enum StoreError: LocalizedFailure {
-    case duplicateRegistration(registrationNo: String, existingName: String)
-    case duplicateProduct(name: String, producer: String)
-    case duplicateProductCode(String)
-    case unknownCommune(String)
-    case unknownProvince(String)
-    case unknownProducer(String)
-    case unknownProduct(String)
-    case unknownDossier(String)
-    case unknownRubricVersion(String)
-    case rubricWithoutTables(String)
-    case openDossierExists(product: String, dossier: String)
-    case invalid(field: String, value: String, reason: LocalizedText)
-    case importFailed(file: String, problems: [ImportProblem])
-    case database(PostgresError)
+/// The kinds of record a lookup can miss.
+public enum RecordKind: String, Sendable, Hashable {
+    case province, commune, producer, product, dossier, rubricVersion, council, person, session, file
+    case decision, certificate, issuerKey, listing, outlet, user
 
-    public func message(_ language: Language) -> String {
+    public func label(_ language: Language) -> String {
         let vi = language == .vi
         switch self {
-        case let .duplicateRegistration(number, name):
-            return vi ? "Mã số thuế/đăng ký \(number) đã được đăng ký cho \(name)." : "Registration/tax number \(number) is already registered to \(name)."
-        case let .duplicateProduct(name, producer):
-            return vi ? "Chủ thể \(producer) đã có sản phẩm tên \"\(name)\"." : "Producer \(producer) already has a product named \"\(name)\"."
-        case let .duplicateProductCode(code):
-            return vi ? "Mã sản phẩm \(code) đã tồn tại." : "Product code \(code) already exists."
-        case let .unknownCommune(code):
-            return vi ? "Không có xã/phường mã \(code)." : "No commune with code \(code)."
-        case let .unknownProvince(code):
-            return vi ? "Không có tỉnh/thành phố mã \(code)." : "No province with code \(code)."
-        case let .unknownProducer(ref):
-            return vi ? "Không tìm thấy chủ thể \(ref) (dùng mã số thuế/đăng ký hoặc số id)." : "No producer \(ref) (use the registration/tax number or the id)."
-        case let .unknownProduct(ref):
-            return vi ? "Không tìm thấy sản phẩm \(ref) (dùng mã sản phẩm hoặc số id)." : "No product \(ref) (use the product code or the id)."
-        case let .unknownDossier(code):
-            return vi ? "Không tìm thấy hồ sơ \(code)." : "No dossier \(code)."
-        case let .unknownRubricVersion(id):
-            return vi ? "Không có phiên bản bộ tiêu chí \(id)." : "No rubric version \(id)."
-        case let .rubricWithoutTables(id):
-            return vi ? "Phiên bản bộ tiêu chí \(id) không có bảng điểm trong chương trình: không thể chấm theo phiên bản này." : "Rubric version \(id) has no point tables here: it cannot be scored against."
-        case let .openDossierExists(product, dossier):
-            return vi ? "Sản phẩm \(product) đã có hồ sơ \(dossier) đang xử lý trong kỳ này." : "Product \(product) already has dossier \(dossier) open in this round."
-        case let .invalid(field, value, reason):
-            return vi ? "Giá trị \"\(value)\" của \(field) không hợp lệ: \(reason(.vi))" : "Invalid \(field) \"\(value)\": \(reason(.en))"
-        case let .importFailed(file, problems):
-            let header = vi
-                ? "Không nhập được \(file): \(problems.count) lỗi, không có dòng nào được ghi."
-                : "Nothing imported from \(file): \(problems.count) problem(s), no row was written."
-            return ([header] + problems.map { "  " + $0.message(language) }).joined(separator: "\n")
-        case let .database(error):
-            return (vi ? "Lỗi cơ sở dữ liệu: " : "Database error: ") + error.description
-        }
-    }
-
-    public var exitCode: Int32 {
-        switch self {
-        case .unknownProducer, .unknownProduct, .unknownDossier: 66
-        case .database: 69
-        default: 65
+        case .province: return vi ? "tỉnh/thành phố" : "province"
+        case .commune: return vi ? "xã/phường" : "commune"
+        case .producer: return vi ? "chủ thể" : "producer"
+        case .product: return vi ? "sản phẩm" : "product"
+        case .dossier: return vi ? "hồ sơ" : "dossier"
+        case .rubricVersion: return vi ? "phiên bản bộ tiêu chí" : "rubric version"
+        case .council: return vi ? "hội đồng" : "council"
+        case .person: return vi ? "người có mã" : "person with code"
+        case .session: return vi ? "phiên họp" : "council session"
+        case .file: return vi ? "tệp" : "file"
+        case .decision: return vi ? "quyết định" : "decision"
+        case .certificate: return vi ? "giấy chứng nhận" : "certificate"
+        case .issuerKey: return vi ? "khóa ký" : "signing key"
+        case .listing: return vi ? "điểm bán" : "listing"
+        case .outlet: return vi ? "kênh phân phối" : "outlet"
+        case .user: return vi ? "người dùng" : "user"
         }
     }
 }
 
 /// One bad line of an imported file.
-public struct ImportProblem: Sendable, Equatable {
+public struct ImportProblem: Sendable, Hashable {
     public let line: Int
     public let reason: LocalizedText
 
@@ -76,5 +41,252 @@ public struct ImportProblem: Sendable, Equatable {
 
     public func message(_ language: Language) -> String {
         (language == .vi ? "dòng \(line): " : "line \(line): ") + reason(language)
+    }
+}
+
+/// The one error type of the store, phrased for a council secretary or a producer. Messages
+/// name records and values, never SQL or command-line flags; `fields` names the inputs concerned.
+public enum StoreError: LocalizedFailure, Equatable {
+    // Lookups and duplicates.
+    case notFound(RecordKind, String)
+    case duplicateRegistration(registrationNo: String, existingName: String)
+    case duplicateProduct(name: String, producer: String)
+    case duplicateProductCode(String)
+    case duplicateCouncil(String)
+    case openDossierExists(product: String, dossier: String)
+    case rubricWithoutTables(String)
+    case invalid(field: String, value: String, reason: LocalizedText)
+    case missing(field: String, what: LocalizedText)
+    case importFailed(file: String, problems: [ImportProblem])
+
+    // Councils and sessions.
+    case invalidPolicy([LocalizedText])
+    case notAMember(person: String, council: String)
+    case secondChair(council: String, existing: String)
+    case dossierNotReady(dossier: String, status: DossierStatus, needed: DossierStatus)
+    case dossierTwice(String)
+    case noDossiers
+    case dossierNotOnSession(dossier: String, session: String)
+    case dossierNotInOpenSession(String)
+    case alreadyDecided(dossier: String)
+    case sessionFinalized(String)
+    case paperNeedsReference
+    case notChair(person: String)
+    case unknownFlag(dossier: String, flag: String, raised: [String])
+    case flagNotOverridable(String)
+    case finalizationBlocked([Blocked])
+    case notAKnockOutClause(dossier: String, productSet: Int, clause: String, allowed: [String])
+    case knockOutAlreadyDecided(dossier: String, clause: String)
+    case noSuchKnockOut(dossier: String, clause: String, standing: [String])
+    case knockOutNotOverridable(String)
+    /// More than one person may preside (the chair is recused, two vice-chairs): name who decided.
+    case presidingChairNeeded(dossier: String)
+    case dossierDeferred(dossier: String, session: String)
+
+    // Schema and migrations.
+    case migrationsMissing(String)
+    case badMigrationFile(String)
+    case duplicateMigration(Int)
+    case migrationChanged(version: Int, name: String, applied: String, file: String)
+    case unknownMigration(version: Int, name: String)
+    case schemaOutOfDate(pending: [String])
+
+    // The server and the embedded cluster.
+    case unavailable(target: String, reason: String)
+    case postgresProgramsMissing
+    case noServerUser
+    case serverToolFailed(tool: String, status: Int32, output: String)
+    case clusterIO(String)
+    /// A stored value this program does not know (a newer program wrote it, or someone edited it).
+    case corruptStoredValue(table: String, column: String, value: String)
+    /// A database failure with no better explanation; never holds SQL text.
+    case database(sqlState: String, message: String, constraint: String?)
+
+    public struct Blocked: Sendable, Hashable {
+        public let dossier: String
+        public let problems: [LocalizedText]
+        public init(dossier: String, problems: [LocalizedText]) {
+            self.dossier = dossier
+            self.problems = problems
+        }
+    }
+
+    public var kind: ErrorKind {
+        switch self {
+        case .notFound: .notFound
+        case .duplicateRegistration, .duplicateProduct, .duplicateProductCode, .duplicateCouncil, .openDossierExists, .secondChair,
+             .alreadyDecided, .sessionFinalized, .knockOutAlreadyDecided, .dossierDeferred: .conflict
+        case .migrationsMissing, .badMigrationFile, .duplicateMigration, .migrationChanged, .unknownMigration, .schemaOutOfDate: .configuration
+        case .unavailable, .postgresProgramsMissing, .noServerUser, .serverToolFailed, .clusterIO: .unavailable
+        case .corruptStoredValue: .internal
+        case .database(let state, _, _): state.hasPrefix("22") || state.hasPrefix("23") ? .invalidInput : .internal
+        default: .invalidInput
+        }
+    }
+
+    public var fields: [String] {
+        switch self {
+        case .invalid(let field, _, _), .missing(let field, _): [field]
+        case .paperNeedsReference: ["entered_by", "paper_ref"]
+        case .presidingChairNeeded: ["by"]
+        case .noDossiers: ["dossier"]
+        case .notChair: ["chair"]
+        case .unknownFlag, .flagNotOverridable: ["flag"]
+        case .notAKnockOutClause, .noSuchKnockOut: ["clause"]
+        default: []
+        }
+    }
+
+    public func message(_ language: Language) -> String {
+        let vi = language == .vi
+        func list(_ items: [String]) -> String { items.isEmpty ? (vi ? "không có" : "none") : items.joined(separator: ", ") }
+        switch self {
+        case let .notFound(kind, key):
+            return vi ? "Không tìm thấy \(kind.label(.vi)) \(key)." : "No \(kind.label(.en)) \(key)."
+        case let .duplicateRegistration(number, name):
+            return vi ? "Mã số thuế/đăng ký \(number) đã được đăng ký cho \(name)." : "Registration/tax number \(number) is already registered to \(name)."
+        case let .duplicateProduct(name, producer):
+            return vi ? "Chủ thể \(producer) đã có sản phẩm tên \"\(name)\"." : "Producer \(producer) already has a product named \"\(name)\"."
+        case let .duplicateProductCode(code):
+            return vi ? "Mã sản phẩm \(code) đã tồn tại." : "Product code \(code) already exists."
+        case let .duplicateCouncil(code):
+            return vi ? "Hội đồng \(code) đã tồn tại." : "Council \(code) already exists."
+        case let .openDossierExists(product, dossier):
+            return vi ? "Sản phẩm \(product) đã có hồ sơ \(dossier) đang xử lý trong kỳ này." : "Product \(product) already has dossier \(dossier) open in this round."
+        case let .rubricWithoutTables(id):
+            return vi ? "Phiên bản bộ tiêu chí \(id) không có bảng điểm trong chương trình: không thể chấm theo phiên bản này."
+                : "Rubric version \(id) has no point tables here: it cannot be scored against."
+        case let .invalid(field, value, reason):
+            return DomainError.invalidValue(field: field, value: value, reason: reason).message(language)
+        case let .missing(field, what):
+            return DomainError.missingValue(field: field, what: what).message(language)
+        case let .importFailed(file, problems):
+            let header = vi ? "Không nhập được \(file): \(problems.count) lỗi, không có dòng nào được ghi."
+                : "Nothing imported from \(file): \(problems.count) problem(s), no row was written."
+            return ([header] + problems.map { "  " + $0.message(language) }).joined(separator: "\n")
+        case let .invalidPolicy(problems):
+            return (vi ? "Quy chế không hợp lệ: " : "Invalid policy: ") + problems.map { $0(language) }.joined(separator: "; ")
+        case let .notAMember(p, c):
+            return vi ? "\(p) không phải thành viên hội đồng \(c)." : "\(p) is not a member of council \(c)."
+        case let .secondChair(c, existing):
+            return vi ? "Hội đồng \(c) đã có Chủ tịch (\(existing))." : "Council \(c) already has a chair (\(existing))."
+        case let .dossierNotReady(d, status, needed):
+            return vi ? "Hồ sơ \(d) đang ở trạng thái «\(status.label(.vi))»; chỉ đưa ra hội đồng hồ sơ ở trạng thái «\(needed.label(.vi))»."
+                : "Dossier \(d) is \(status.rawValue) (\(status.label(.en))); only \(needed.rawValue) dossiers can go before this council."
+        case let .dossierTwice(d):
+            return vi ? "Hồ sơ \(d) được nêu hai lần." : "Dossier \(d) is listed twice."
+        case .noDossiers:
+            return vi ? "Phiên họp cần ít nhất một hồ sơ." : "A session needs at least one dossier."
+        case let .dossierNotOnSession(d, s):
+            return vi ? "Hồ sơ \(d) không thuộc phiên họp \(s)." : "Dossier \(d) is not on session \(s)."
+        case let .dossierNotInOpenSession(d):
+            return vi ? "Hồ sơ \(d) không thuộc phiên họp nào đang mở." : "Dossier \(d) is not on any open council session."
+        case let .alreadyDecided(d):
+            return vi ? "Hội đồng đã kết luận hồ sơ \(d)." : "The council has already concluded dossier \(d)."
+        case let .sessionFinalized(s):
+            return vi ? "Phiên họp \(s) đã kết thúc." : "Session \(s) is finalized."
+        case .paperNeedsReference:
+            return vi ? "Phiếu giấy cần cả người nhập và số phiếu giấy." : "A paper sheet needs both who transcribed it and its reference."
+        case let .notChair(p):
+            return vi ? "\(p) không phải Chủ tịch (hoặc Phó Chủ tịch điều hành) của hội đồng." : "\(p) is not the council's chair (or presiding vice-chair)."
+        case let .unknownFlag(d, f, raised):
+            return vi ? "Hồ sơ \(d) không có cảnh báo \(f) (hiện có: \(list(raised)))." : "Dossier \(d) has no flag \(f) (raised: \(list(raised)))."
+        case let .flagNotOverridable(f):
+            return vi ? "Cảnh báo \(f) không thể bỏ qua: cần đủ túc số." : "Flag \(f) cannot be overridden: a quorum is required."
+        case let .finalizationBlocked(blocked):
+            let head = vi ? "Chưa kết thúc được phiên họp, \(blocked.count) hồ sơ còn vướng (không có gì được ghi):"
+                : "Cannot finalize: \(blocked.count) dossier(s) blocked (nothing was written):"
+            return ([head] + blocked.map { b in "  \(b.dossier): " + b.problems.map { $0(language) }.joined(separator: "; ") }).joined(separator: "\n")
+        case let .notAKnockOutClause(d, set, clause, allowed):
+            return vi ? "«\(clause)» không phải điều khoản loại của Bộ \(set) (bộ tiêu chí của hồ sơ \(d)). Các điều khoản loại: \(list(allowed))."
+                : "«\(clause)» is no knock-out clause of set \(set) (the rubric of dossier \(d)). Knock-out clauses: \(list(allowed))."
+        case let .knockOutAlreadyDecided(d, clause):
+            return vi ? "Hội đồng đã quyết định loại hồ sơ \(d) theo \(clause)." : "The council has already disqualified \(d) under \(clause)."
+        case let .noSuchKnockOut(d, clause, standing):
+            return vi ? "Hồ sơ \(d) không có quyết định loại theo \(clause) để rút lại (hiện có: \(list(standing)))."
+                : "Dossier \(d) has no knock-out under \(clause) to withdraw (standing: \(list(standing)))."
+        case let .knockOutNotOverridable(f):
+            return vi ? "\(f) là quyết định loại của Hội đồng, không phải cảnh báo: muốn thay đổi thì rút lại quyết định loại."
+                : "\(f) is the council's knock-out decision, not a warning: withdraw the knock-out instead."
+        case let .presidingChairNeeded(d):
+            return vi ? "Cần nêu người quyết định: Chủ tịch, hoặc Phó Chủ tịch điều hành khi Chủ tịch không chấm hồ sơ \(d)."
+                : "Name who decided: the chair, or the presiding vice-chair when the chair is recused from \(d)."
+        case let .dossierDeferred(d, s):
+            return vi ? "Hồ sơ \(d) đã được hoãn khỏi phiên \(s): không ghi thêm gì cho hồ sơ này ở phiên đó (đưa vào phiên sau)."
+                : "Dossier \(d) was deferred from session \(s): nothing more is recorded for it there (put it on a later session)."
+        case let .migrationsMissing(path):
+            return vi ? "Không tìm thấy thư mục migration: \(path) (đặt OCOP_SHARE_DIR là thư mục chứa db/ và scoring/)."
+                : "Migrations folder not found: \(path) (set OCOP_SHARE_DIR to the folder holding db/ and scoring/)."
+        case let .badMigrationFile(file):
+            return vi ? "Tệp migration \(file) không có tên dạng NNNN_mo_ta.sql." : "Migration file \(file) is not named NNNN_description.sql."
+        case let .duplicateMigration(version):
+            return vi ? "Hai tệp migration cùng số \(version)." : "Two migration files have the number \(version)."
+        case let .migrationChanged(version, name, applied, file):
+            return vi ? "Migration \(version) (\(name)) đã bị sửa sau khi áp dụng: cơ sở dữ liệu ghi checksum \(applied.prefix(12))…, tệp hiện là \(file.prefix(12))…. Migration đã áp dụng chỉ được thêm mới: khôi phục tệp và đưa thay đổi vào một migration mới."
+                : "Migration \(version) (\(name)) was changed after it was applied: the database recorded checksum \(applied.prefix(12))…, the file now has \(file.prefix(12))…. Applied migrations are append-only: restore the file and put the change in a new numbered migration."
+        case let .unknownMigration(version, name):
+            return vi ? "Cơ sở dữ liệu có migration \(version) (\(name)) mà chương trình này không biết: nó được nâng cấp bởi phiên bản ocop mới hơn. Hãy nâng cấp ocop."
+                : "The database has migration \(version) (\(name)), which this program does not know: it was migrated by a newer ocop. Upgrade ocop."
+        case let .schemaOutOfDate(pending):
+            return vi ? "Lược đồ cơ sở dữ liệu chưa cập nhật (\(pending.count) migration chờ: \(pending.joined(separator: ", "))). Hãy áp dụng migration (ocop db migrate)."
+                : "The database schema is out of date (\(pending.count) pending: \(pending.joined(separator: ", "))). Apply the migrations (ocop db migrate)."
+        case let .unavailable(target, reason):
+            return vi ? "Không kết nối được PostgreSQL tại \(target): \(reason)" : "Could not connect to PostgreSQL at \(target): \(reason)"
+        case .postgresProgramsMissing:
+            return vi ? "Không tìm thấy chương trình máy chủ PostgreSQL (initdb, pg_ctl). Cài gói postgresql của Debian, hoặc đặt OCOP_DATABASE_URL để dùng một máy chủ có sẵn."
+                : "PostgreSQL server programs (initdb, pg_ctl) not found. Install Debian's postgresql package, or set OCOP_DATABASE_URL to use an existing server."
+        case .noServerUser:
+            return vi ? "Đang chạy với quyền root nhưng không có người dùng 'postgres' để chạy máy chủ (initdb từ chối root). Cài gói postgresql của Debian (gói này tạo người dùng đó)."
+                : "Running as root, but there is no 'postgres' user to run the server as (initdb refuses root). Install Debian's postgresql package, which creates it."
+        case let .serverToolFailed(tool, status, output):
+            return vi ? "\(tool) thất bại (mã \(status)):\n\(output)" : "\(tool) failed (exit \(status)):\n\(output)"
+        case let .clusterIO(message):
+            return message
+        case let .corruptStoredValue(table, column, value):
+            return vi ? "Dữ liệu đã lưu không hợp lệ: \(table).\(column) = \"\(value.prefix(60))\" (do phiên bản mới hơn ghi, hoặc bị sửa ngoài chương trình)."
+                : "A stored value is not valid: \(table).\(column) = \"\(value.prefix(60))\" (written by a newer version, or edited outside the program)."
+        case let .database(state, message, constraint):
+            let which = constraint.map { vi ? " (ràng buộc \($0))" : " (constraint \($0))" } ?? ""
+            return vi ? "Cơ sở dữ liệu từ chối thao tác, SQLSTATE \(state)\(which): \(message)"
+                : "The database refused the operation, SQLSTATE \(state)\(which): \(message)"
+        }
+    }
+}
+
+extension StoreError {
+    /// A Postgres-layer failure as a store error: connection problems are `unavailable`; server
+    /// errors keep their SQLSTATE and message (which never contains the statement).
+    public init(_ error: PostgresError) {
+        switch error {
+        case let .connectionFailed(target, reason): self = .unavailable(target: target, reason: reason)
+        case let .server(server): self = .database(sqlState: server.sqlState, message: server.message, constraint: server.constraint)
+        case let .decoding(column, _, value): self = .corruptStoredValue(table: "?", column: column, value: value ?? "NULL")
+        case let .client(message):
+            self = .unavailable(target: "?", reason: message)
+        case .noSuchColumn, .noRows, .tooManyRows: self = .database(sqlState: "XX000", message: error.description, constraint: nil)
+        }
+    }
+
+    /// Decodes a stored closed-set value, or fails naming the table and column.
+    static func decode<T: RawRepresentable>(_ type: T.Type, _ raw: T.RawValue, table: String, column: String) throws -> T
+        where T.RawValue: CustomStringConvertible {
+        guard let value = T(rawValue: raw) else { throw StoreError.corruptStoredValue(table: table, column: column, value: raw.description) }
+        return value
+    }
+}
+
+/// Runs `body`, turning Postgres-layer errors into `StoreError`.
+func mapped<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as PostgresError {
+        throw StoreError(error)
+    }
+}
+
+extension StoreError {
+    /// A Postgres-layer error escaping a repository, as a store error (`nil` for other errors).
+    public static func converting(_ error: any Error) -> StoreError? {
+        (error as? PostgresError).map(StoreError.init)
     }
 }

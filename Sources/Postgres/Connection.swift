@@ -1,8 +1,9 @@
 import CLibPQ
 import Foundation
 
-/// Where to connect. The order the CLI applies is: `OCOP_DATABASE_URL`, `DATABASE_URL`, then
-/// libpq's own defaults (`PG*` variables, `~/.pgpass`, service files) — see `fromEnvironment`.
+/// Where to connect: a URL or conninfo string, or libpq's own defaults (`PG*` variables,
+/// `~/.pgpass`, service files). Which environment variables an application reads first is the
+/// application's business.
 public struct ConnectionTarget: Sendable, Hashable {
     /// A URL (`postgresql://…`) or a keyword/value conninfo string; empty means libpq defaults.
     public var conninfo: String
@@ -12,30 +13,20 @@ public struct ConnectionTarget: Sendable, Hashable {
     /// libpq's own defaults.
     public static let libpqDefaults = ConnectionTarget(conninfo: "")
 
-    /// `OCOP_DATABASE_URL`, else `DATABASE_URL`; `nil` when neither is set.
-    public static func configured(in environment: [String: String]) -> ConnectionTarget? {
-        for key in ["OCOP_DATABASE_URL", "DATABASE_URL"] {
-            if let value = environment[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty {
-                return ConnectionTarget(conninfo: value)
-            }
-        }
-        return nil
-    }
-
-    /// Whether the environment names a database at all (a URL or any of the standard `PG*` variables).
-    public static func isConfigured(in environment: [String: String]) -> Bool {
-        if configured(in: environment) != nil { return true }
-        return ["PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE", "PGSERVICEFILE"]
+    /// Whether any of the standard `PG*` variables that choose a server is set.
+    public static func libpqEnvironmentNamesServer(_ environment: [String: String]) -> Bool {
+        ["PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGSERVICE", "PGSERVICEFILE"]
             .contains { environment[$0].map { !$0.isEmpty } ?? false }
     }
 
-    /// A description safe to print: host, port, database and user, never the password.
-    public var redacted: String {
-        guard !conninfo.isEmpty else { return "libpq defaults (PG* variables)" }
+    /// The parsed keyword/value pairs of the conninfo (libpq's parser), `nil` when it cannot be parsed.
+    /// Includes the password when one is given: never print this whole.
+    public var parameters: [String: String]? {
+        guard !conninfo.isEmpty else { return [:] }
         var errorMessage: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(conninfo, &errorMessage) else {
             if let errorMessage { PQfreemem(errorMessage) }
-            return "<unparseable connection string>"
+            return nil
         }
         defer { PQconninfoFree(options) }
         var values: [String: String] = [:]
@@ -44,32 +35,54 @@ public struct ConnectionTarget: Sendable, Hashable {
             if let value = cursor.pointee.val { values[String(cString: keyword)] = String(cString: value) }
             cursor += 1
         }
+        return values
+    }
+
+    /// A description safe to print: host, port, database and user, never the password.
+    public var redacted: String {
+        guard !conninfo.isEmpty else { return "libpq defaults (PG* variables)" }
+        guard let values = ConnectionTarget(conninfo: withoutURLPassword).parameters else { return "<unparseable connection string>" }
         return Self.describe(host: values["host"] ?? values["hostaddr"], port: values["port"], database: values["dbname"], user: values["user"])
     }
 
+    /// The password written in a URL's user info, with its range. A password may hold an
+    /// unencoded "/" or "@" (libpq then misreads the URL), so the user info runs from after
+    /// "://" to the last "@" before the query string.
+    private var urlPassword: (range: Range<String.Index>, value: String)? {
+        guard let scheme = ["postgresql://", "postgres://"].first(where: { conninfo.hasPrefix($0) }) else { return nil }
+        let rest = conninfo[conninfo.index(conninfo.startIndex, offsetBy: scheme.count)...]
+        let beforeQuery = rest[..<(rest.firstIndex(of: "?") ?? rest.endIndex)]
+        guard let at = beforeQuery.lastIndex(of: "@"), let colon = beforeQuery[..<at].firstIndex(of: ":") else { return nil }
+        let range = beforeQuery.index(after: colon)..<at
+        return (range, String(conninfo[range]))
+    }
+
+    /// Every keyword/value libpq reads from the conninfo, the password included (even one written
+    /// unencoded in a URL): for handing the connection to another libpq program through its
+    /// environment. Never print this.
+    public var connectionParameters: [String: String] {
+        var values = ConnectionTarget(conninfo: withoutURLPassword).parameters ?? [:]
+        if let password = urlPassword?.value { values["password"] = password.removingPercentEncoding ?? password }
+        return values
+    }
+
+    /// The conninfo with a URL's password removed (keyword/value strings are returned as they are).
+    private var withoutURLPassword: String {
+        guard let password = urlPassword else { return conninfo }
+        var text = conninfo
+        // Drop ":password" so the user info is just the user.
+        text.removeSubrange(text.index(before: password.range.lowerBound)..<password.range.upperBound)
+        return text
+    }
+
     /// `text` with every occurrence of the conninfo's password (as written and percent-decoded)
-    /// masked. Also works when libpq cannot parse the string, for URLs: `scheme://user:password@…`.
-    func hidingPassword(in text: String) -> String {
+    /// masked. Also works when libpq cannot parse the string.
+    public func hidingPassword(in text: String) -> String {
         var passwords: [String] = []
-        var errorMessage: UnsafeMutablePointer<CChar>?
-        if let options = PQconninfoParse(conninfo, &errorMessage) {
-            var cursor = options
-            while let keyword = cursor.pointee.keyword {
-                if String(cString: keyword) == "password", let value = cursor.pointee.val { passwords.append(String(cString: value)) }
-                cursor += 1
-            }
-            PQconninfoFree(options)
-        }
-        if let errorMessage { PQfreemem(errorMessage) }
-        // libpq's URI parser: the user info runs from after "://" to an "@" met before any "/".
-        for scheme in ["postgresql://", "postgres://"] where conninfo.hasPrefix(scheme) {
-            let rest = conninfo.dropFirst(scheme.count)
-            if let end = rest.firstIndex(where: { $0 == "@" || $0 == "/" }), rest[end] == "@",
-               let colon = rest[..<end].firstIndex(of: ":") {
-                let written = String(rest[rest.index(after: colon)..<end])
-                passwords.append(written)
-                if let decoded = written.removingPercentEncoding { passwords.append(decoded) }
-            }
+        if let value = ConnectionTarget(conninfo: withoutURLPassword).parameters?["password"] { passwords.append(value) }
+        if let written = urlPassword?.value {
+            passwords.append(written)
+            if let decoded = written.removingPercentEncoding { passwords.append(decoded) }
         }
         var result = text
         for password in passwords.filter({ !$0.isEmpty }).sorted(by: { $0.count > $1.count }) {

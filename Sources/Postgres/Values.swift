@@ -320,3 +320,36 @@ extension Array: PostgresDecodable where Element == String {
         return result
     }
 }
+
+/// A one-dimensional integer array (`int2[]`, `int4[]`, `int8[]`) with NULL elements, both ways.
+public struct PostgresIntArray: PostgresEncodable, PostgresDecodable, Hashable, Sendable {
+    public var values: [Int?]
+    public init(_ values: [Int?]) { self.values = values }
+    public init(_ values: [Int]) { self.values = values.map { $0 } }
+
+    public var postgresText: String? {
+        "{" + values.map { $0.map(String.init) ?? "NULL" }.joined(separator: ",") + "}"
+    }
+
+    public static func decode(postgresText text: String) -> PostgresIntArray? {
+        let bytes = Array(text.utf8)
+        guard bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else { return nil }
+        var values: [Int?] = []
+        var i = 1
+        let end = bytes.count - 1
+        if i == end { return PostgresIntArray([Int?]()) }
+        while i < end {
+            var j = i
+            while j < end, bytes[j] != UInt8(ascii: ",") { j += 1 }
+            let item = bytes[i..<j]
+            if item.elementsEqual("NULL".utf8) {
+                values.append(nil)
+            } else {
+                guard let value = Int(String(decoding: item, as: UTF8.self)) else { return nil }
+                values.append(value)
+            }
+            i = j + 1
+        }
+        return PostgresIntArray(values)
+    }
+}

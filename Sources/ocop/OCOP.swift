@@ -1,16 +1,28 @@
 import ArgumentParser
+import Foundation
+import OCOPDomain
 
 @main
 struct OCOP: AsyncParsableCommand {
+    static let version = "0.8.0"
+
     static let configuration = CommandConfiguration(
         commandName: "ocop",
-        abstract: "Bàn làm việc đánh giá, phân hạng sản phẩm OCOP (QĐ 26/2026/QĐ-TTg).",
-        discussion: """
-        The OCOP evaluation workbench. With no database configured (OCOP_DATABASE_URL, \
-        DATABASE_URL or PG* variables), ocop runs its own private PostgreSQL cluster under \
-        $OCOP_HOME (default ~/.local/share/ocop). Text is Vietnamese by default; use --lang en \
-        or OCOP_LANG=en for English.
-        """,
+        abstract: L("Bàn làm việc đánh giá, phân hạng sản phẩm OCOP (QĐ 26/2026/QĐ-TTg).",
+                    "The OCOP evaluation workbench (QĐ 26/2026/QĐ-TTg)."),
+        discussion: L("""
+            Không cấu hình cơ sở dữ liệu (OCOP_DATABASE_URL, DATABASE_URL hoặc các biến PG*) thì ocop tự chạy một \
+            cụm PostgreSQL riêng trong $OCOP_HOME (mặc định ~/.local/share/ocop). Chữ hiển thị mặc định là tiếng Việt; \
+            dùng --lang en hoặc OCOP_LANG=en cho tiếng Anh. Mã thoát: 0 thành công, 64 sai cú pháp lệnh, 65 dữ liệu \
+            không hợp lệ, 66 không tìm thấy, 69 không có cơ sở dữ liệu, 70 lỗi chương trình, 73 đã ghi nhận trước đó \
+            (trùng), 78 lược đồ cũ hoặc cấu hình sai.
+            """, """
+            With no database configured (OCOP_DATABASE_URL, DATABASE_URL or PG* variables), ocop runs its own private \
+            PostgreSQL cluster under $OCOP_HOME (default ~/.local/share/ocop). Text is Vietnamese by default; use --lang \
+            en or OCOP_LANG=en for English. Exit codes: 0 ok, 64 usage, 65 invalid input, 66 not found, 69 database \
+            unavailable, 70 internal error, 73 already recorded (conflict), 78 stale schema or bad configuration.
+            """),
+        version: "ocop \(version)",
         subcommands: [
             DatabaseCommand.self,
             ProducerCommand.self,
@@ -24,4 +36,55 @@ struct OCOP: AsyncParsableCommand {
             ScoreCommand.self,
         ]
     )
+
+    /// Parses and runs the command; the argument parser's own messages (errors, help headings)
+    /// are translated for a Vietnamese reader.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            var text = fullMessage(for: error)
+            if HelpLanguage.current == .vi { text = ArgumentParserText.vietnamese(text) }
+            if !text.isEmpty {
+                if code == .success { Output.write(text) } else { Output.warn(text) }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+}
+
+/// The argument parser's fixed English phrases, in Vietnamese.
+enum ArgumentParserText {
+    static let phrases: [(String, String)] = [
+        ("OVERVIEW: ", "TỔNG QUAN: "), ("USAGE: ", "CÁCH DÙNG: "), ("ARGUMENTS:\n", "THAM SỐ:\n"), ("OPTIONS:\n", "TÙY CHỌN:\n"),
+        ("SUBCOMMANDS:\n", "LỆNH CON:\n"), ("(default: ", "(mặc định: "), ("(values: ", "(giá trị: "), ("; default: ", "; mặc định: "),
+        ("Show help information.", "Hiện hướng dẫn."), ("Show the version.", "Hiện phiên bản."),
+        ("Error: ", "Lỗi: "), ("Missing expected argument '", "Thiếu tham số bắt buộc '"), ("Missing one of: '", "Thiếu một trong: '"),
+        ("Unknown option '", "Không có tùy chọn '"), ("Unexpected argument '", "Tham số thừa '"), (" unexpected arguments: '", " tham số thừa: '"),
+        ("Missing value for '", "Thiếu giá trị cho '"), (". Please provide one of the following:", ". Hãy chọn một trong:"),
+        (". Please provide one of ", ". Hãy chọn một trong "), ("Missing required subcommand.", "Thiếu lệnh con."),
+        ("Invalid option: ", "Tùy chọn không hợp lệ: "), ("(default)", "(mặc định)"),
+    ]
+
+    static func vietnamese(_ text: String) -> String {
+        var out = text
+        for (english, vietnamese) in phrases { out = out.replacingOccurrences(of: english, with: vietnamese) }
+        out = replace(out, #"The value '([^']*)' is invalid for '([^']*)'"#, "Giá trị '$1' không hợp lệ cho '$2'")
+        out = replace(out, #"The value '([^']*)' is invalid\."#, "Giá trị '$1' không hợp lệ.")
+        out = replace(out, #"The option '([^']*)' does not take any value, but '([^']*)' was specified\."#, "Tùy chọn '$1' không nhận giá trị, nhưng đã cho '$2'.")
+        out = replace(out, #"  See '([^']*)' for more information\."#, "  Xem '$1' để biết thêm.")
+        out = replace(out, #"  See '([^']*) <subcommand>' for detailed help\."#, "  Xem '$1 <lệnh-con>' để biết chi tiết.")
+        return out
+    }
+
+    private static func replace(_ text: String, _ pattern: String, _ template: String) -> String {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return text }
+        return regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
+    }
 }

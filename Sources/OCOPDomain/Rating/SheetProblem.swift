@@ -16,7 +16,7 @@ public struct SheetProblem: Sendable, Hashable, Codable {
         case unknownKnockOut(name: String)
         case criterionHasNoKnockOut(code: String)
         /// The file itself could not be read as a sheet (used by loaders).
-        case malformed(detail: String)
+        case malformed(detail: LocalizedText)
     }
 
     /// The sheet's label (file or member); empty for product-level problems.
@@ -67,7 +67,7 @@ public struct SheetProblem: Sendable, Hashable, Codable {
         case .criterionHasNoKnockOut(let code):
             body = vi ? "tiêu chí \(code) không có điều kiện loại" : "criterion \(code) has no knock-out clause"
         case .malformed(let detail):
-            body = vi ? "không đọc được phiếu: \(detail)" : "cannot read the sheet: \(detail)"
+            body = vi ? "không đọc được phiếu: \(detail(.vi))" : "cannot read the sheet: \(detail(.en))"
         }
         return prefix + body
     }
@@ -90,5 +90,5 @@ public struct SheetValidationError: LocalizedFailure, Sendable, Hashable {
         return ([head] + problems.map { "  - " + $0.message(language) }).joined(separator: "\n")
     }
 
-    public var exitCode: Int32 { 65 }
+    public var kind: ErrorKind { .invalidInput }
 }

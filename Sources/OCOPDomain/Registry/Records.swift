@@ -113,6 +113,34 @@ public struct Producer: Sendable, Codable, Hashable {
     }
 }
 
+/// Fields to change; `nil` leaves a field as it is.
+public struct ProducerChanges: Sendable, Hashable {
+    public var name: String?
+    public var kind: ProducerKind?
+    public var communeCode: String?
+    public var address: String?
+    public var phone: String?
+    public var email: String?
+    public var representativeName: String?
+    public var female: Bool?
+    public var ethnicMinority: Bool?
+    public var disabled: Bool?
+
+    public init(name: String? = nil, kind: ProducerKind? = nil, communeCode: String? = nil, address: String? = nil, phone: String? = nil,
+                email: String? = nil, representativeName: String? = nil, female: Bool? = nil, ethnicMinority: Bool? = nil, disabled: Bool? = nil) {
+        self.name = name
+        self.kind = kind
+        self.communeCode = communeCode
+        self.address = address
+        self.phone = phone
+        self.email = email
+        self.representativeName = representativeName
+        self.female = female
+        self.ethnicMinority = ethnicMinority
+        self.disabled = disabled
+    }
+}
+
 public struct ProductDraft: Sendable, Codable, Hashable {
     public var name: String
     public var producerRef: String
@@ -166,7 +194,7 @@ public struct Product: Sendable, Codable, Hashable {
 
 public struct Dossier: Sendable, Codable, Hashable {
     public var id: Int
-    public var code: String
+    public var code: DossierCode
     public var productID: Int
     public var productCode: String
     public var productName: String
@@ -184,7 +212,7 @@ public struct Dossier: Sendable, Codable, Hashable {
     public var openedAt: Date
     public var updatedAt: Date
 
-    public init(id: Int, code: String, productID: Int, productCode: String, productName: String, productSet: Int, producerName: String, kind: DossierKind, year: Int, round: Int, status: DossierStatus, returnedFrom: DossierStatus?, missing: [String], targetStars: Int?, rubricVersion: String, rubricHash: String?, openedAt: Date, updatedAt: Date) {
+    public init(id: Int, code: DossierCode, productID: Int, productCode: String, productName: String, productSet: Int, producerName: String, kind: DossierKind, year: Int, round: Int, status: DossierStatus, returnedFrom: DossierStatus?, missing: [String], targetStars: Int?, rubricVersion: String, rubricHash: String?, openedAt: Date, updatedAt: Date) {
         self.id = id
         self.code = code
         self.productID = productID
@@ -206,22 +234,52 @@ public struct Dossier: Sendable, Codable, Hashable {
     }
 }
 
-public struct DossierEvent: Sendable, Codable, Hashable {
-    public var at: Date
-    public var actor: String
-    public var action: String
-    public var from: DossierStatus?
-    public var to: DossierStatus
-    public var note: String?
-    public var missing: [String]
 
-    public init(at: Date, actor: String, action: String, from: DossierStatus?, to: DossierStatus, note: String?, missing: [String]) {
-        self.at = at
-        self.actor = actor
-        self.action = action
-        self.from = from
-        self.to = to
+/// One recognition of a product's stars, as recorded in the register.
+public struct RecognitionRecord: Sendable, Codable, Hashable {
+    public var stars: Int
+    public var score: Decimal?
+    public var year: Int
+    public var decisionNo: String?
+    public var decisionDate: String?
+    public var validUntil: String?
+    public var rubricVersion: String
+    public var provinceCode: String
+    public var revokedAt: String?
+    public var revocationReason: String?
+
+    public init(stars: Int, score: Decimal? = nil, year: Int, decisionNo: String? = nil, decisionDate: String? = nil, validUntil: String? = nil,
+                rubricVersion: String, provinceCode: String, revokedAt: String? = nil, revocationReason: String? = nil) {
+        self.stars = stars
+        self.score = score
+        self.year = year
+        self.decisionNo = decisionNo
+        self.decisionDate = decisionDate
+        self.validUntil = validUntil
+        self.rubricVersion = rubricVersion
+        self.provinceCode = provinceCode
+        self.revokedAt = revokedAt
+        self.revocationReason = revocationReason
+    }
+}
+
+/// A request to open a dossier for a product.
+public struct DossierOpening: Sendable, Hashable {
+    public var productRef: String
+    public var kind: DossierKind
+    public var year: Int
+    public var round: Int
+    public var targetStars: Int?
+    public var rubricVersion: String
+    public var note: String?
+
+    public init(productRef: String, kind: DossierKind, year: Int, round: Int, targetStars: Int? = nil, rubricVersion: String = "qd26-2026", note: String? = nil) {
+        self.productRef = productRef
+        self.kind = kind
+        self.year = year
+        self.round = round
+        self.targetStars = targetStars
+        self.rubricVersion = rubricVersion
         self.note = note
-        self.missing = missing
     }
 }

@@ -54,6 +54,26 @@ public enum DossierStatus: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// A few words for tables and paths: Vietnamese words, or the state id in English.
+    public func shortLabel(_ language: Language) -> String {
+        guard language == .vi else { return rawValue }
+        switch self {
+        case .submitted: return "đã nộp"
+        case .communeReview: return "xã đánh giá sơ bộ"
+        case .provincialReview: return "tỉnh kiểm tra hồ sơ"
+        case .returned: return "trả lại để bổ sung"
+        case .advisoryReview: return "tổ tư vấn xem xét"
+        case .readyForCouncil: return "chờ hội đồng"
+        case .councilScheduled: return "đã xếp lịch họp"
+        case .awaitingDecision: return "chờ quyết định công nhận"
+        case .proposedCentral: return "đề xuất 5 sao"
+        case .centralReview: return "trung ương đánh giá"
+        case .recognised: return "đã công nhận"
+        case .notRecognised: return "không đạt"
+        case .withdrawn: return "đã rút"
+        }
+    }
+
     /// Who holds the dossier in this state.
     public var holder: LocalizedText {
         switch self {
@@ -100,44 +120,78 @@ public enum DossierAction: String, Sendable, CaseIterable, Codable {
     /// The council could not decide in this session (no quorum, absences, a site survey needed):
     /// back to `ready_for_council` for a later session (`ocop council session defer`).
     case `defer`
+    /// A recognition decision was issued (`ocop decision issue`).
+    case decision
+
+    /// The step as a verb, for messages.
+    public func verb(_ language: Language) -> String {
+        let vi = language == .vi
+        switch self {
+        case .open: return vi ? "mở" : "open"
+        case .advance: return vi ? "chuyển tiếp" : "advance"
+        case .returnForCompletion: return vi ? "trả lại để bổ sung" : "return"
+        case .resubmit: return vi ? "nộp lại" : "resubmit"
+        case .withdraw: return vi ? "rút" : "withdraw"
+        case .councilResult: return vi ? "ghi kết quả hội đồng cho" : "record a council result for"
+        case .defer: return vi ? "hoãn xét" : "defer"
+        case .decision: return vi ? "ra quyết định cho" : "decide"
+        }
+    }
 }
 
 /// A refused step: says where the dossier is and what is allowed from there.
 public struct IllegalTransition: LocalizedFailure, Equatable {
     public let dossier: String
     public let from: DossierStatus
-    public let attempted: String
+    public let attempted: DossierAction
+    /// The state asked for, when the step names one (`advance` to a chosen branch).
+    public let target: DossierStatus?
     public let allowed: [DossierStatus]
     public let reason: LocalizedText?
+    public let fields: [String]
+
+    public init(dossier: String, from: DossierStatus, attempted: DossierAction, target: DossierStatus? = nil,
+                allowed: [DossierStatus], reason: LocalizedText? = nil, fields: [String] = []) {
+        self.dossier = dossier
+        self.from = from
+        self.attempted = attempted
+        self.target = target
+        self.allowed = allowed
+        self.reason = reason
+        self.fields = fields
+    }
+
+    public var kind: ErrorKind { .invalidInput }
 
     public func message(_ language: Language) -> String {
-        let allowedText = allowed.isEmpty
-            ? (language == .vi ? "không có bước nào" : "none")
-            : allowed.map { "\($0.rawValue) (\($0.label(language)))" }.joined(separator: ", ")
+        // Vietnamese shows labels only; English adds the state ids people type.
+        func state(_ s: DossierStatus) -> String { language == .vi ? "«\(s.label(.vi))»" : "\(s.rawValue) (\(s.label(.en)))" }
+        let allowedText = allowed.isEmpty ? (language == .vi ? "không có bước nào" : "none") : allowed.map(state).joined(separator: ", ")
+        var step = attempted.verb(language)
+        if let target { step += language == .vi ? " sang \(state(target))" : " to \(state(target))" }
         var text: String
         switch language {
         case .vi:
-            text = "Không thể \(attempted) hồ sơ \(dossier): hồ sơ đang ở trạng thái \(from.rawValue) (\(from.label(.vi))). Các bước được phép: \(allowedText)."
+            text = "Không thể \(step) hồ sơ \(dossier): hồ sơ đang ở trạng thái \(state(from)). Các bước được phép: \(allowedText)."
         case .en:
-            text = "Cannot \(attempted) dossier \(dossier): it is \(from.rawValue) (\(from.label(.en))). Allowed next steps: \(allowedText)."
+            text = "Cannot \(step) dossier \(dossier): it is \(state(from)). Allowed next steps: \(allowedText)."
         }
         if let reason { text += " " + reason(language) }
         return text
     }
-
-    public var exitCode: Int32 { 65 }
 }
 
 /// The workflow as a pure state machine: which steps are legal from which state.
 public enum DossierWorkflow {
-    /// The ordinary next state of `advance`, when there is one.
+    /// The ordinary next state of `advance` by hand, when there is one. Council outcomes come
+    /// from finalization, and a dossier goes on a council's agenda only with a session.
     public static func advanceTargets(from status: DossierStatus) -> [DossierStatus] {
         switch status {
         case .submitted: [.communeReview]
         case .communeReview: [.provincialReview]
         case .provincialReview: [.advisoryReview]
         case .advisoryReview: [.readyForCouncil]
-        case .readyForCouncil: [.councilScheduled]
+        case .readyForCouncil: []  // opening a council session schedules it
         case .councilScheduled: []  // the council's finalization decides
         case .awaitingDecision: [.recognised]
         case .proposedCentral: [.centralReview]
@@ -171,85 +225,89 @@ public enum DossierWorkflow {
         public let returnedFrom: DossierStatus?
     }
 
+    private static func refuse(_ dossier: String, _ status: DossierStatus, _ returnedFrom: DossierStatus?, _ action: DossierAction,
+                               target: DossierStatus? = nil, allowed: [DossierStatus]? = nil, reason: LocalizedText? = nil,
+                               fields: [String] = []) -> DomainError {
+        .illegalTransition(IllegalTransition(dossier: dossier, from: status, attempted: action, target: target,
+                                             allowed: allowed ?? allowedNext(from: status, returnedFrom: returnedFrom), reason: reason, fields: fields))
+    }
+
     /// `advance`, optionally to a chosen target when the state branches.
-    public static func advance(dossier: String, from status: DossierStatus, returnedFrom: DossierStatus?, to requested: DossierStatus? = nil) throws -> Step {
+    public static func advance(dossier: String, from status: DossierStatus, returnedFrom: DossierStatus?, to requested: DossierStatus? = nil) throws(DomainError) -> Step {
         if status == .returned {
             guard let back = returnedFrom, requested == nil || requested == back else {
-                throw IllegalTransition(dossier: dossier, from: status, attempted: "advance", allowed: allowedNext(from: status, returnedFrom: returnedFrom), reason: nil)
+                throw refuse(dossier, status, returnedFrom, .advance, target: requested)
             }
             return Step(from: status, to: back, action: .resubmit, returnedFrom: nil)
         }
         let targets = advanceTargets(from: status)
         if status == .councilScheduled {
-            // Withdrawal stays possible by hand, so the refusal names it.
-            throw IllegalTransition(
-                dossier: dossier, from: status, attempted: "advance", allowed: allowedNext(from: status, returnedFrom: returnedFrom),
-                reason: LocalizedText(
-                    vi: "Kết quả do Hội đồng quyết định khi kết thúc phiên họp (ocop council session finalize); hoãn sang phiên sau bằng ocop council session defer.",
-                    en: "The council's finalization decides the outcome (ocop council session finalize); to put it off to a later session, use ocop council session defer."
-                )
-            )
+            throw refuse(dossier, status, returnedFrom, .advance, target: requested, reason: LocalizedText(
+                vi: "Kết quả do Hội đồng quyết định khi kết thúc phiên họp; muốn xét ở phiên sau thì hoãn xét hồ sơ tại phiên họp.",
+                en: "The council's finalization decides the outcome; to put it off to a later session, defer it from the session."))
+        }
+        if status == .readyForCouncil {
+            throw refuse(dossier, status, returnedFrom, .advance, target: requested, reason: LocalizedText(
+                vi: "Hồ sơ được xếp lịch khi mở một phiên họp Hội đồng có hồ sơ này.",
+                en: "A dossier is scheduled by opening a council session with it on the agenda."))
         }
         let target: DossierStatus
         if let requested {
-            guard targets.contains(requested) else {
-                throw IllegalTransition(dossier: dossier, from: status, attempted: "advance → \(requested.rawValue)", allowed: allowedNext(from: status, returnedFrom: returnedFrom), reason: nil)
-            }
+            guard targets.contains(requested) else { throw refuse(dossier, status, returnedFrom, .advance, target: requested) }
             target = requested
         } else if targets.count == 1 {
             target = targets[0]
         } else {
-            let reason: LocalizedText? = targets.count > 1
-                ? LocalizedText(vi: "Trạng thái này có nhiều hướng: chọn bằng --to.", en: "This state branches: choose one with --to.")
-                : nil
-            throw IllegalTransition(dossier: dossier, from: status, attempted: "advance", allowed: allowedNext(from: status, returnedFrom: returnedFrom), reason: reason)
+            throw refuse(dossier, status, returnedFrom, .advance, reason: targets.count > 1
+                ? LocalizedText(vi: "Trạng thái này có nhiều hướng: chọn trạng thái đích.", en: "This state branches: choose the target state.")
+                : nil, fields: targets.count > 1 ? ["to"] : [])
         }
         return Step(from: status, to: target, action: .advance, returnedFrom: nil)
     }
 
     /// Send back for completion; `missing` must name at least one thing.
-    public static func returnForCompletion(dossier: String, from status: DossierStatus, returnedFrom: DossierStatus?, missing: [String]) throws -> Step {
-        guard canReturn(status) else {
-            throw IllegalTransition(dossier: dossier, from: status, attempted: "return", allowed: allowedNext(from: status, returnedFrom: returnedFrom), reason: nil)
-        }
+    public static func returnForCompletion(dossier: String, from status: DossierStatus, returnedFrom: DossierStatus?, missing: [String]) throws(DomainError) -> Step {
+        guard canReturn(status) else { throw refuse(dossier, status, returnedFrom, .returnForCompletion) }
         guard missing.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
-            throw IllegalTransition(
-                dossier: dossier, from: status, attempted: "return", allowed: allowedNext(from: status, returnedFrom: returnedFrom),
-                reason: LocalizedText(vi: "Phải ghi rõ nội dung cần bổ sung (--missing).", en: "Say what is missing (--missing).")
-            )
+            throw refuse(dossier, status, returnedFrom, .returnForCompletion,
+                         reason: LocalizedText(vi: "Phải ghi rõ nội dung cần bổ sung.", en: "Say what is missing."), fields: ["missing"])
         }
         return Step(from: status, to: .returned, action: .returnForCompletion, returnedFrom: status)
     }
 
-    public static func withdraw(dossier: String, from status: DossierStatus, returnedFrom: DossierStatus?) throws -> Step {
-        guard !status.isTerminal else {
-            throw IllegalTransition(dossier: dossier, from: status, attempted: "withdraw", allowed: [], reason: nil)
-        }
+    public static func withdraw(dossier: String, from status: DossierStatus, returnedFrom: DossierStatus?) throws(DomainError) -> Step {
+        guard !status.isTerminal else { throw refuse(dossier, status, returnedFrom, .withdraw, allowed: []) }
         return Step(from: status, to: .withdrawn, action: .withdraw, returnedFrom: nil)
     }
 
     /// Defers a scheduled dossier to a later session: back to `ready_for_council`. Only from
     /// `council_scheduled` (a decided dossier cannot be deferred), and always with a reason.
-    public static func `defer`(dossier: String, from status: DossierStatus, returnedFrom: DossierStatus?, reason: String) throws -> Step {
+    public static func `defer`(dossier: String, from status: DossierStatus, returnedFrom: DossierStatus?, reason: String) throws(DomainError) -> Step {
         guard status == .councilScheduled else {
-            throw IllegalTransition(
-                dossier: dossier, from: status, attempted: "defer", allowed: allowedNext(from: status, returnedFrom: returnedFrom),
-                reason: LocalizedText(vi: "Chỉ hoãn được hồ sơ đã xếp lịch họp Hội đồng (council_scheduled).",
-                                      en: "Only a dossier scheduled for a council session (council_scheduled) can be deferred."))
+            throw refuse(dossier, status, returnedFrom, .defer, reason: LocalizedText(
+                vi: "Chỉ hoãn được hồ sơ đã xếp lịch họp Hội đồng.", en: "Only a dossier scheduled for a council session can be deferred."))
         }
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw IllegalTransition(
-                dossier: dossier, from: status, attempted: "defer", allowed: allowedNext(from: status, returnedFrom: returnedFrom),
-                reason: LocalizedText(vi: "Phải ghi rõ lý do hoãn (--reason).", en: "Say why it is deferred (--reason)."))
+            throw refuse(dossier, status, returnedFrom, .defer, reason: LocalizedText(vi: "Phải ghi rõ lý do hoãn.", en: "Say why it is deferred."),
+                         fields: ["reason"])
         }
         return Step(from: status, to: .readyForCouncil, action: .defer, returnedFrom: nil)
     }
 
     /// The council's outcome for a scheduled dossier (used by finalization).
-    public static func councilResult(dossier: String, from status: DossierStatus, to outcome: DossierStatus) throws -> Step {
+    public static func councilResult(dossier: String, from status: DossierStatus, to outcome: DossierStatus) throws(DomainError) -> Step {
         let outcomes: [DossierStatus] = [.awaitingDecision, .proposedCentral, .notRecognised]
         guard status == .councilScheduled, outcomes.contains(outcome) else {
-            throw IllegalTransition(dossier: dossier, from: status, attempted: "record a council result", allowed: status == .councilScheduled ? outcomes : [], reason: nil)
+            throw refuse(dossier, status, nil, .councilResult, target: outcome, allowed: status == .councilScheduled ? outcomes : [])
+        }
+        return Step(from: status, to: outcome, action: .councilResult, returnedFrom: nil)
+    }
+
+    /// A central council's outcome (the dossier stays `central_review` until then).
+    public static func centralResult(dossier: String, from status: DossierStatus, to outcome: DossierStatus) throws(DomainError) -> Step {
+        let outcomes: [DossierStatus] = [.recognised, .awaitingDecision, .notRecognised]
+        guard status == .centralReview, outcomes.contains(outcome) else {
+            throw refuse(dossier, status, nil, .councilResult, target: outcome, allowed: status == .centralReview ? outcomes : [])
         }
         return Step(from: status, to: outcome, action: .councilResult, returnedFrom: nil)
     }

@@ -233,19 +233,19 @@ public struct LocalCluster: Sendable {
     private func withLock<T>(_ body: () throws -> T) throws -> T {
         let path = root.appendingPathComponent("lock").path
         let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw EmbeddedClusterError.io("cannot open lock file \(path)") }
+        guard fd >= 0 else { throw StoreError.clusterIO("cannot open lock file \(path)") }
         defer { close(fd) }
-        guard flock(fd, LOCK_EX) == 0 else { throw EmbeddedClusterError.io("cannot lock \(path)") }
+        guard flock(fd, LOCK_EX) == 0 else { throw StoreError.clusterIO("cannot lock \(path)") }
         defer { flock(fd, LOCK_UN) }
         return try body()
     }
 
     private func chownToServerUser(_ url: URL) throws {
         guard let user = getpwnam(PostgresBinaries.serverUser) else {
-            throw EmbeddedClusterError.noServerUser
+            throw StoreError.noServerUser
         }
         if chown(url.path, user.pointee.pw_uid, user.pointee.pw_gid) != 0 {
-            throw EmbeddedClusterError.io("cannot give \(url.path) to the \(PostgresBinaries.serverUser) user")
+            throw StoreError.clusterIO("cannot give \(url.path) to the \(PostgresBinaries.serverUser) user")
         }
     }
 
@@ -256,7 +256,7 @@ public struct LocalCluster: Sendable {
         environment.removeValue(forKey: "PGDATA")
         let result: Spawn.Result
         if Self.runningAsRoot {
-            guard getpwnam(PostgresBinaries.serverUser) != nil else { throw EmbeddedClusterError.noServerUser }
+            guard getpwnam(PostgresBinaries.serverUser) != nil else { throw StoreError.noServerUser }
             result = try Spawn.run(PostgresBinaries.runuser, ["-u", PostgresBinaries.serverUser, "--", tool.path] + arguments,
                                    environment: environment, workingDirectory: root.path)
         } else {
@@ -267,7 +267,7 @@ public struct LocalCluster: Sendable {
             if failure.hasPrefix("pg_ctl start"), let log = try? String(contentsOf: logFile, encoding: .utf8) {
                 message += "\n" + log.split(separator: "\n").suffix(10).joined(separator: "\n")
             }
-            throw EmbeddedClusterError.toolFailed(tool: failure, status: result.status, output: message)
+            throw StoreError.serverToolFailed(tool: failure, status: result.status, output: message)
         }
     }
 }
@@ -303,7 +303,7 @@ public struct PostgresBinaries: Sendable {
         for directory in (environment["PATH"] ?? "").split(separator: ":") {
             candidates.append(URL(fileURLWithPath: String(directory), isDirectory: true))
         }
-        guard let found = candidates.first(where: usable) else { throw EmbeddedClusterError.binariesMissing }
+        guard let found = candidates.first(where: usable) else { throw StoreError.postgresProgramsMissing }
         return PostgresBinaries(directory: found)
     }
 
@@ -317,22 +317,3 @@ public struct PostgresBinaries: Sendable {
     }
 }
 
-public enum EmbeddedClusterError: Error, CustomStringConvertible, Sendable {
-    case binariesMissing
-    case noServerUser
-    case toolFailed(tool: String, status: Int32, output: String)
-    case io(String)
-
-    public var description: String {
-        switch self {
-        case .binariesMissing:
-            "PostgreSQL server programs (initdb, pg_ctl) not found. Install them: apt-get install postgresql — or set OCOP_DATABASE_URL to use an existing server."
-        case .noServerUser:
-            "running as root, but there is no 'postgres' user to run the server as (initdb refuses root). Install the Debian package postgresql, which creates it."
-        case let .toolFailed(tool, status, output):
-            "\(tool) failed (exit \(status)):\n\(output)"
-        case let .io(message):
-            message
-        }
-    }
-}

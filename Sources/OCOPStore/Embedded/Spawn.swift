@@ -24,7 +24,7 @@ enum Spawn {
         let outputPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("ocop-spawn-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log").path
         let outputFD = open(outputPath, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
-        guard outputFD >= 0 else { throw EmbeddedClusterError.io("cannot create \(outputPath)") }
+        guard outputFD >= 0 else { throw StoreError.clusterIO("cannot create \(outputPath)") }
         defer { unlink(outputPath) }
         let nullFD = open("/dev/null", O_RDONLY | O_CLOEXEC)
         defer { close(nullFD) }
@@ -56,11 +56,11 @@ enum Spawn {
         let spawned = posix_spawn(&pid, program, &actions, nil, argv, envp)
         close(outputFD)
         guard spawned == 0 else {
-            throw EmbeddedClusterError.io("cannot run \(executable): \(String(cString: strerror(spawned)))")
+            throw StoreError.clusterIO("cannot run \(executable): \(String(cString: strerror(spawned)))")
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 {
-            guard errno == EINTR else { throw EmbeddedClusterError.io("waitpid failed for \(executable)") }
+            guard errno == EINTR else { throw StoreError.clusterIO("waitpid failed for \(executable)") }
         }
         let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         // WIFEXITED / WEXITSTATUS are macros; decode the wait status by hand.

@@ -29,48 +29,22 @@ public struct Migration: Sendable, Hashable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
-            throw MigrationError.directoryMissing(directory.path)
+            throw StoreError.migrationsMissing(directory.path)
         }
         var migrations: [Migration] = []
         for file in names where file.hasSuffix(".sql") {
             let stem = file.dropLast(4)
             guard let underscore = stem.firstIndex(of: "_"), let version = Int(stem[..<underscore]) else {
-                throw MigrationError.badFileName(file)
+                throw StoreError.badMigrationFile(file)
             }
             let sql = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
             migrations.append(Migration(version: version, name: String(stem[stem.index(after: underscore)...]), sql: sql))
         }
         migrations.sort { $0.version < $1.version }
         for (a, b) in zip(migrations, migrations.dropFirst()) where a.version == b.version {
-            throw MigrationError.duplicateVersion(a.version)
+            throw StoreError.duplicateMigration(a.version)
         }
         return migrations
-    }
-}
-
-public enum MigrationError: Error, CustomStringConvertible, Sendable {
-    case directoryMissing(String)
-    case badFileName(String)
-    case duplicateVersion(Int)
-    case changedAfterApply(version: Int, name: String, applied: String, file: String)
-    case unknownApplied(version: Int, name: String)
-    case stale(pending: [String])
-
-    public var description: String {
-        switch self {
-        case let .directoryMissing(path):
-            "migrations folder not found: \(path) (set OCOP_SHARE_DIR to the folder holding db/ and scoring/)"
-        case let .badFileName(file):
-            "migration file \(file) is not named NNNN_description.sql"
-        case let .duplicateVersion(version):
-            "two migration files have the number \(version)"
-        case let .changedAfterApply(version, name, applied, file):
-            "migration \(version) (\(name)) was changed after it was applied: the database recorded checksum \(applied.prefix(12))…, the file now has \(file.prefix(12))…. Applied migrations are append-only: restore the file and put the change in a new numbered migration."
-        case let .unknownApplied(version, name):
-            "the database has migration \(version) (\(name)), which this program does not know: it was migrated by a newer ocop. Upgrade ocop."
-        case let .stale(pending):
-            "the database schema is out of date (\(pending.count) pending: \(pending.joined(separator: ", "))). Run: ocop db migrate"
-        }
     }
 }
 
@@ -101,9 +75,9 @@ public struct MigrationRunner: Sendable {
         }
         let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.version, $0) })
         for (version, entry) in recorded.sorted(by: { $0.key < $1.key }) {
-            guard let migration = known[version] else { throw MigrationError.unknownApplied(version: version, name: entry.name) }
+            guard let migration = known[version] else { throw StoreError.unknownMigration(version: version, name: entry.name) }
             if migration.checksum != entry.checksum {
-                throw MigrationError.changedAfterApply(version: version, name: migration.name, applied: entry.checksum, file: migration.checksum)
+                throw StoreError.migrationChanged(version: version, name: migration.name, applied: entry.checksum, file: migration.checksum)
             }
         }
         return Plan(
@@ -133,12 +107,12 @@ public struct MigrationRunner: Sendable {
         return pending
     }
 
-    /// Throws `MigrationError.stale` when something is pending (for configured databases,
+    /// Throws `StoreError.schemaOutOfDate` when something is pending (for configured databases,
     /// which are migrated by an operator, never behind their back).
     public func requireCurrent(on connection: Connection) throws {
         let pending = try plan(on: connection).pending
         if !pending.isEmpty {
-            throw MigrationError.stale(pending: pending.map { $0.fileStem })
+            throw StoreError.schemaOutOfDate(pending: pending.map { $0.fileStem })
         }
     }
 

@@ -1,193 +1,149 @@
 import ArgumentParser
 import Foundation
+import OCOPApp
 import OCOPDomain
-import OCOPStore
-import Postgres
+import OCOPModels
 
 struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Quản lý cơ sở dữ liệu / manage the database (embedded cluster or configured server).",
-        discussion: """
-        With no database configured, ocop keeps its own PostgreSQL cluster under $OCOP_HOME \
-        (default ~/.local/share/ocop), reachable only through a Unix socket. Any command that \
-        needs it starts it. Set OCOP_DATABASE_URL (or DATABASE_URL, or PG* variables) to use \
-        an existing server instead; then run `ocop db migrate` after each upgrade.
-        """,
+        abstract: L("Quản lý cơ sở dữ liệu (cụm nội bộ hoặc máy chủ được cấu hình).", "Manage the database (embedded cluster or configured server)."),
+        discussion: L("""
+            Khi không cấu hình cơ sở dữ liệu, ocop giữ một cụm PostgreSQL riêng trong $OCOP_HOME (mặc định ~/.local/share/ocop), chỉ \
+            truy cập qua Unix socket. Lệnh nào cần thì tự khởi động nó. Đặt OCOP_DATABASE_URL (hoặc DATABASE_URL, hoặc các biến PG*) \
+            để dùng một máy chủ có sẵn; khi đó chạy ocop db migrate sau mỗi lần nâng cấp.
+            """, """
+            With no database configured, ocop keeps its own PostgreSQL cluster under $OCOP_HOME (default ~/.local/share/ocop), \
+            reachable only through a Unix socket. Any command that needs it starts it. Set OCOP_DATABASE_URL (or DATABASE_URL, \
+            or PG* variables) to use an existing server instead; then run ocop db migrate after each upgrade.
+            """),
         subcommands: [Start.self, Stop.self, Status.self, URLCommand.self, Psql.self, Reset.self, Migrate.self]
     )
 
     struct Start: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Khởi động cụm PostgreSQL nội bộ / start the embedded cluster.")
+        static let configuration = CommandConfiguration(abstract: L("Khởi động cụm PostgreSQL nội bộ.", "Start the embedded cluster."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
 
         func run() throws {
-            try runReporting(lang.language) {
-                let cluster = try embeddedCluster(lang.language, action: "start")
-                try cluster.start()
-                let connection = try Workbench(actor: actor.actor, language: lang.language).connect()
-                connection.close()
-                Output.write(lang.language == .vi
-                    ? "Cơ sở dữ liệu nội bộ đang chạy: \(cluster.root.path) (socket \(cluster.socketDirectory.path))."
-                    : "The embedded database is running: \(cluster.root.path) (socket \(cluster.socketDirectory.path)).")
+            let language = lang.language
+            try runReporting(language) {
+                let (folder, socket) = try workbench(actor).startEmbedded()
+                Output.write(language == .vi ? "Cơ sở dữ liệu nội bộ đang chạy: \(folder) (socket \(socket))."
+                                             : "The embedded database is running: \(folder) (socket \(socket)).")
             }
         }
     }
 
     struct Stop: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Dừng cụm PostgreSQL nội bộ / stop the embedded cluster.")
+        static let configuration = CommandConfiguration(abstract: L("Dừng cụm PostgreSQL nội bộ.", "Stop the embedded cluster."))
         @OptionGroup var lang: LanguageOption
 
         func run() throws {
-            try runReporting(lang.language) {
-                let cluster = try embeddedCluster(lang.language, action: "stop")
-                try cluster.stop()
-                Output.write(lang.language == .vi ? "Đã dừng cơ sở dữ liệu nội bộ." : "The embedded database is stopped.")
+            let language = lang.language
+            try runReporting(language) {
+                try workbench().stopEmbedded()
+                Output.write(language == .vi ? "Đã dừng cơ sở dữ liệu nội bộ." : "The embedded database is stopped.")
             }
         }
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Trạng thái cơ sở dữ liệu và lược đồ / database and schema status.")
+        static let configuration = CommandConfiguration(abstract: L("Trạng thái cơ sở dữ liệu và lược đồ.", "Database and schema status."))
         @OptionGroup var lang: LanguageOption
+        @Option(help: "text | json") var format: OutputFormat = .text
 
         func run() throws {
-            try runReporting(lang.language) {
-                let vi = lang.language == .vi
-                let database = Database()
-                var lines: [(String, String)] = []
-                switch database.location {
-                case let .embedded(cluster):
-                    lines.append((vi ? "Loại" : "Kind", vi ? "cụm nội bộ (embedded)" : "embedded cluster"))
-                    lines.append((vi ? "Thư mục" : "Folder", cluster.root.path))
-                    let status = try cluster.status()
-                    let text: String = switch status {
-                    case .notInitialized: vi ? "chưa khởi tạo (lệnh đầu tiên sẽ tạo)" : "not created yet (the first command creates it)"
+            let language = lang.language
+            let vi = language == .vi
+            try runReporting(language) {
+                try require(format, in: [.text, .json])
+                let status = try workbench().databaseStatus()
+                if format == .json { Output.write(Output.json(status)); return }
+                var lines: [(String, String)] = [
+                    (vi ? "Loại" : "Kind", status.embedded ? (vi ? "cụm nội bộ" : "embedded cluster") : (vi ? "máy chủ được cấu hình" : "configured server")),
+                    (status.embedded ? (vi ? "Thư mục" : "Folder") : (vi ? "Đích" : "Target"), status.location),
+                ]
+                if let server = status.server {
+                    let text: String = switch server {
+                    case .notCreated: vi ? "chưa khởi tạo (lệnh đầu tiên sẽ tạo)" : "not created yet (the first command creates it)"
                     case .stopped: vi ? "đã dừng" : "stopped"
                     case let .running(pid): vi ? "đang chạy (pid \(pid))" : "running (pid \(pid))"
                     }
                     lines.append((vi ? "Máy chủ" : "Server", text))
-                    guard case .running = status else { Output.write(Output.record(lines)); return }
-                case let .configured(target):
-                    lines.append((vi ? "Loại" : "Kind", vi ? "máy chủ được cấu hình" : "configured server"))
-                    lines.append((vi ? "Đích" : "Target", target.redacted))
                 }
-                let connection = try database.connectWithoutSchemaCheck()
-                lines.append(("PostgreSQL", String(connection.serverVersion)))
-                let plan = try database.migrationRunner().plan(on: connection)
-                lines.append((vi ? "Migration đã áp dụng" : "Migrations applied", String(plan.applied.count)))
-                lines.append((vi ? "Migration chờ" : "Migrations pending",
-                              plan.pending.isEmpty ? "0" : "\(plan.pending.count): " + plan.pending.map(\.fileStem).joined(separator: ", ")))
+                if let version = status.serverVersion { lines.append(("PostgreSQL", String(version))) }
+                if let applied = status.applied { lines.append((vi ? "Migration đã áp dụng" : "Migrations applied", String(applied))) }
+                if let pending = status.pending {
+                    lines.append((vi ? "Migration chờ" : "Migrations pending", pending.isEmpty ? "0" : "\(pending.count): " + pending.joined(separator: ", ")))
+                }
                 Output.write(Output.record(lines))
             }
         }
     }
 
     struct URLCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "url", abstract: "In chuỗi kết nối / print the connection URL (never a password).")
+        static let configuration = CommandConfiguration(commandName: "url", abstract: L("In chuỗi kết nối (không bao giờ có mật khẩu).", "Print the connection URL (never a password)."))
         @OptionGroup var lang: LanguageOption
 
         func run() throws {
-            try runReporting(lang.language) {
-                switch Database().location {
-                case let .embedded(cluster): Output.write(cluster.url)
-                case let .configured(target): Output.write(target.redacted)
-                }
-            }
+            try runReporting(lang.language) { Output.write(try workbench().databaseURL()) }
         }
     }
 
     struct Psql: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mở psql vào cơ sở dữ liệu / open psql on the database.")
+        static let configuration = CommandConfiguration(
+            abstract: L("Mở psql vào cơ sở dữ liệu.", "Open psql on the database."),
+            discussion: L("Kết nối được chuyển cho psql qua biến môi trường (PGHOST, PGPASSWORD…), không qua dòng lệnh.",
+                          "The connection goes to psql through its environment (PGHOST, PGPASSWORD…), never on its command line."))
         @OptionGroup var lang: LanguageOption
-        @Argument(parsing: .captureForPassthrough, help: "Tham số chuyển cho psql / arguments passed to psql.")
+        @Argument(parsing: .captureForPassthrough, help: ArgumentHelp(L("Tham số chuyển cho psql.", "Arguments passed to psql.")))
         var arguments: [String] = []
 
         func run() throws {
             try runReporting(lang.language) {
-                var psqlArguments: [String] = []
-                switch Database().location {
-                case let .embedded(cluster):
-                    try cluster.start()
-                    psqlArguments = [cluster.url]
-                case let .configured(target):
-                    if !target.conninfo.isEmpty { psqlArguments = [target.conninfo] }
-                }
-                let candidates = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map { "\($0)/psql" }
-                guard let psql = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-                    throw UserFacingError(lang.language == .vi ? "Không tìm thấy psql: cài gói postgresql-client." : "psql not found: install postgresql-client.", code: ExitStatus.unavailable)
-                }
-                let argv = [psql] + psqlArguments + arguments
-                var cArgs = argv.map { strdup($0) } + [nil]
-                execv(psql, &cArgs)
-                throw UserFacingError("execv psql failed: \(String(cString: strerror(errno)))", code: ExitStatus.software)
+                let invocation = try workbench().psqlInvocation(extraArguments: arguments)
+                let argv = ([invocation.executable] + invocation.arguments).map { strdup($0) } + [nil]
+                let envp = invocation.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+                execve(invocation.executable, argv, envp)
+                throw UsageError(message: LocalizedText(vi: "Không chạy được psql: \(String(cString: strerror(errno)))", en: "Cannot run psql: \(String(cString: strerror(errno)))"))
             }
         }
     }
 
     struct Reset: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Xóa và tạo lại cụm nội bộ / delete and recreate the embedded cluster (all data).")
+        static let configuration = CommandConfiguration(abstract: L("Xóa và tạo lại cụm nội bộ (toàn bộ dữ liệu).", "Delete and recreate the embedded cluster (all data)."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
-        @Flag(name: .long, help: "Xác nhận xóa toàn bộ dữ liệu / confirm deleting all data.")
-        var yes = false
+        @Flag(name: .long, help: L("Xác nhận xóa toàn bộ dữ liệu.", "Confirm deleting all data.")) var yes = false
 
         func run() throws {
-            try runReporting(lang.language) {
-                let vi = lang.language == .vi
-                let cluster = try embeddedCluster(lang.language, action: "reset")
-                guard yes else {
-                    throw UserFacingError(vi
-                        ? "Lệnh này xóa toàn bộ dữ liệu trong \(cluster.root.path). Chạy lại với --yes để xác nhận."
-                        : "This deletes all data in \(cluster.root.path). Run again with --yes to confirm.", code: ExitStatus.usage)
-                }
-                try cluster.destroy()
-                try cluster.start()
-                let connection = try Workbench(actor: actor.actor, language: lang.language).connect()
-                connection.close()
-                Output.write(vi ? "Đã tạo lại cơ sở dữ liệu nội bộ (trống, lược đồ mới nhất)." : "The embedded database was recreated (empty, current schema).")
+            let language = lang.language
+            try runReporting(language) {
+                try workbench(actor).resetEmbedded(confirmed: yes)
+                Output.write(language == .vi ? "Đã tạo lại cơ sở dữ liệu nội bộ (trống, lược đồ mới nhất)." : "The embedded database was recreated (empty, current schema).")
             }
         }
     }
 
     struct Migrate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Áp dụng migration còn chờ / apply pending migrations.")
+        static let configuration = CommandConfiguration(abstract: L("Áp dụng migration còn chờ.", "Apply pending migrations."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
-        @Flag(name: .long, help: "Chỉ liệt kê, không áp dụng / only list what would run.")
-        var dryRun = false
+        @Flag(name: .long, help: L("Chỉ liệt kê, không áp dụng.", "Only list what would run.")) var dryRun = false
 
         func run() throws {
-            try runReporting(lang.language) {
-                let vi = lang.language == .vi
-                let database = Database()
-                let connection = try database.connectWithoutSchemaCheck()
-                do {
-                    let done = try database.migrationRunner().migrate(on: connection, actor: actor.actor, dryRun: dryRun)
-                    if done.isEmpty {
-                        Output.write(vi ? "Lược đồ đã là mới nhất." : "The schema is up to date.")
-                    } else {
-                        let verb = dryRun ? (vi ? "Sẽ áp dụng" : "Would apply") : (vi ? "Đã áp dụng" : "Applied")
-                        Output.write(([verb + ":"] + done.map { "  " + $0.fileStem }).joined(separator: "\n"))
-                    }
-                } catch let error as MigrationError {
-                    throw UserFacingError(error.description, code: ExitStatus.config)
+            let language = lang.language
+            let vi = language == .vi
+            try runReporting(language) {
+                let done = try workbench(actor).migrate(dryRun: dryRun)
+                if done.isEmpty {
+                    Output.write(vi ? "Lược đồ đã là mới nhất." : "The schema is up to date.")
+                } else {
+                    let verb = dryRun ? (vi ? "Sẽ áp dụng" : "Would apply") : (vi ? "Đã áp dụng" : "Applied")
+                    Output.write(([verb + ":"] + done.map { "  " + $0 }).joined(separator: "\n"))
                 }
             }
         }
-    }
-}
-
-/// The embedded cluster, or a clear refusal when a database is configured.
-func embeddedCluster(_ language: Language, action: String) throws -> LocalCluster {
-    switch Database().location {
-    case let .embedded(cluster):
-        return cluster
-    case let .configured(target):
-        throw UserFacingError(language == .vi
-            ? "`ocop db \(action)` chỉ dùng cho cơ sở dữ liệu nội bộ; đang cấu hình máy chủ \(target.redacted) (OCOP_DATABASE_URL/DATABASE_URL/PG*)."
-            : "`ocop db \(action)` is for the embedded database only; a server is configured: \(target.redacted) (OCOP_DATABASE_URL/DATABASE_URL/PG*).",
-            code: ExitStatus.usage)
     }
 }

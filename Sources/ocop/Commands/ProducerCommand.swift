@@ -1,51 +1,51 @@
 import ArgumentParser
 import Foundation
+import OCOPApp
 import OCOPDomain
-import OCOPStore
+import OCOPModels
 
 struct ProducerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "producer",
-        abstract: "Chủ thể OCOP / producers (HTX, tổ hợp tác, doanh nghiệp, trang trại, hộ kinh doanh).",
+        abstract: L("Chủ thể OCOP (HTX, tổ hợp tác, doanh nghiệp, trang trại, hộ kinh doanh).", "Producers (cooperatives, groups, enterprises, farms, households)."),
         subcommands: [Add.self, List.self, Show.self, Edit.self]
     )
 
-    static let kindHelp = ArgumentHelp(
-        "Loại hình / kind: htx (hợp tác xã), tht (tổ hợp tác), dn (doanh nghiệp nhỏ và vừa), trang_trai, ho (hộ có ĐKKD), hoi (hội/hiệp hội – du lịch)."
-    )
+    static let kindHelp = ArgumentHelp(L(
+        "Loại hình: htx (hợp tác xã), tht (tổ hợp tác), dn (doanh nghiệp nhỏ và vừa), trang_trai, ho (hộ có ĐKKD), hoi (hội/hiệp hội – du lịch).",
+        "Kind: htx (cooperative), tht (cooperative group), dn (small or medium enterprise), trang_trai (farm), ho (registered household), hoi (association – tourism)."))
+
+    static func kind(_ raw: String) throws -> ProducerKind {
+        try choice(raw, field: "kind", allowed: ProducerKind.allCases.map(\.rawValue), ProducerKind.init(flexible:))
+    }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Đăng ký chủ thể / register a producer.")
+        static let configuration = CommandConfiguration(abstract: L("Đăng ký chủ thể.", "Register a producer."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
-        @Option(name: .long, help: "Mã số thuế / số đăng ký kinh doanh (duy nhất).") var registration: String
-        @Option(name: .long, help: "Tên chủ thể.") var name: String
+        @Option(name: .long, help: L("Mã số thuế / số đăng ký kinh doanh (duy nhất).", "Tax or business registration number (unique).")) var registration: String
+        @Option(name: .long, help: L("Tên chủ thể.", "Producer name.")) var name: String
         @Option(name: .long, help: ProducerCommand.kindHelp) var kind: String
-        @Option(name: .long, help: "Mã xã/phường (QĐ 19/2025).") var commune: String
-        @Option(name: .long) var address: String?
-        @Option(name: .long) var phone: String?
-        @Option(name: .long) var email: String?
-        @Option(name: .long, help: "Người đại diện theo pháp luật.") var representative: String?
-        @Flag(name: .long, help: "Người đại diện là nữ (tiêu chí 3.2).") var female = false
-        @Flag(name: .long, help: "Người đại diện là đồng bào dân tộc thiểu số (tiêu chí 3.2).") var ethnicMinority = false
-        @Flag(name: .long, help: "Người đại diện là người khuyết tật (tiêu chí 3.2).") var disabled = false
-        @Option(name: .long) var format: OutputFormat = .text
+        @Option(name: .long, help: L("Mã xã/phường (QĐ 19/2025).", "Commune code (QĐ 19/2025).")) var commune: String
+        @Option(name: .long, help: L("Địa chỉ.", "Address.")) var address: String?
+        @Option(name: .long, help: L("Điện thoại.", "Phone.")) var phone: String?
+        @Option(name: .long, help: "Email.") var email: String?
+        @Option(name: .long, help: L("Người đại diện theo pháp luật.", "Legal representative.")) var representative: String?
+        @Flag(name: .long, help: L("Người đại diện là nữ (tiêu chí 3.2).", "The representative is a woman (criterion 3.2).")) var female = false
+        @Flag(name: .long, help: L("Người đại diện là đồng bào dân tộc thiểu số (tiêu chí 3.2).", "The representative is from an ethnic minority (criterion 3.2).")) var ethnicMinority = false
+        @Flag(name: .long, help: L("Người đại diện là người khuyết tật (tiêu chí 3.2).", "The representative has a disability (criterion 3.2).")) var disabled = false
+        @Option(name: .long, help: "text | json") var format: OutputFormat = .text
 
         func run() throws {
-            try runReporting(lang.language) {
-                guard let kind = ProducerKind(flexible: kind) else {
-                    throw UserFacingError(lang.language == .vi
-                        ? "Loại hình \"\(self.kind)\" không hợp lệ; chọn: \(ProducerKind.allCases.map(\.rawValue).joined(separator: ", "))."
-                        : "Unknown kind \"\(self.kind)\"; choose: \(ProducerKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-                }
-                let workbench = Workbench(actor: actor.actor, language: lang.language)
-                let connection = try workbench.connect()
-                let producer = try RegistryStore(connection).addProducer(ProducerDraft(
-                    registrationNo: registration, name: name, kind: kind, communeCode: commune, address: address, phone: phone, email: email,
-                    representative: Representative(name: representative, female: female, ethnicMinority: ethnicMinority, disabled: disabled)
-                ), actor: workbench.actor)
+            let language = lang.language
+            try runReporting(language) {
+                try require(format, in: [.text, .json])
+                let producer = try workbench(actor).addProducer(ProducerDraft(
+                    registrationNo: registration, name: name, kind: try ProducerCommand.kind(kind), communeCode: commune, address: address,
+                    phone: phone, email: email,
+                    representative: Representative(name: representative, female: female, ethnicMinority: ethnicMinority, disabled: disabled)))
                 if format == .json { Output.write(Output.json(producer)); return }
-                Output.write(lang.language == .vi
+                Output.write(language == .vi
                     ? "Đã đăng ký chủ thể \(producer.name) (mã số \(producer.registrationNo), id \(producer.id))."
                     : "Registered producer \(producer.name) (number \(producer.registrationNo), id \(producer.id)).")
             }
@@ -53,23 +53,19 @@ struct ProducerCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Danh sách chủ thể / list producers.")
+        static let configuration = CommandConfiguration(abstract: L("Danh sách chủ thể.", "List producers."))
         @OptionGroup var lang: LanguageOption
-        @Option(name: .long, help: "Lọc theo mã xã.") var commune: String?
+        @Option(name: .long, help: L("Lọc theo mã xã.", "Filter by commune code.")) var commune: String?
         @Option(name: .long, help: ProducerCommand.kindHelp) var kind: String?
-        @Option(name: .long, help: "Tìm theo tên hoặc mã số.") var search: String?
+        @Option(name: .long, help: L("Tìm theo tên hoặc mã số.", "Search by name or number.")) var search: String?
         @Option(name: .long, help: "table | json | csv") var format: OutputFormat = .table
 
         func run() throws {
-            try runReporting(lang.language) {
-                let kindFilter = try kind.map { raw -> ProducerKind in
-                    guard let kind = ProducerKind(flexible: raw) else { throw UserFacingError("kind: \(raw)?") }
-                    return kind
-                }
-                let connection = try Workbench(actor: "", language: lang.language).connect()
-                let producers = try RegistryStore(connection).producers(commune: commune, kind: kindFilter, search: search)
-                let vi = lang.language == .vi
-                Output.write(Output.list(producers, format: format,
+            let language = lang.language
+            try runReporting(language) {
+                let producers = try workbench().producers(commune: commune, kind: try kind.map(ProducerCommand.kind), search: search)
+                let vi = language == .vi
+                Output.write(try Output.list(producers, format: format,
                     headers: vi ? ["id", "mã số", "tên", "loại hình", "xã", "số SP"] : ["id", "number", "name", "kind", "commune", "products"]) { p in
                     [String(p.id), p.registrationNo, p.name, p.kind.rawValue, "\(p.communeName) (\(p.communeCode))", String(p.productCount)]
                 })
@@ -78,28 +74,25 @@ struct ProducerCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Thông tin một chủ thể / show a producer.")
+        static let configuration = CommandConfiguration(abstract: L("Thông tin một chủ thể.", "Show a producer."))
         @OptionGroup var lang: LanguageOption
-        @Argument(help: "Mã số thuế/đăng ký hoặc id.") var producer: String
-        @Option(name: .long, help: "table | json | csv") var format: OutputFormat = .table
+        @Argument(help: L("Mã số thuế/đăng ký hoặc id.", "Registration number or id.")) var producer: String
+        @Option(name: .long, help: "text | json | csv") var format: OutputFormat = .text
 
         func run() throws {
-            try runReporting(lang.language) {
-                let language = lang.language
+            let language = lang.language
+            try runReporting(language) {
+                try require(format, in: [.text, .table, .json, .csv])
+                let detail = try workbench().producer(producer)
+                let p = detail.producer
                 let vi = language == .vi
-                let connection = try Workbench(actor: "", language: language).connect()
-                let store = RegistryStore(connection)
-                let p = try store.producer(producer)
-                let products = try store.products(producer: String(p.id))
                 switch format {
-                case .json:
-                    struct Shown: Encodable { let producer: Producer; let products: [Product] }
-                    Output.write(Output.json(Shown(producer: p, products: products)))
+                case .json: Output.write(Output.json(detail))
                 case .csv:
                     Output.write(Output.csv(headers: ["id", "registration_no", "name", "kind", "commune_code", "address", "phone", "email", "representative", "representative_female", "representative_ethnic_minority", "representative_disabled", "products"],
                         rows: [[String(p.id), p.registrationNo, p.name, p.kind.rawValue, p.communeCode, p.address ?? "", p.phone ?? "", p.email ?? "", p.representative.name ?? "",
                                 String(p.representative.female), String(p.representative.ethnicMinority), String(p.representative.disabled), String(p.productCount)]]))
-                case .table, .text:
+                default:
                     var facts: [String] = []
                     if p.representative.female { facts.append(vi ? "nữ" : "woman") }
                     if p.representative.ethnicMinority { facts.append(vi ? "dân tộc thiểu số" : "ethnic minority") }
@@ -115,10 +108,10 @@ struct ProducerCommand: ParsableCommand {
                         (vi ? "Người đại diện" : "Representative", (p.representative.name ?? "—") + (facts.isEmpty ? "" : " (\(facts.joined(separator: ", ")))")),
                         (vi ? "Tiêu chí 3.2" : "Criterion 3.2", p.representative.qualifiesForCriterion32 ? (vi ? "đạt (1 điểm)" : "met (1 point)") : (vi ? "không" : "no")),
                     ]))
-                    if !products.isEmpty {
+                    if !detail.products.isEmpty {
                         Output.write("")
                         Output.write(Output.table(headers: vi ? ["mã sản phẩm", "tên", "bộ", "sao"] : ["product code", "name", "set", "stars"],
-                            rows: products.map { [$0.code, $0.name, String($0.productSet), $0.stars.map { "\($0)★" } ?? "—"] }))
+                            rows: detail.products.map { [$0.code, $0.name, String($0.productSet), $0.stars.map { "\($0)★" } ?? "—"] }))
                     }
                 }
             }
@@ -126,34 +119,28 @@ struct ProducerCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Sửa thông tin chủ thể / edit a producer (only the given fields change).")
+        static let configuration = CommandConfiguration(abstract: L("Sửa thông tin chủ thể (chỉ các trường được nêu).", "Edit a producer (only the given fields change)."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
-        @Argument(help: "Mã số thuế/đăng ký hoặc id.") var producer: String
-        @Option(name: .long) var name: String?
+        @Argument(help: L("Mã số thuế/đăng ký hoặc id.", "Registration number or id.")) var producer: String
+        @Option(name: .long, help: L("Tên chủ thể.", "Producer name.")) var name: String?
         @Option(name: .long, help: ProducerCommand.kindHelp) var kind: String?
-        @Option(name: .long) var commune: String?
-        @Option(name: .long) var address: String?
-        @Option(name: .long) var phone: String?
-        @Option(name: .long) var email: String?
-        @Option(name: .long) var representative: String?
+        @Option(name: .long, help: L("Mã xã/phường.", "Commune code.")) var commune: String?
+        @Option(name: .long, help: L("Địa chỉ.", "Address.")) var address: String?
+        @Option(name: .long, help: L("Điện thoại.", "Phone.")) var phone: String?
+        @Option(name: .long, help: "Email.") var email: String?
+        @Option(name: .long, help: L("Người đại diện theo pháp luật.", "Legal representative.")) var representative: String?
         @Option(name: .long, help: "true | false") var female: Bool?
         @Option(name: .long, help: "true | false") var ethnicMinority: Bool?
         @Option(name: .long, help: "true | false") var disabled: Bool?
 
         func run() throws {
-            try runReporting(lang.language) {
-                let kindValue = try kind.map { raw -> ProducerKind in
-                    guard let kind = ProducerKind(flexible: raw) else { throw UserFacingError("kind: \(raw)?") }
-                    return kind
-                }
-                let workbench = Workbench(actor: actor.actor, language: lang.language)
-                let connection = try workbench.connect()
-                let updated = try RegistryStore(connection).editProducer(producer, .init(
-                    name: name, kind: kindValue, communeCode: commune, address: address, phone: phone, email: email,
-                    representativeName: representative, female: female, ethnicMinority: ethnicMinority, disabled: disabled
-                ), actor: workbench.actor)
-                Output.write(lang.language == .vi ? "Đã cập nhật chủ thể \(updated.name)." : "Updated producer \(updated.name).")
+            let language = lang.language
+            try runReporting(language) {
+                let updated = try workbench(actor).editProducer(producer, ProducerChanges(
+                    name: name, kind: try kind.map(ProducerCommand.kind), communeCode: commune, address: address, phone: phone, email: email,
+                    representativeName: representative, female: female, ethnicMinority: ethnicMinority, disabled: disabled))
+                Output.write(language == .vi ? "Đã cập nhật chủ thể \(updated.name)." : "Updated producer \(updated.name).")
             }
         }
     }

@@ -1,78 +1,79 @@
 import ArgumentParser
 import Foundation
 import OCOPDomain
-import OCOPRubrics
+import OCOPApp
+import OCOPModels
 
 /// `ocop rubric …`: the official criteria sets as data.
-struct RubricCommand: AsyncParsableCommand {
+struct RubricCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rubric",
-        abstract: "Bộ tiêu chí đánh giá (QĐ 26/2026) / the official rubric.",
+        abstract: L("Bộ tiêu chí đánh giá (QĐ 26/2026).", "The official rubric (QĐ 26/2026)."),
         subcommands: [RubricListCommand.self, RubricShowCommand.self, RubricSheetCommand.self,
                       RubricExportCommand.self, RubricValidateCommand.self])
 }
 
 struct RubricVersionOption: ParsableArguments {
-    @Option(help: "Phiên bản bộ tiêu chí / rubric version.")
+    @Option(help: ArgumentHelp(L("Phiên bản bộ tiêu chí.", "Rubric version.")))
     var rubric: String = RubricVersionID.qd26_2026.rawValue
     var id: RubricVersionID { RubricVersionID(rubric) }
 }
 
-struct RubricListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "Liệt kê các bộ sản phẩm / list sets.")
+struct RubricListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: L("Liệt kê các bộ sản phẩm.", "List the product sets."))
     @OptionGroup var version: RubricVersionOption
     @OptionGroup var lang: LanguageOption
 
-    func run() async throws {
+    func run() throws {
         let language = lang.language
-        do {
-            let catalog = try RubricCatalog.bundled()
+        try runReporting(language) {
+            let catalog = try workbench().catalog()
             for id in catalog.versionIDs {
                 let v = try catalog.version(id).version
                 let tag = v.hasTables ? "" : (language == .vi ? " — chỉ thông tin, không có bảng điểm" : " — metadata only, no point tables")
-                print("\(id.rawValue)  \(v.decree)  \(v.effectiveFrom)\(tag)")
+                Output.write("\(id.rawValue)  \(v.decree)  \(v.effectiveFrom)\(tag)")
             }
             let loaded = try catalog.version(version.id)
-            print("")
+            Output.write("")
             for set in loaded.sets {
-                print(String(format: "%2d  ", set.number) + "\(set.title)  [\(set.category)\(set.group.map { " / \($0)" } ?? "")]")
+                Output.write(String(format: "%2d  ", set.number) + "\(set.title)  [\(set.category)\(set.group.map { " / \($0)" } ?? "")]")
             }
-        } catch { throw report(error, language: language) }
+        }
     }
 }
 
-struct RubricShowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Hiển thị phiếu của một bộ / show a set's sheet.")
-    @Argument(help: "Số bộ (1–26).") var set: Int
+struct RubricShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: L("Hiển thị phiếu của một bộ.", "Show a set's sheet."))
+    @Argument(help: ArgumentHelp(L("Số bộ (1–26).", "Set number (1–26)."))) var set: Int
     @OptionGroup var version: RubricVersionOption
     @OptionGroup var lang: LanguageOption
 
-    func run() async throws {
+    func run() throws {
         let language = lang.language
-        do {
-            let set = try RubricCatalog.bundled().productSet(self.set, version: version.id)
-            print(RubricRender.show(set, language: language))
-        } catch { throw report(error, language: language) }
+        try runReporting(language) {
+            let set = try workbench().catalog().productSet(self.set, version: version.id)
+            Output.write(RubricRender.show(set, language: language))
+        }
     }
 }
 
-struct RubricSheetCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sheet", abstract: "Phiếu chấm điểm trống để in / blank paper sheet.")
-    @Argument(help: "Số bộ (1–26).") var set: Int
+struct RubricSheetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sheet", abstract: L("Phiếu chấm điểm trống để in.", "A blank paper sheet."))
+    @Argument(help: ArgumentHelp(L("Số bộ (1–26).", "Set number (1–26)."))) var set: Int
     @OptionGroup var version: RubricVersionOption
     @OptionGroup var lang: LanguageOption
 
-    func run() async throws {
+    func run() throws {
         let language = lang.language
-        do {
-            let set = try RubricCatalog.bundled().productSet(self.set, version: version.id)
-            print(RubricRender.blankSheet(set))
-        } catch { throw report(error, language: language) }
+        try runReporting(language) {
+            let set = try workbench().catalog().productSet(self.set, version: version.id)
+            Output.write(RubricRender.blankSheet(set))
+        }
     }
 }
 
-struct RubricExportCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Xuất toàn bộ bộ tiêu chí (JSON) / export all sets.")
+struct RubricExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: L("Xuất toàn bộ bộ tiêu chí (JSON).", "Export every set (JSON)."))
     @Option(help: "json") var format: OutputFormat = .json
     @OptionGroup var version: RubricVersionOption
     @OptionGroup var lang: LanguageOption
@@ -99,12 +100,12 @@ struct RubricExportCommand: AsyncParsableCommand {
     }
     struct Export: Encodable { let rubric: String; let contentHash: String; let sets: [ExportSet] }
 
-    func run() async throws {
+    func run() throws {
         let language = lang.language
-        do {
-            guard format == .json else { throw UserFacingError("--format json", code: ExitStatus.usage) }
-            let loaded = try RubricCatalog.bundled().version(version.id)
-            guard loaded.version.hasTables else { throw RubricError.noTables(version.id) }
+        try runReporting(language) {
+            try require(format, in: [.json])
+            let loaded = try workbench().catalog().version(version.id)
+            _ = try workbench().productSet(1, version: version.id)  // refuses a version without tables
             let export = Export(rubric: loaded.version.id.rawValue, contentHash: loaded.contentHash, sets: loaded.sets.map { set in
                 ExportSet(set: set.number, title: set.title, category: set.category, group: set.group,
                           contentHash: loaded.setHashes[set.number] ?? "",
@@ -118,26 +119,25 @@ struct RubricExportCommand: AsyncParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = try encoder.encode(export)
-            print(String(decoding: data, as: UTF8.self))
-        } catch { throw report(error, language: language) }
+            Output.write(String(decoding: data, as: UTF8.self))
+        }
     }
 }
 
-struct RubricValidateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate", abstract: "Kiểm tra các tệp bộ tiêu chí / validate rubric files.")
-    @Argument(help: "Thư mục scoring/ (mặc định: bộ đi kèm chương trình).") var directory: String?
+struct RubricValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "validate", abstract: L("Kiểm tra các tệp bộ tiêu chí.", "Validate rubric files."))
+    @Argument(help: ArgumentHelp(L("Thư mục scoring/ (mặc định: bộ đi kèm chương trình).", "A scoring/ folder (default: the shipped one)."))) var directory: String?
     @OptionGroup var lang: LanguageOption
 
-    func run() async throws {
+    func run() throws {
         let language = lang.language
-        do {
-            let url = directory.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? ShareDirectory.scoring
-            let catalog = try RubricCatalog.load(from: url)
+        try runReporting(language) {
+            let catalog = try workbench().validateRubric(at: directory.map { URL(fileURLWithPath: $0, isDirectory: true) })
             for id in catalog.versionIDs {
                 let v = try catalog.version(id)
                 let sets = v.version.hasTables ? "\(v.sets.count) " + (language == .vi ? "bộ" : "sets") : (language == .vi ? "chỉ thông tin" : "metadata only")
-                print("\(id.rawValue): OK, \(sets), sha256 \(v.contentHash)")
+                Output.write("\(id.rawValue): OK, \(sets), sha256 \(v.contentHash)")
             }
-        } catch { throw report(error, language: language) }
+        }
     }
 }

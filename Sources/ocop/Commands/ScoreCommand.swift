@@ -1,15 +1,15 @@
 import ArgumentParser
 import Foundation
+import OCOPApp
 import OCOPDomain
-import OCOPRubrics
-import OCOPStore
+import OCOPModels
 
 /// `ocop score`: a council member's sheet for one dossier — interactive, from a file, or a
 /// transcribed paper sheet; `ocop score import` for a whole session; `ocop score history`.
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Phiếu chấm của thành viên hội đồng / a council member's score sheet.",
+        abstract: L("Phiếu chấm của thành viên hội đồng.", "A council member's score sheet."),
         subcommands: [Sheet.self, Import.self, History.self],
         defaultSubcommand: Sheet.self
     )
@@ -17,87 +17,80 @@ struct ScoreCommand: ParsableCommand {
     struct Sheet: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sheet",
-            abstract: "Chấm một hồ sơ / score one dossier: ocop score DOSSIER --member M [--sheet FILE [--submit]].",
-            discussion: """
-            Without --sheet: an interactive walk through the product set's sheet (keys: 0–9 choose, b back, \
-            s skip, r review, Enter on the review page to submit, y to confirm, q quit). The draft is saved \
-            after every answer; run the command again to resume. With --sheet FILE (the format of ocop rate): \
-            validates the file and saves it as a draft, or submits it with --submit. A paper sheet typed in by \
-            the secretary takes --entered-by PERSON --paper-ref REF. A submitted sheet is immutable: a \
-            correction is a new version and needs --reason.
-            """)
+            abstract: L("Chấm một hồ sơ: ocop score HỒ-SƠ --member M [--sheet TỆP [--submit]].", "Score one dossier: ocop score DOSSIER --member M [--sheet FILE [--submit]]."),
+            discussion: L("""
+                Không có --sheet: chấm tương tác theo phiếu của bộ sản phẩm (phím: 0–9 chọn, b quay lại, s bỏ qua, r xem lại, Enter ở \
+                trang xem lại để nộp, y xác nhận, q thoát). Nháp được lưu sau mỗi câu trả lời; chạy lại lệnh để tiếp tục. Có --sheet TỆP \
+                (định dạng như ocop rate): kiểm tra tệp và lưu thành nháp, hoặc nộp với --submit. Phiếu giấy do thư ký nhập dùng \
+                --entered-by NGƯỜI --paper-ref SỐ. Phiếu đã nộp không sửa được: đính chính là phiên bản mới và cần --reason.
+                """, """
+                Without --sheet: an interactive walk through the product set's sheet (keys: 0–9 choose, b back, s skip, r review, \
+                Enter on the review page to submit, y to confirm, q quit). The draft is saved after every answer; run the command \
+                again to resume. With --sheet FILE (the format of ocop rate): validates the file and saves it as a draft, or \
+                submits it with --submit. A paper sheet typed in by the secretary takes --entered-by PERSON --paper-ref REF. A \
+                submitted sheet is immutable: a correction is a new version and needs --reason.
+                """))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
-        @Argument(help: "Mã hồ sơ.") var dossier: String
-        @Option(help: "Mã người của thành viên chấm.") var member: String
-        @Option(help: "Tệp phiếu (YAML/JSON như ocop rate).") var sheet: String?
-        @Flag(help: "Nộp phiếu (với --sheet).") var submit = false
-        @Option(help: "Thư ký nhập phiếu giấy (mã người).") var enteredBy: String?
-        @Option(help: "Số/ký hiệu phiếu giấy đã ký.") var paperRef: String?
-        @Option(help: "Lý do đính chính / chấm lại (phiên bản mới).") var reason: String?
+        @Argument(help: L("Mã hồ sơ.", "Dossier code.")) var dossier: String
+        @Option(help: L("Mã người của thành viên chấm.", "The scoring member's person code.")) var member: String
+        @Option(help: L("Tệp phiếu (YAML/JSON như ocop rate).", "Sheet file (YAML/JSON, as for ocop rate).")) var sheet: String?
+        @Flag(help: L("Nộp phiếu (với --sheet).", "Submit the sheet (with --sheet).")) var submit = false
+        @Option(help: L("Thư ký nhập phiếu giấy (mã người).", "Secretary who transcribes a paper sheet (person code).")) var enteredBy: String?
+        @Option(help: L("Số/ký hiệu phiếu giấy đã ký.", "Reference of the signed paper sheet.")) var paperRef: String?
+        @Option(help: L("Lý do đính chính / chấm lại (phiên bản mới).", "Reason for a correction or re-score (a new version).")) var reason: String?
 
         func run() throws {
             let language = lang.language
+            let vi = language == .vi
             try runReporting(language) {
-                let workbench = Workbench(actor: actor.actor, language: language)
-                let connection = try workbench.connect()
-                let store = ScoreStore(connection)
-                let vi = language == .vi
+                let bench = try workbench(actor)
+                let dossier = try readCode(DossierCode.self, self.dossier)
+                let member = try readCode(PersonCode.self, self.member, field: "member")
+                let enteredBy = try self.enteredBy.map { try readCode(PersonCode.self, $0, field: "entered_by") }
+                let correcting = !(reason?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true)
+                let context = try bench.scoringContext(dossier: dossier, member: member, correcting: correcting)
                 if let path = sheet {
-                    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                        throw UserFacingError((vi ? "Không đọc được tệp " : "Cannot read file ") + path, code: ExitStatus.noInput)
-                    }
-                    let context = try store.context(dossier: dossier, person: member)
-                    let parsed: ScoreSheet
-                    switch SheetFile.parse(text, label: context.person) {
-                    case .success(let s): parsed = s
-                    case .failure(let e): throw SheetValidationError(setNumber: context.productSet.number, problems: e.problems)
-                    }
-                    if submit || enteredBy != nil {
-                        let stored = try store.submit(dossier: dossier, person: member, sheet: parsed, source: enteredBy != nil ? .paper : .file,
-                                                      enteredBy: enteredBy, paperRef: paperRef, reason: reason, actor: workbench.actor)
+                    let parsed = try bench.readSheetFile(path, label: member.rawValue, setNumber: context.productSet.number)
+                    if submit || enteredBy != nil || paperRef != nil {
+                        let stored = try bench.submitSheet(context, sheet: parsed, source: enteredBy != nil || paperRef != nil ? .paper : .file,
+                                                           enteredBy: enteredBy, paperRef: paperRef, reason: reason)
                         Output.write(ScoreRender.submitted(stored, context: context, language: language))
                     } else {
-                        let problems = RatingEngine(productSet: context.productSet).validate(ScoreSheet(label: context.person, answers: parsed.answers))
-                        if !problems.isEmpty { throw SheetValidationError(setNumber: context.productSet.number, problems: problems) }
-                        try store.saveDraft(context, answers: parsed.answers, cursor: nil, actor: workbench.actor)
-                        let walk = SheetWalk(productSet: context.productSet, title: "", answers: parsed.answers)
-                        Output.write(vi ? "Phiếu hợp lệ, tổng \(walk.total) điểm; đã lưu nháp (chưa nộp). Thêm --submit để nộp."
-                            : "The sheet is valid, \(walk.total) points; saved as a draft (not submitted). Add --submit to submit it.")
+                        let total = try bench.checkSheet(parsed, in: context)
+                        try bench.saveDraft(context, answers: parsed.answers, cursor: nil)
+                        Output.write(vi ? "Phiếu hợp lệ, tổng \(total) điểm; đã lưu nháp (chưa nộp). Thêm --submit để nộp."
+                            : "The sheet is valid, \(total) points; saved as a draft (not submitted). Add --submit to submit it.")
                     }
                     return
                 }
                 guard enteredBy == nil, paperRef == nil else {
-                    throw UserFacingError(vi ? "Phiếu giấy được nhập bằng --sheet FILE cùng --entered-by và --paper-ref." : "Transcribe a paper sheet with --sheet FILE plus --entered-by and --paper-ref.", code: ExitStatus.usage)
-                }
-                let context = try store.context(dossier: dossier, person: member)
-                if let current = context.currentVersion, reason == nil {
-                    throw CouncilError.alreadySubmitted(person: context.person, dossier: context.dossier, version: current)
+                    throw UsageError(message: LocalizedText(vi: "Phiếu giấy được nhập bằng --sheet TỆP cùng --entered-by và --paper-ref.",
+                                                            en: "Transcribe a paper sheet with --sheet FILE plus --entered-by and --paper-ref."))
                 }
                 guard RawTerminal.isInteractive else {
-                    throw UserFacingError(vi ? "Chấm tương tác cần một terminal; nếu không, dùng --sheet FILE." : "Interactive scoring needs a terminal; otherwise use --sheet FILE.", code: ExitStatus.usage)
+                    throw UsageError(message: LocalizedText(vi: "Chấm tương tác cần một terminal; nếu không, dùng --sheet TỆP.",
+                                                            en: "Interactive scoring needs a terminal; otherwise use --sheet FILE."))
                 }
-                try ScoreSession.run(store: store, dossier: dossier, member: member, reason: reason, actor: workbench.actor, language: language)
+                try ScoreSession.run(bench, context: context, reason: reason, language: language)
             }
         }
     }
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Nhập phiếu của cả phiên từ CSV / import a whole session's sheets from CSV (all or nothing).",
-            discussion: "One line per answer. Header: dossier,member,criterion,points and optionally variant,entered_by,paper_ref,reason. See docs/council.md.")
+            abstract: L("Nhập phiếu của cả phiên từ CSV (tất cả hoặc không gì cả).", "Import a whole session's sheets from CSV (all or nothing)."),
+            discussion: L("Mỗi dòng một câu trả lời. Tiêu đề: dossier,member,criterion,points và tùy chọn variant,entered_by,paper_ref,reason. Xem docs/council.md.",
+                          "One line per answer. Header: dossier,member,criterion,points and optionally variant,entered_by,paper_ref,reason. See docs/council.md."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
-        @Argument(help: "Tệp CSV.") var file: String
-        @Option(help: "Mã phiên (mặc định: phiên đang mở của hồ sơ đầu tiên).") var session: String?
+        @Argument(help: L("Tệp CSV.", "The CSV file.")) var file: String
+        @Option(help: L("Mã phiên (mặc định: phiên đang mở của hồ sơ đầu tiên).", "Session code (default: the open session of the first dossier).")) var session: String?
         func run() throws {
-            try runReporting(lang.language) {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw UserFacingError((lang.language == .vi ? "Không đọc được tệp " : "Cannot read file ") + file, code: ExitStatus.noInput)
-                }
-                let workbench = Workbench(actor: actor.actor, language: lang.language)
-                let summary = try ScoreStore(try workbench.connect()).importSheets(session: session, file: file, data: data, actor: workbench.actor)
-                Output.write(lang.language == .vi
+            let language = lang.language
+            try runReporting(language) {
+                let summary = try workbench(actor).importSheets(file: file, session: try session.map { try readCode(SessionCode.self, $0) })
+                Output.write(language == .vi
                     ? "Đã nhập \(summary.sheets) phiếu (\(summary.answers) câu trả lời, \(summary.corrections) phiếu đính chính) vào phiên \(summary.session)."
                     : "Imported \(summary.sheets) sheets (\(summary.answers) answers, \(summary.corrections) corrections) into session \(summary.session).")
             }
@@ -105,19 +98,21 @@ struct ScoreCommand: ParsableCommand {
     }
 
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Các phiên bản phiếu / every submitted version of the sheets of a dossier.")
+        static let configuration = CommandConfiguration(abstract: L("Các phiên bản phiếu đã nộp của một hồ sơ.", "Every submitted version of the sheets of a dossier."))
         @OptionGroup var lang: LanguageOption
-        @Argument var dossier: String
-        @Option var member: String?
+        @Argument(help: L("Mã hồ sơ.", "Dossier code.")) var dossier: String
+        @Option(help: L("Chỉ một thành viên.", "One member only.")) var member: String?
         @Option(help: "table | json | csv") var format: OutputFormat = .table
         func run() throws {
-            try runReporting(lang.language) {
-                let sheets = try ScoreStore(try Workbench(actor: "", language: lang.language).connect()).history(dossier: dossier, person: member)
-                let vi = lang.language == .vi
-                Output.write(Output.list(sheets, format: format, headers: vi ? ["thành viên", "phiên bản", "tổng", "nguồn", "người nhập", "phiếu giấy", "lý do", "bộ tiêu chí", "lúc"]
-                                         : ["member", "version", "total", "source", "entered by", "paper", "reason", "rubric", "at"]) { s in
-                    [s.person, String(s.version), String(s.total), s.source, s.enteredBy ?? "", s.paperRef ?? "", s.reason ?? "",
-                     "\(s.rubricVersion) (\(s.rubricHash.prefix(12)))", Output.date(s.submittedAt, lang.language)]
+            let language = lang.language
+            try runReporting(language) {
+                let sheets = try workbench().sheetHistory(dossier: try readCode(DossierCode.self, dossier),
+                                                         member: try member.map { try readCode(PersonCode.self, $0, field: "member") })
+                let vi = language == .vi
+                Output.write(try Output.list(sheets, format: format, headers: vi ? ["thành viên", "phiên bản", "tổng", "nguồn", "người nhập", "phiếu giấy", "lý do", "bộ tiêu chí", "lúc"]
+                                             : ["member", "version", "total", "source", "entered by", "paper", "reason", "rubric", "at"]) { s in
+                    [s.person.rawValue, String(s.version), String(s.total), s.source.label(language), s.enteredBy?.rawValue ?? "", s.paperRef ?? "", s.reason ?? "",
+                     "\(s.rubricVersion) (\(s.rubricHash.prefix(12)))", Output.date(s.submittedAt, language)]
                 })
             }
         }
@@ -127,31 +122,31 @@ struct ScoreCommand: ParsableCommand {
 enum ScoreRender {
     static func submitted(_ s: StoredSheet, context: ScoringContext, language: Language) -> String {
         let vi = language == .vi
-        let how = s.source == "paper" ? (vi ? " (phiếu giấy \(s.paperRef ?? ""), nhập bởi \(s.enteredBy ?? ""))" : " (paper sheet \(s.paperRef ?? ""), entered by \(s.enteredBy ?? ""))") : ""
-        return vi ? "Đã nộp phiếu của \(context.personName) cho hồ sơ \(context.dossier), phiên bản \(s.version): \(s.total) điểm\(how)."
-            : "Submitted \(context.personName)'s sheet for \(context.dossier), version \(s.version): \(s.total) points\(how)."
+        let meta = s.meta
+        let how = meta.source == .paper
+            ? (vi ? " (phiếu giấy \(meta.paperRef ?? ""), nhập bởi \(meta.enteredBy?.rawValue ?? ""))" : " (paper sheet \(meta.paperRef ?? ""), entered by \(meta.enteredBy?.rawValue ?? ""))")
+            : ""
+        return Output.terminalSafe(vi ? "Đã nộp phiếu của \(context.personName) cho hồ sơ \(context.dossier), phiên bản \(meta.version): \(meta.total) điểm\(how)."
+            : "Submitted \(context.personName)'s sheet for \(context.dossier), version \(meta.version): \(meta.total) points\(how).")
     }
 }
 
-/// The interactive loop: the pure `SheetWalk` plus a raw terminal and the store.
+/// The interactive loop: the pure `SheetWalk` plus a raw terminal and the workbench.
 enum ScoreSession {
-    static func run(store: ScoreStore, dossier: String, member: String, reason: String?, actor: String, language: Language) throws {
-        let context = try store.context(dossier: dossier, person: member)
+    static func run(_ bench: Workbench, context: ScoringContext, reason: String?, language: Language) throws {
         let vi = language == .vi
-        if let current = context.currentVersion, reason == nil {
-            throw CouncilError.alreadySubmitted(person: context.person, dossier: context.dossier, version: current)
-        }
-        let draft = try store.draft(context)
-        let title = (vi ? "PHIẾU CHẤM — \(context.dossier) \(context.productName) — bộ \(context.productSet.number) — \(context.personName) (\(context.person)) — phiên \(context.session)"
-                     : "SCORE SHEET — \(context.dossier) \(context.productName) — set \(context.productSet.number) — \(context.personName) (\(context.person)) — session \(context.session)")
-        var walk = SheetWalk(productSet: context.productSet, title: title, answers: draft?.answers ?? [:], cursor: draft?.cursor)
+        let draft = try bench.draft(context)
+        let title = vi
+            ? "PHIẾU CHẤM — \(context.dossier) \(context.productName) — bộ \(context.productSet.number) — \(context.personName) (\(context.person)) — phiên \(context.session)"
+            : "SCORE SHEET — \(context.dossier) \(context.productName) — set \(context.productSet.number) — \(context.personName) (\(context.person)) — session \(context.session)"
+        var walk = SheetWalk(productSet: context.productSet, title: Output.terminalSafe(title), answers: draft?.answers ?? [:], cursor: draft?.cursor)
         let terminal = RawTerminal()
         terminal.enter()
         defer { terminal.leave() }
         while true {
             terminal.show(walk.render(language))
             guard let key = terminal.readKey() else {
-                try store.saveDraft(context, answers: walk.answers, cursor: walk.cursor, actor: actor)
+                try bench.saveDraft(context, answers: walk.answers, cursor: walk.cursor)
                 terminal.leave()
                 Output.write(vi ? "Hết dữ liệu vào; đã lưu nháp." : "End of input; draft saved.")
                 return
@@ -159,15 +154,14 @@ enum ScoreSession {
             switch walk.handle(key) {
             case .none: continue
             case .saveDraft:
-                try store.saveDraft(context, answers: walk.answers, cursor: walk.cursor, actor: actor)
+                try bench.saveDraft(context, answers: walk.answers, cursor: walk.cursor)
             case .quit:
-                try store.saveDraft(context, answers: walk.answers, cursor: walk.cursor, actor: actor)
+                try bench.saveDraft(context, answers: walk.answers, cursor: walk.cursor)
                 terminal.leave()
                 Output.write(walk.render(language).last ?? "")
                 return
             case .submit:
-                let stored = try store.submit(dossier: context.dossier, person: context.person, sheet: walk.sheet(label: context.person),
-                                              source: .interactive, reason: reason, actor: actor)
+                let stored = try bench.submitSheet(context, sheet: walk.sheet(label: context.person.rawValue), source: .interactive, reason: reason)
                 terminal.leave()
                 Output.write(ScoreRender.submitted(stored, context: context, language: language))
                 return

@@ -1,75 +1,143 @@
 import ArgumentParser
 import Foundation
+import OCOPApp
 import OCOPDomain
+
+/// The language of help texts, known before ArgumentParser builds them: `--lang en` (or
+/// `--lang=en`) on the command line, else `OCOP_LANG`.
+enum HelpLanguage {
+    static let current: Language = {
+        let arguments = CommandLine.arguments
+        for (i, argument) in arguments.enumerated() {
+            if argument == "--lang", i + 1 < arguments.count { return arguments[i + 1].lowercased().hasPrefix("en") ? .en : .vi }
+            if argument.hasPrefix("--lang=") { return argument.dropFirst(7).lowercased().hasPrefix("en") ? .en : .vi }
+        }
+        return Language.fromEnvironment(ProcessInfo.processInfo.environment)
+    }()
+}
+
+/// A help text in the reader's language.
+func L(_ vietnamese: String, _ english: String) -> String { HelpLanguage.current == .vi ? vietnamese : english }
+
+/// An option's help in the reader's language.
+func L(_ vietnamese: String, _ english: String) -> ArgumentHelp { ArgumentHelp(HelpLanguage.current == .vi ? vietnamese : english) }
 
 /// `--lang vi|en`; falls back to `OCOP_LANG`, then Vietnamese.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .customLong("lang"), help: "Ngôn ngữ hiển thị / display language: vi (mặc định) hoặc en.")
+    @Option(name: .customLong("lang"), help: ArgumentHelp(L("Ngôn ngữ hiển thị: vi (mặc định) hoặc en.", "Display language: vi (default) or en."), valueName: "vi|en"))
     var explicit: Language?
 
-    var language: Language {
-        explicit ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
-    }
+    var language: Language { explicit ?? Language.fromEnvironment(ProcessInfo.processInfo.environment) }
 }
 
 extension Language: ExpressibleByArgument {}
 
-/// Output format of `list` / `show` commands.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case table
-    case json
-    case csv
-    case text
-}
-
 /// Who is acting: `--as PERSON`, else `OCOP_USER`, else the login name.
 struct ActorOption: ParsableArguments {
-    @Option(name: .customLong("as"), help: "Người thực hiện (ghi vào nhật ký) / acting person; default $OCOP_USER.")
+    @Option(name: .customLong("as"), help: ArgumentHelp(L("Người thực hiện (mã người, ghi vào nhật ký); mặc định $OCOP_USER.",
+                                                          "Acting person (person code, recorded on every write); default $OCOP_USER."),
+                                                        valueName: L("mã-người", "person")))
     var explicit: String?
-
-    var actor: String {
-        if let explicit, !explicit.isEmpty { return explicit }
-        let env = ProcessInfo.processInfo.environment
-        if let user = env["OCOP_USER"], !user.isEmpty { return user }
-        return env["USER"] ?? "unknown"
-    }
 }
 
-/// Exit codes from sysexits.h: "your input is wrong" and "the system failed" differ.
+/// Output format of lists and records.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case table, json, csv, text, markdown
+}
+
+/// Exit codes (sysexits.h): "your input is wrong" and "the system failed" differ.
 enum ExitStatus {
-    static let usage: Int32 = 64      // EX_USAGE
-    static let dataError: Int32 = 65  // EX_DATAERR: invalid sheet, bad CSV, illegal transition
-    static let noInput: Int32 = 66    // EX_NOINPUT: unknown file, dossier, producer
+    static let usage: Int32 = 64        // EX_USAGE: a bad command line
+    static let dataError: Int32 = 65    // EX_DATAERR: invalid input, sheet, file, illegal step
+    static let noInput: Int32 = 66      // EX_NOINPUT: unknown dossier, producer, file…
     static let unavailable: Int32 = 69  // EX_UNAVAILABLE: database or PostgreSQL missing
-    static let software: Int32 = 70   // EX_SOFTWARE: a bug
-    static let config: Int32 = 78     // EX_CONFIG: stale schema, bad configuration
+    static let software: Int32 = 70     // EX_SOFTWARE: a bug
+    static let conflict: Int32 = 73     // EX_CANTCREAT: already recorded (a duplicate, already submitted)
+    static let config: Int32 = 78       // EX_CONFIG: stale schema, bad configuration
+
+    static func code(for kind: ErrorKind) -> Int32 {
+        switch kind {
+        case .invalidInput: dataError
+        case .notFound: noInput
+        case .conflict: conflict
+        case .unavailable: unavailable
+        case .configuration: config
+        case .internal: software
+        }
+    }
 }
 
-/// A failure already phrased for a person; `run()` prints it to stderr and exits with `code`.
-struct UserFacingError: Error, CustomStringConvertible {
-    var message: String
-    var code: Int32
-
-    init(_ message: String, code: Int32 = ExitStatus.dataError) {
-        self.message = message
-        self.code = code
-    }
-
-    var description: String { message }
+/// A usage error phrased by the CLI itself (a value the argument parser accepted but the
+/// command cannot use).
+struct UsageError: Error {
+    var message: LocalizedText
 }
 
-/// Prints `error` for a person and returns the exit code; used by every command's `run()`.
-func report(_ error: Error, language: Language) -> ExitCode {
-    let stderr = FileHandle.standardError
-    func write(_ text: String) { stderr.write(Data((text + "\n").utf8)) }
-    if let error = error as? UserFacingError {
-        write(error.message)
-        return ExitCode(error.code)
+/// The command-line options that stand for the application's field names.
+enum Flags {
+    static let byField: [String: String] = [
+        "reason": "--reason", "entered_by": "--entered-by", "paper_ref": "--paper-ref", "by": "--by", "chair": "--chair",
+        "flag": "--flag", "clause": "--clause", "dossier": "--dossier", "missing": "--missing", "to": "--to", "actor": "--as / OCOP_USER",
+        "yes": "--yes", "reset": "--reset", "member": "--member", "date": "--date", "year": "--year", "round": "--round",
+        "target_stars": "--target-stars", "product_set": "--set", "email": "--email", "session": "--session", "council": "--council",
+        "person": "--person", "quorum": "--quorum", "name": "--name", "registration_no": "--registration", "kind": "--kind",
+        "role": "--role", "status": "--status", "present": "--present", "absent": "--absent",
+    ]
+}
+
+/// Prints `error` for a person and returns the exit code.
+func report(_ error: any Error, language: Language) -> ExitCode {
+    let vi = language == .vi
+    if let error = error as? ExitCode { return error }
+    if let usage = error as? UsageError {
+        Output.warn(usage.message(language))
+        return ExitCode(ExitStatus.usage)
     }
-    if let error = error as? any LocalizedFailure {
-        write(error.message(language))
-        return ExitCode(error.exitCode)
+    let failure = explain(error)
+    var text = Output.terminalSafe(failure.message(language))
+    let flags = failure.fields.compactMap { Flags.byField[$0] }
+    if !flags.isEmpty { text += "\n" + (vi ? "Tùy chọn liên quan: " : "See option: ") + flags.joined(separator: ", ") }
+    Output.warn(text)
+    return ExitCode(ExitStatus.code(for: failure.kind))
+}
+
+/// Runs a command body and turns any error into a message and an exit code.
+func runReporting(_ language: Language, _ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch {
+        throw report(error, language: language)
     }
-    write((language == .vi ? "Lỗi: " : "Error: ") + String(describing: error))
-    return ExitCode(ExitStatus.software)
+}
+
+/// The live workbench for a command (read-only commands act as the local user).
+func workbench(_ actor: ActorOption? = nil) throws -> Workbench {
+    try Workbench.live(actingAs: actor?.explicit)
+}
+
+/// Parses a record code typed on the command line; `field` names the option it came from when
+/// that is not the code's own name (`member` for a person code, …).
+func readCode<Code: RecordCode>(_ type: Code.Type, _ raw: String, field: String? = nil) throws -> Code {
+    guard let code = Code(normalizing: raw) else {
+        throw DomainError.invalidValue(field: field ?? Code.field, value: raw, reason: Code.shape)
+    }
+    return code
+}
+
+/// Parses a closed-set value typed on the command line, listing the allowed ones when wrong.
+func choice<T>(_ raw: String, field: String, allowed: [String], _ parse: (String) -> T?) throws -> T {
+    guard let value = parse(raw) else {
+        throw DomainError.invalidValue(field: field, value: raw, reason: LocalizedText(
+            vi: "chọn một trong: \(allowed.joined(separator: ", ")).", en: "choose one of: \(allowed.joined(separator: ", "))."))
+    }
+    return value
+}
+
+/// Refuses an output format the command does not offer.
+func require(_ format: OutputFormat, in allowed: [OutputFormat]) throws {
+    guard allowed.contains(format) else {
+        throw UsageError(message: LocalizedText(
+            vi: "--format \(format.rawValue) không dùng được ở lệnh này; chọn: \(allowed.map(\.rawValue).joined(separator: ", ")).",
+            en: "--format \(format.rawValue) is not offered here; choose: \(allowed.map(\.rawValue).joined(separator: ", "))."))
+    }
 }

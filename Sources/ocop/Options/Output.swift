@@ -1,8 +1,8 @@
-import ArgumentParser
 import Foundation
 import OCOPDomain
 
-/// Renders lists and records as an aligned table, CSV or JSON.
+/// Writes lists and records as an aligned table, CSV or JSON; text shown on a terminal never
+/// carries control characters from stored data, and CSV cells never start a formula.
 enum Output {
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
@@ -12,13 +12,27 @@ enum Output {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Control characters (ANSI escapes, BEL, NUL…) shown escaped, so stored text cannot drive the
+    /// terminal; newlines and tabs kept.
+    static func terminalSafe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) { out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars) } else { out.append(scalar) }
+        }
+        return String(out)
+    }
+
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value != 10 && scalar.value != 9 && scalar.properties.generalCategory == .control
+    }
+
     /// Column widths count characters (grapheme clusters): NFC Vietnamese is one per letter.
     static func table(headers: [String], rows: [[String]]) -> String {
+        let rows = rows.map { $0.map { terminalSafe($0).replacingOccurrences(of: "\n", with: " ") } }
         var widths = headers.map(\.count)
         for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], cell.count)
-            }
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
@@ -30,9 +44,13 @@ enum Output {
         return out.joined(separator: "\n")
     }
 
+    /// RFC 4180 CSV. A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR at
+    /// its start) gets a leading apostrophe (OWASP's CSV-injection advice).
     static func csv(headers: [String], rows: [[String]]) -> String {
         func quote(_ cell: String) -> String {
-            if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            var cell = cell
+            if let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { cell = "'" + cell }
+            if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
                 return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return cell
@@ -48,39 +66,29 @@ enum Output {
     }
 
     /// One list in the chosen format (`text` is treated as `table`).
-    static func list<T: Encodable>(_ items: [T], format: OutputFormat, headers: [String], row: (T) -> [String]) -> String {
+    static func list<T: Encodable>(_ items: [T], format: OutputFormat, headers: [String], row: (T) -> [String]) throws -> String {
         switch format {
-        case .json: json(items)
-        case .csv: csv(headers: headers, rows: items.map(row))
-        case .table, .text: table(headers: headers, rows: items.map(row))
+        case .json: return json(items)
+        case .csv: return csv(headers: headers, rows: items.map(row))
+        case .table, .text: return table(headers: headers, rows: items.map(row))
+        case .markdown: try require(format, in: [.table, .json, .csv]); return ""
         }
     }
 
     /// Key/value lines for `show`.
     static func record(_ pairs: [(String, String)]) -> String {
         let width = pairs.map(\.0.count).max() ?? 0
-        return pairs.map { key, value in key + ":" + String(repeating: " ", count: width - key.count + 1) + value }.joined(separator: "\n")
+        return pairs.map { key, value in key + ":" + String(repeating: " ", count: width - key.count + 1) + terminalSafe(value) }.joined(separator: "\n")
     }
 
+    /// A moment in Vietnam time: `14:05 ngày 10/11/2026` or `2026-11-10 14:05 (UTC+7)`.
     static func date(_ date: Date, _ language: Language) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 7 * 3600
+        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
+        let day = CalendarDate(dayNumber: days)
+        let minuteOfDay = (seconds - days * 86400) / 60
         func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        switch language {
-        case .vi: return "\(pad(c.hour!)):\(pad(c.minute!)) ngày \(pad(c.day!))/\(pad(c.month!))/\(c.year!)"
-        case .en: return "\(c.year!)-\(pad(c.month!))-\(pad(c.day!)) \(pad(c.hour!)):\(pad(c.minute!)) (UTC+7)"
-        }
-    }
-}
-
-/// Runs a command body and turns any error into a message and an exit code.
-func runReporting(_ language: Language, _ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as ExitCode {
-        throw error
-    } catch {
-        throw report(error, language: language)
+        let time = "\(pad(minuteOfDay / 60)):\(pad(minuteOfDay % 60))"
+        return language == .vi ? "\(time) ngày \(day.vietnameseNumeric)" : "\(day.iso) \(time) (UTC+7)"
     }
 }

@@ -1,0 +1,72 @@
+import Foundation
+import OCOPDomain
+import OCOPStore
+
+/// The one error type of the application layer: files, configuration, confirmations.
+public enum AppError: LocalizedFailure, Equatable {
+    case fileNotFound(String)
+    case fileUnreadable(path: String, reason: String)
+    case fileTooLarge(path: String, limit: Int)
+    case notUTF8(path: String, line: Int, byte: Int)
+    case emptyFile(String)
+    case invalidClock(String)
+    /// A chore that applies to the embedded database only, asked while a server is configured.
+    case embeddedOnly(action: String, target: String)
+    case psqlMissing
+    /// A destructive step that needs an explicit confirmation.
+    case confirmationNeeded(LocalizedText)
+    /// The demo refuses to load over existing data without a reset.
+    case databaseHasData
+    case unexpected(String)
+
+    public var kind: ErrorKind {
+        switch self {
+        case .fileNotFound: .notFound
+        case .fileUnreadable, .psqlMissing: .unavailable
+        case .fileTooLarge, .notUTF8, .emptyFile, .confirmationNeeded, .databaseHasData, .embeddedOnly: .invalidInput
+        case .invalidClock: .configuration
+        case .unexpected: .internal
+        }
+    }
+
+    public var fields: [String] {
+        switch self {
+        case .confirmationNeeded: ["yes"]
+        case .databaseHasData: ["reset"]
+        default: []
+        }
+    }
+
+    public func message(_ language: Language) -> String {
+        let vi = language == .vi
+        switch self {
+        case .fileNotFound(let path): return vi ? "Không tìm thấy tệp \(path)." : "File not found: \(path)."
+        case let .fileUnreadable(path, reason): return vi ? "Không đọc được tệp \(path): \(reason)." : "Cannot read \(path): \(reason)."
+        case let .fileTooLarge(path, limit):
+            return vi ? "Tệp \(path) quá lớn (giới hạn \(limit / 1_048_576) MiB)." : "\(path) is too large (the limit is \(limit / 1_048_576) MiB)."
+        case let .notUTF8(path, line, byte):
+            return vi ? "Tệp \(path) không phải UTF-8 (dòng \(line), byte thứ \(byte)). Hãy lưu lại dưới dạng UTF-8 (CSV UTF-8)."
+                : "\(path) is not UTF-8 (line \(line), byte \(byte)). Save it as UTF-8 (CSV UTF-8)."
+        case .emptyFile(let path): return vi ? "Tệp \(path) trống." : "\(path) is empty."
+        case .invalidClock(let value):
+            return vi ? "OCOP_CLOCK = \"\(value)\" không hợp lệ: dùng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM:SS+07:00."
+                : "OCOP_CLOCK = \"\(value)\" is not valid: use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS+07:00."
+        case let .embeddedOnly(action, target):
+            return vi ? "Thao tác \(action) chỉ dùng cho cơ sở dữ liệu nội bộ; đang cấu hình máy chủ \(target) (OCOP_DATABASE_URL/DATABASE_URL/PG*)."
+                : "\(action) is for the embedded database only; a server is configured: \(target) (OCOP_DATABASE_URL/DATABASE_URL/PG*)."
+        case .psqlMissing: return vi ? "Không tìm thấy psql: cài gói postgresql-client." : "psql not found: install postgresql-client."
+        case .confirmationNeeded(let what): return what(language)
+        case .databaseHasData:
+            return vi ? "Cơ sở dữ liệu đã có dữ liệu: muốn xóa và nạp lại dữ liệu mẫu thì yêu cầu đặt lại."
+                : "The database already holds data: ask for a reset to delete it and load the demo again."
+        case .unexpected(let text): return (vi ? "Lỗi không lường trước: " : "Unexpected error: ") + text
+        }
+    }
+}
+
+/// Any error as something a person can be told, with its kind: what each front end reports.
+public func explain(_ error: any Error) -> any LocalizedFailure {
+    if let failure = error as? any LocalizedFailure { return failure }
+    if let failure = StoreError.converting(error) { return failure }
+    return AppError.unexpected(String(describing: error))
+}

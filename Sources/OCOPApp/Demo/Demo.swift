@@ -1,0 +1,172 @@
+import Foundation
+import OCOPDomain
+import OCOPModels
+import OCOPRubrics
+import OCOPStore
+
+/// What the demo tells as it goes; the front end renders each event.
+public enum DemoEvent: Sendable {
+    case step(Int, LocalizedText)
+    case say(LocalizedText)
+    /// The seed report's year-end figures, read back from the register.
+    case register(RegisterSummary, producers: Int, recognitions: Int, products: Int)
+    /// The command a user would type, then its output.
+    case command(String)
+    case flags(DossierCode, [CouncilFlag])
+    case finalized(FinalizationReport)
+    case minutes(SessionSnapshot)
+    case status(DossierStatusView)
+}
+
+/// `ocop demo`: loads the Bắc Giang / Bắc Ninh demo data (db/seed/) and runs a 2026 evaluation
+/// round through the workflow and the provincial council. Inputs are read and checked before
+/// anything is written, and the whole run — a reset included — is one transaction: a failure
+/// leaves the database as it was.
+public struct DemoRun {
+    public var reset: Bool
+    /// A configured (non-embedded) database is only emptied with an explicit confirmation.
+    public var confirmed: Bool
+    public var seed: URL?
+
+    public init(reset: Bool, confirmed: Bool, seed: URL?) {
+        self.reset = reset
+        self.confirmed = confirmed
+        self.seed = seed
+    }
+
+    static let seedFiles = ["provinces.csv", "communes.csv", "producers.csv", "products.csv", "recognitions.csv", "dossiers-2026.csv"]
+
+    public func run(on workbench: Workbench, narrate: (DemoEvent) -> Void) throws {
+        let seed = self.seed ?? workbench.configuration.share.seed
+        // Every input first: a missing folder or file fails before anything is touched.
+        var files: [String: (header: [String], records: [ImportRecord])] = [:]
+        for name in Self.seedFiles {
+            files[name] = try CSVFile.read(seed.appendingPathComponent(name).path)
+        }
+        let path = { (name: String) in seed.appendingPathComponent(name).path }
+        try RegistryImport.checkHeader(files["provinces.csv"]!.header, kind: .provinces, file: path("provinces.csv"))
+        try RegistryImport.checkHeader(files["communes.csv"]!.header, kind: .communes, file: path("communes.csv"))
+        try RegistryImport.checkHeader(files["producers.csv"]!.header, kind: .producers, file: path("producers.csv"))
+        try RegistryImport.checkHeader(files["products.csv"]!.header, kind: .products, file: path("products.csv"))
+        try RegistryImport.checkHeader(files["recognitions.csv"]!.header, kind: .recognitions, file: path("recognitions.csv"))
+        let roundHeader = files["dossiers-2026.csv"]!.header
+        let missingColumns = ["product_name", "producer_registration_no", "kind", "year", "round"].filter { !roundHeader.contains($0) }
+        guard missingColumns.isEmpty else {
+            throw StoreError.importFailed(file: path("dossiers-2026.csv"), problems: [ImportProblem(line: 1, reason: LocalizedText(
+                vi: "thiếu cột: \(missingColumns.joined(separator: ", "))", en: "missing columns: \(missingColumns.joined(separator: ", "))"))])
+        }
+
+        narrate(.step(1, LocalizedText(vi: "Cơ sở dữ liệu", en: "Database")))
+        let connection = try workbench.connection()
+        let location = workbench.configuration.database.description
+        narrate(.say(LocalizedText(vi: "Dùng \(location.text(.vi)).", en: "Using \(location.text(.en)).")))
+        try workbench.transaction { connection in
+            if try Maintenance.hasRegistryData(connection) {
+                guard reset else { throw AppError.databaseHasData }
+                if !workbench.configuration.database.isEmbedded, !confirmed {
+                    throw AppError.confirmationNeeded(LocalizedText(
+                        vi: "Đặt lại sẽ xóa toàn bộ dữ liệu trên máy chủ \(location.text(.vi)). Cần xác nhận để tiếp tục.",
+                        en: "A reset deletes all data on \(location.text(.en)). It needs a confirmation."))
+                }
+                try Maintenance.emptyData(connection)
+                narrate(.say(LocalizedText(vi: "Đã xóa dữ liệu cũ (đặt lại).", en: "Deleted the existing data (reset).")))
+            }
+            try workbench.syncRubrics()
+            let catalog = try workbench.catalog()
+            let versions = catalog.versionIDs.map(\.rawValue).joined(separator: ", ")
+            narrate(.say(LocalizedText(vi: "Bộ tiêu chí: \(versions) (QĐ 26/2026: 26 bộ sản phẩm).", en: "Rubrics: \(versions) (QĐ 26/2026: 26 product sets).")))
+
+            narrate(.step(2, LocalizedText(vi: "Đơn vị hành chính (trước và sau 1/7/2025)", en: "Administrative units (before and after 1/7/2025)")))
+            let importer = RegistryImport(connection, actor: workbench.actor)
+            for (kind, name) in [(ImportKind.provinces, "provinces.csv"), (.communes, "communes.csv")] {
+                let count = try importer.run(kind, records: files[name]!.records, file: path(name), defaultYear: workbench.today.year)
+                narrate(.say(LocalizedText(vi: "  \(kind.rawValue): \(count)", en: "  \(kind.rawValue): \(count)")))
+            }
+            narrate(.say(LocalizedText(
+                vi: "  Tỉnh Bắc Giang (mã 24) hợp nhất vào tỉnh Bắc Ninh mới (mã 24) từ 1/7/2025; giấy chứng nhận cũ giữ tỉnh cũ.",
+                en: "  Bắc Giang (code 24) merged into the new Bắc Ninh (code 24) on 1/7/2025; old certificates keep their old province.")))
+
+            narrate(.step(3, LocalizedText(vi: "Chủ thể, sản phẩm và sổ công nhận 2019–2020", en: "Producers, products and the 2019–2020 register")))
+            let producers = try importer.run(.producers, records: files["producers.csv"]!.records, file: path("producers.csv"), defaultYear: 2026)
+            // Products get the year of their first recognition in their code; new ones the round's year.
+            var firstYear: [String: Int] = [:]
+            for record in files["recognitions.csv"]!.records {
+                guard let name = record.value("product_name"), let producer = record.value("producer_registration_no"),
+                      let year = record.value("year").flatMap(Int.init) else { continue }
+                firstYear[producer + "|" + name] = min(firstYear[producer + "|" + name] ?? year, year)
+            }
+            let dated = files["products.csv"]!.records.map { record -> ImportRecord in
+                var fields = record.fields
+                let key = (record.value("producer_registration_no") ?? "") + "|" + (record.value("name") ?? "")
+                if record.value("year") == nil { fields["year"] = String(firstYear[key] ?? 2026) }
+                return ImportRecord(line: record.line, fields: fields)
+            }
+            let products = try importer.run(.products, records: dated, file: path("products.csv"), defaultYear: 2026)
+            let recognitions = try importer.run(.recognitions, records: files["recognitions.csv"]!.records, file: path("recognitions.csv"), defaultYear: 2026)
+            narrate(.register(try RegisterQueries(connection).summary(years: [2019, 2020]), producers: producers, recognitions: recognitions, products: products))
+
+            narrate(.step(4, LocalizedText(vi: "Kỳ đánh giá 2026 theo QĐ 26/2026/QĐ-TTg", en: "The 2026 round under QĐ 26/2026/QĐ-TTg")))
+            let councilDossiers = try runRound(workbench, rows: files["dossiers-2026.csv"]!.records, file: path("dossiers-2026.csv"), narrate: narrate)
+
+            narrate(.step(5, LocalizedText(vi: "Hội đồng đánh giá cấp tỉnh", en: "The provincial council")))
+            try DemoCouncil.run(workbench, dossiers: councilDossiers, narrate: narrate)
+
+            narrate(.step(6, LocalizedText(vi: "Chủ thể tra cứu hồ sơ", en: "A producer looks up a dossier")))
+            if let first = councilDossiers.first {
+                narrate(.command("ocop dossier status \(first)"))
+                narrate(.status(try workbench.dossierStatus(first)))
+            }
+            narrate(.say(LocalizedText(vi: "\nXong. Xem thêm: ocop dossier list --year 2026, ocop product list, ocop rubric list.",
+                                       en: "\nDone. Next: ocop dossier list --year 2026, ocop product list, ocop rubric list.")))
+        }
+    }
+
+    /// Opens the round's dossiers and walks them through commune and provincial review; returns
+    /// the dossiers that reach the council under QĐ 26/2026.
+    private func runRound(_ workbench: Workbench, rows: [ImportRecord], file: String, narrate: (DemoEvent) -> Void) throws -> [DossierCode] {
+        var toCouncil: [DossierCode] = []
+        var returnedOne = false
+        let connection = try workbench.connection()
+        for record in rows {
+            guard let name = record.value("product_name"), let producer = record.value("producer_registration_no"),
+                  let product = try ProductRepository(connection).product(named: name, producerRegistrationNo: producer),
+                  let kind = record.value("kind").flatMap(DossierKind.init(flexible:)),
+                  let year = record.value("year").flatMap(Int.init), let round = record.value("round").flatMap(Int.init)
+            else {
+                throw StoreError.importFailed(file: file, problems: [ImportProblem(line: record.line, reason: LocalizedText(
+                    vi: "sản phẩm không có trong sổ, hoặc loại/năm/kỳ không hợp lệ", en: "unknown product, or a bad kind/year/round"))])
+            }
+            // Art. 12.2: dossiers filed before 22/5/2026 follow the 2021–2025 rules (QĐ 148 + 1489).
+            let transition = round == 1
+            let rubric = transition ? RubricVersionID.qd148_2023.rawValue : RubricVersionID.qd26_2026.rawValue
+            let dossier = try workbench.openDossier(DossierOpening(
+                productRef: product.code, kind: kind, year: year, round: round,
+                targetStars: record.value("target_stars").flatMap(Int.init), rubricVersion: rubric, note: record.value("note")))
+            var path: [DossierStatus] = [.submitted]
+            for _ in 0..<2 { path.append(try workbench.advanceDossier(dossier.code).status) }
+            if !returnedOne && !transition {
+                returnedOne = true
+                // The returned list is what the provincial body wrote, in Vietnamese, as it would be.
+                try workbench.returnDossier(dossier.code, missing: ["Phiếu kiểm nghiệm chỉ tiêu an toàn thực phẩm còn hiệu lực",
+                                                                    "Bản sao giấy chứng nhận đăng ký nhãn hiệu"],
+                                            note: "Cơ quan tham mưu cấp tỉnh yêu cầu bổ sung")
+                path.append(.returned)
+                try workbench.advanceDossier(dossier.code, note: "Chủ thể đã bổ sung")
+                path.append(.provincialReview)
+            }
+            path.append(try workbench.advanceDossier(dossier.code).status)
+            path.append(try workbench.advanceDossier(dossier.code).status)
+            narrate(.say(LocalizedText(
+                vi: "  \(dossier.code) \(product.name) (\(kind.label(.vi)), bộ \(product.productSet), \(rubric)): " + path.map { $0.shortLabel(.vi) }.joined(separator: " → "),
+                en: "  \(dossier.code) \(product.name) (\(kind.label(.en)), set \(product.productSet), \(rubric)): " + path.map { $0.shortLabel(.en) }.joined(separator: " → "))))
+            if transition {
+                narrate(.say(LocalizedText(
+                    vi: "    Điều 12.2: hồ sơ nộp trước 22/5/2026 đánh giá theo QĐ 148/2023; bảng điểm QĐ 148 không có trong chương trình nên hồ sơ này không được chấm ở đây.",
+                    en: "    Art. 12.2: filed before 22/5/2026, evaluated under QĐ 148/2023, whose point tables are not in the workbench: this dossier is not scored here.")))
+            } else {
+                toCouncil.append(dossier.code)
+            }
+        }
+        return toCouncil
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import OCOPDomain
+import OCOPModels
+import OCOPRubrics
+import OCOPStore
+import Postgres
+
+/// What every workbench of a process shares: where the data and the database are, and the clock.
+public struct WorkbenchConfiguration: Sendable {
+    public var environment: [String: String]
+    public var share: ShareDirectory
+    public var database: DatabaseLocation
+    public var clock: WorkbenchClock
+
+    public init(environment: [String: String], share: ShareDirectory, database: DatabaseLocation, clock: WorkbenchClock) {
+        self.environment = environment
+        self.share = share
+        self.database = database
+        self.clock = clock
+    }
+
+    /// The live configuration from the process environment (`OCOP_DATABASE_URL`, `PG*`,
+    /// `OCOP_HOME`, `OCOP_SHARE_DIR`, `OCOP_CLOCK`).
+    public static func live(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> WorkbenchConfiguration {
+        WorkbenchConfiguration(environment: environment, share: ShareDirectory.locate(environment: environment),
+                               database: DatabaseLocation.resolve(environment: environment), clock: try WorkbenchClock.fromEnvironment(environment))
+    }
+}
+
+/// The one composition root: the live system for one acting principal — the database (configured
+/// or embedded, opened on first use), the rubric catalog (loaded once per process, synced once per
+/// workbench), the share directory and the clock — and the use cases the CLI, the tests and a
+/// server call. One workbench serves one command or request; it is not shared across threads.
+public final class Workbench {
+    public let configuration: WorkbenchConfiguration
+    public let principal: Principal
+    private let session: SessionHolder
+
+    /// The connection and what was done on it, shared by the workbenches acting on it.
+    final class SessionHolder {
+        var connection: Connection?
+        var rubricsSynced = false
+        deinit { connection?.close() }
+    }
+
+    public init(configuration: WorkbenchConfiguration, principal: Principal) {
+        self.configuration = configuration
+        self.principal = principal
+        self.session = SessionHolder()
+    }
+
+    private init(configuration: WorkbenchConfiguration, principal: Principal, session: SessionHolder) {
+        self.configuration = configuration
+        self.principal = principal
+        self.session = session
+    }
+
+    /// The same system and connection (and so the same transaction), acting as another person:
+    /// the demo lets each council member submit their own sheet.
+    public func acting(as person: PersonCode) -> Workbench {
+        Workbench(configuration: configuration, principal: Principal(person: person, roles: principal.roles), session: session)
+    }
+
+    /// The live workbench, acting as `actingAs` (or `OCOP_USER`, or the login name).
+    public static func live(actingAs explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Workbench {
+        Workbench(configuration: try .live(environment: environment), principal: try Principal.local(explicit: explicit, environment: environment))
+    }
+
+    public var clock: WorkbenchClock { configuration.clock }
+    public var today: CalendarDate { clock.today() }
+    var actor: PersonCode { principal.person }
+    var database: Database { Database(location: configuration.database, migrationsDirectory: configuration.share.migrations) }
+
+    /// The connection, opened on first use on a current schema (the embedded database migrates itself).
+    func connection() throws -> Connection {
+        if let connection = session.connection { return connection }
+        let connection = try database.connect(actor: actor, clock: clock.fixed)
+        session.connection = connection
+        return connection
+    }
+
+    /// Closes the connection now (also done when the last workbench on it goes away).
+    public func close() {
+        session.connection?.close()
+        session.connection = nil
+        session.rubricsSynced = false
+    }
+
+    // MARK: Rubrics
+
+    /// The rubric shipped with the program, loaded once per process.
+    public func catalog() throws -> RubricCatalog { try RubricCatalogCache.shared.catalog(at: configuration.share.scoring) }
+
+    /// Makes sure the database holds every rubric version of the catalog (once per workbench).
+    func syncRubrics() throws {
+        guard !session.rubricsSynced else { return }
+        let catalog = try catalog()
+        let snapshots = catalog.versionIDs.map { id -> RubricVersionSnapshot in
+            let loaded = catalog.versions[id]!
+            return RubricVersionSnapshot(version: loaded.version, contentHash: loaded.contentHash, sets: loaded.sets.map { set in
+                .init(number: set.number, title: set.title, contentHash: loaded.setHashes[set.number] ?? RubricHash.hash(set),
+                      content: String(decoding: RubricHash.canonicalJSON(set), as: UTF8.self))
+            })
+        }
+        try RubricRepository(try connection()).sync(snapshots)
+        session.rubricsSynced = true
+    }
+
+    /// Runs `body` in one transaction on the workbench's connection.
+    func transaction<T>(_ body: (Connection) throws -> T) throws -> T {
+        try connection().transaction(body)
+    }
+}
+
+/// Rubric catalogs by folder, parsed once per process (26 YAML sets are not free).
+final class RubricCatalogCache: @unchecked Sendable {
+    static let shared = RubricCatalogCache()
+    private let lock = NSLock()
+    private var catalogs: [URL: RubricCatalog] = [:]
+
+    func catalog(at directory: URL) throws -> RubricCatalog {
+        lock.lock()
+        defer { lock.unlock() }
+        if let catalog = catalogs[directory] { return catalog }
+        let catalog = try RubricCatalog.load(from: directory)
+        catalogs[directory] = catalog
+        return catalog
+    }
+}

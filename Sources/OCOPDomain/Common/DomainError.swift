@@ -1,0 +1,78 @@
+/// The one error type of the pure rules. Each case carries what a person needs to fix the input.
+public enum DomainError: LocalizedFailure, Equatable {
+    /// A value that is not well-formed: a code, a date, a number out of range.
+    case invalidValue(field: String, value: String, reason: LocalizedText)
+    /// A required value is missing or blank (e.g. a reason).
+    case missingValue(field: String, what: LocalizedText)
+    /// A workflow step that is not allowed from the dossier's state.
+    case illegalTransition(IllegalTransition)
+    /// One or more sheets do not fit their product set.
+    case invalidSheet(SheetValidationError)
+    /// A council member may not score this dossier now.
+    case mayNotScore(ScoringRefusal)
+
+    public var kind: ErrorKind {
+        switch self {
+        case .invalidValue, .missingValue, .illegalTransition, .invalidSheet: .invalidInput
+        case .mayNotScore(let refusal): refusal.kind
+        }
+    }
+
+    public var fields: [String] {
+        switch self {
+        case .invalidValue(let field, _, _), .missingValue(let field, _): [field]
+        case .illegalTransition, .invalidSheet: []
+        case .mayNotScore(let refusal): refusal.fields
+        }
+    }
+
+    public func message(_ language: Language) -> String {
+        let vi = language == .vi
+        switch self {
+        case let .invalidValue(field, value, reason):
+            return vi ? "Giá trị \"\(Self.shown(value))\" của \(FieldName.label(field, .vi)) không hợp lệ: \(reason(.vi))"
+                : "Invalid \(FieldName.label(field, .en)) \"\(Self.shown(value))\": \(reason(.en))"
+        case let .missingValue(field, what):
+            return vi ? "Thiếu \(FieldName.label(field, .vi)): \(what(.vi))" : "Missing \(FieldName.label(field, .en)): \(what(.en))"
+        case .illegalTransition(let e): return e.message(language)
+        case .invalidSheet(let e): return e.message(language)
+        case .mayNotScore(let e): return e.message(language)
+        }
+    }
+
+    /// A value as echoed in a message: control characters escaped, long values cut.
+    static func shown(_ value: String) -> String {
+        let escaped = value.unicodeScalars.map { scalar -> String in
+            scalar.properties.generalCategory == .control ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+        }.joined()
+        return escaped.count > 80 ? String(escaped.prefix(80)) + "…" : escaped
+    }
+}
+
+/// Names of input fields as people read them.
+public enum FieldName {
+    public static func label(_ field: String, _ language: Language) -> String {
+        let vi = language == .vi
+        switch field {
+        case "dossier": return vi ? "mã hồ sơ" : "dossier code"
+        case "session": return vi ? "mã phiên họp" : "session code"
+        case "council": return vi ? "mã hội đồng" : "council code"
+        case "person", "member": return vi ? "mã người" : "person code"
+        case "actor": return vi ? "người thực hiện (mã người)" : "acting person (person code)"
+        case "reason": return vi ? "lý do" : "reason"
+        case "date": return vi ? "ngày" : "date"
+        case "year": return vi ? "năm" : "year"
+        case "round": return vi ? "kỳ đánh giá" : "round"
+        case "target_stars": return vi ? "hạng sao đề nghị" : "target stars"
+        case "product_set", "set": return vi ? "bộ sản phẩm" : "product set"
+        case "entered_by": return vi ? "người nhập phiếu giấy" : "transcriber (entered by)"
+        case "paper_ref": return vi ? "số phiếu giấy" : "paper sheet reference"
+        case "missing": return vi ? "nội dung cần bổ sung" : "what is missing"
+        case "email": return "email"
+        case "name": return vi ? "tên" : "name"
+        case "registration_no": return vi ? "mã số thuế/đăng ký" : "registration/tax number"
+        case "quorum": return vi ? "túc số" : "quorum"
+        default: return field
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import OCOPDomain
+
+/// A producer with its products.
+public struct ProducerDetail: Sendable, Codable, Hashable {
+    public var producer: Producer
+    public var products: [Product]
+    public init(producer: Producer, products: [Product]) {
+        self.producer = producer
+        self.products = products
+    }
+}
+
+/// A product with its star history and dossiers.
+public struct ProductDetail: Sendable, Codable, Hashable {
+    public var product: Product
+    public var recognitions: [RecognitionRecord]
+    public var dossiers: [Dossier]
+    public init(product: Product, recognitions: [RecognitionRecord], dossiers: [Dossier]) {
+        self.product = product
+        self.recognitions = recognitions
+        self.dossiers = dossiers
+    }
+}
+
+/// The figures of the demo register (the seed report's year-end table).
+public struct RegisterSummary: Sendable, Codable, Hashable {
+    public struct YearStars: Sendable, Codable, Hashable {
+        public var year: Int
+        public var stars: Int
+        public var count: Int
+        public init(year: Int, stars: Int, count: Int) {
+            self.year = year
+            self.stars = stars
+            self.count = count
+        }
+    }
+    public struct KindCount: Sendable, Codable, Hashable {
+        public var kind: ProducerKind
+        public var count: Int
+        public init(kind: ProducerKind, count: Int) {
+            self.kind = kind
+            self.count = count
+        }
+    }
+    public var byYearAndStars: [YearStars]
+    public var producersByKind: [KindCount]
+    public init(byYearAndStars: [YearStars], producersByKind: [KindCount]) {
+        self.byYearAndStars = byYearAndStars
+        self.producersByKind = producersByKind
+    }
+}
+
+/// Where the data lives and how the schema stands (`ocop db status`).
+public struct DatabaseStatusView: Sendable, Codable, Hashable {
+    public enum Server: Sendable, Codable, Hashable {
+        case notCreated
+        case stopped
+        case running(pid: Int)
+    }
+    public var embedded: Bool
+    /// The embedded cluster's folder, or the configured target (never a password).
+    public var location: String
+    /// The embedded server's state (nil for a configured server).
+    public var server: Server?
+    public var serverVersion: Int?
+    public var applied: Int?
+    public var pending: [String]?
+
+    public init(embedded: Bool, location: String, server: Server?, serverVersion: Int?, applied: Int?, pending: [String]?) {
+        self.embedded = embedded
+        self.location = location
+        self.server = server
+        self.serverVersion = serverVersion
+        self.applied = applied
+        self.pending = pending
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import OCOPDomain
+import OCOPModels
+import Postgres
+
+/// Member score sheets: submitted versions (immutable), drafts and history.
+public struct ScoreRepository {
+    let connection: Connection
+
+    public init(_ connection: Connection) {
+        self.connection = connection
+    }
+
+    /// The facts of the scoring rule for one person and dossier on one session, in one query.
+    func situationRow(session: SessionCode, dossier: DossierCode, person: PersonCode) throws -> Row {
+        guard let row = try connection.optional("""
+            SELECT s.id AS session_id, s.code AS session, s.status AS session_status, c.code AS council, c.id AS council_id,
+                   d.id AS dossier_id, d.status AS dossier_status, pr.name AS product_name, sd.rubric_version, sd.rubric_hash,
+                   EXISTS (SELECT 1 FROM council_result r WHERE r.session_id = s.id AND r.dossier_id = d.id) AS decided,
+                   EXISTS (SELECT 1 FROM session_deferral f WHERE f.session_id = s.id AND f.dossier_id = d.id) AS deferred,
+                   pe.id AS person_id, pe.full_name, m.role,
+                   coalesce(a.present, false) AS present,
+                   EXISTS (SELECT 1 FROM recusal x WHERE x.session_id = s.id AND x.dossier_id = d.id AND x.person_id = pe.id) AS recused,
+                   (SELECT max(version)::int FROM score_sheet v WHERE v.session_id = s.id AND v.dossier_id = d.id AND v.person_id = pe.id) AS current_version
+            FROM council_session s JOIN council c ON c.id = s.council_id
+            JOIN session_dossier sd ON sd.session_id = s.id JOIN dossier d ON d.id = sd.dossier_id
+            JOIN product pr ON pr.id = d.product_id
+            LEFT JOIN person pe ON pe.code = $3
+            LEFT JOIN council_member m ON m.council_id = c.id AND m.person_id = pe.id
+            LEFT JOIN session_attendance a ON a.session_id = s.id AND a.person_id = pe.id
+            WHERE s.code = $1 AND d.code = $2
+            """, session.rawValue, dossier.rawValue, person.rawValue) else {
+            if try connection.optional("SELECT 1 AS x FROM council_session WHERE code = $1", session.rawValue) == nil {
+                throw StoreError.notFound(.session, session.rawValue)
+            }
+            throw StoreError.dossierNotOnSession(dossier: dossier.rawValue, session: session.rawValue)
+        }
+        return row
+    }
+
+    /// Resolves the open session of `dossier` and reads the scoring context of `person` there.
+    public func context(dossier: DossierCode, person: PersonCode) throws -> ScoringContext {
+        let session = try SessionSnapshotReader(connection).openSession(forDossier: dossier)
+        return try context(session: session, dossier: dossier, person: person)
+    }
+
+    public func context(session: SessionCode, dossier: DossierCode, person: PersonCode) throws -> ScoringContext {
+        let row = try situationRow(session: session, dossier: dossier, person: person)
+        guard let personID: Int = try row["person_id"] else { throw StoreError.notFound(.person, person.rawValue) }
+        let council = try CouncilRepository(connection).council(id: try row["council_id"])
+        let roleRaw: String? = try row["role"]
+        let situation = ScoringSituation(
+            session: session.rawValue,
+            sessionStatus: try StoreError.decode(SessionStatus.self, try row["session_status"], table: "council_session", column: "status"),
+            council: council.code.rawValue, policy: council.policy, dossier: dossier.rawValue,
+            dossierStatus: try StoreError.decode(DossierStatus.self, try row["dossier_status"], table: "dossier", column: "status"),
+            decided: try row["decided"], deferred: try row["deferred"], person: person.rawValue,
+            role: try roleRaw.map { try StoreError.decode(CouncilRole.self, $0, table: "council_member", column: "role") },
+            present: try row["present"], recused: try row["recused"], currentVersion: try row["current_version"])
+        let hash: String = try row["rubric_hash"]
+        return ScoringContext(
+            situation: situation, session: session, sessionID: try row["session_id"], dossier: dossier, dossierID: try row["dossier_id"],
+            productName: try row["product_name"], person: person, personID: personID, personName: try row["full_name"],
+            rubricVersion: try row["rubric_version"], rubricHash: hash, productSet: try RubricRepository(connection).frozenSet(hash: hash))
+    }
+
+    /// Checks the scoring rule, validates the sheet against the frozen set (answers and knock-outs)
+    /// and stores it as the next version. A first sheet takes no reason; a correction (or a
+    /// re-score after discussion) is a new version and needs one.
+    @discardableResult
+    public func submit(_ context: ScoringContext, sheet: ScoreSheet, source: SheetSource, enteredBy: PersonCode? = nil,
+                       paperRef: String? = nil, reason: String? = nil, actor: PersonCode) throws -> StoredSheet {
+        let reasonText = reason.map { $0.nfc.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        let paper = paperRef.map { $0.nfc.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        if source == .paper || enteredBy != nil || paper != nil {
+            guard enteredBy != nil, paper != nil else { throw StoreError.paperNeedsReference }
+        }
+        return try connection.transaction { connection in
+            // Shared lock: waits while a finalizer holds the session, then sees its result.
+            _ = try SessionSnapshotReader(connection).sessionRow(context.session, lock: "SHARE")
+            // The facts again, inside the transaction: another terminal may have submitted meanwhile.
+            let fresh = try self.context(session: context.session, dossier: context.dossier, person: context.person)
+            if let refusal = CouncilRules.mayScore(fresh.situation, correcting: reasonText != nil) { throw DomainError.mayNotScore(refusal) }
+            // The transcriber must be a known person.
+            if let enteredBy { _ = try CouncilRepository(connection).personID(enteredBy) }
+            let labelled = ScoreSheet(label: context.person.rawValue, answers: sheet.answers, knockOuts: sheet.knockOuts)
+            // Rating one sheet validates it (criteria, options, cases, knock-outs) and totals it.
+            let rated: RatingResult
+            do throws(SheetValidationError) { rated = try RatingEngine(productSet: fresh.productSet).rate([labelled]) } catch { throw DomainError.invalidSheet(error) }
+            let version = (fresh.currentVersion ?? 0) + 1
+            let effective: SheetSource = enteredBy != nil ? .paper : source
+            let row = try connection.one(Self.insertReturning, [
+                fresh.sessionID, fresh.dossierID, fresh.personID, version, fresh.rubricVersion, fresh.rubricHash, rated.members[0].total,
+                labelled.knockOuts.map(\.description), effective.rawValue, enteredBy?.rawValue, paper, reasonText, actor.rawValue])
+            let meta = try Self.decodeVersion(row, dossier: context.dossier, person: context.person)
+            let ordered = labelled.answers.sorted { $0.key < $1.key }
+            try connection.query("""
+                INSERT INTO score_answer (sheet_id, criterion, points, variant)
+                SELECT $1, c, p, v FROM unnest($2::text[], $3::smallint[], $4::smallint[]) AS t (c, p, v)
+                """, meta.id, ordered.map(\.key), PostgresIntArray(ordered.map { $0.value.points }), PostgresIntArray(ordered.map { $0.value.variant }))
+            try connection.query("DELETE FROM score_draft WHERE session_id = $1 AND dossier_id = $2 AND person_id = $3",
+                                 fresh.sessionID, fresh.dossierID, fresh.personID)
+            return StoredSheet(meta: meta, sheet: labelled)
+        }
+    }
+
+    static let insertReturning = """
+        INSERT INTO score_sheet (session_id, dossier_id, person_id, version, rubric_version, rubric_hash, total, knock_outs,
+                                 source, entered_by, paper_ref, reason, submitted_by)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+        RETURNING id, dossier_id, version, total, source, entered_by, paper_ref, reason, rubric_version, rubric_hash, submitted_at, submitted_by
+        """
+
+    // MARK: Drafts
+
+    public func saveDraft(_ context: ScoringContext, answers: [String: SheetAnswer], cursor: Int?, actor: PersonCode) throws {
+        try connection.query("""
+            INSERT INTO score_draft (session_id, dossier_id, person_id, answers, cursor, updated_by) VALUES ($1, $2, $3, $4::jsonb, $5, $6)
+            ON CONFLICT (session_id, dossier_id, person_id) DO UPDATE SET answers = EXCLUDED.answers, cursor = EXCLUDED.cursor,
+                updated_at = ocop_now(), updated_by = EXCLUDED.updated_by
+            """, [context.sessionID, context.dossierID, context.personID, try JSONText(encoding: answers), cursor, actor.rawValue])
+    }
+
+    public func draft(_ context: ScoringContext) throws -> (answers: [String: SheetAnswer], cursor: Int?)? {
+        guard let row = try connection.optional("""
+            SELECT answers::text AS answers, cursor FROM score_draft WHERE session_id = $1 AND dossier_id = $2 AND person_id = $3
+            """, context.sessionID, context.dossierID, context.personID) else { return nil }
+        let json: JSONText = try row["answers"]
+        do {
+            return (try json.decode(as: [String: SheetAnswer].self), try row["cursor"])
+        } catch {
+            throw StoreError.corruptStoredValue(table: "score_draft", column: "answers", value: json.text)
+        }
+    }
+
+    // MARK: Reading sheets
+
+    static let versionSelect = """
+        SELECT s.id, s.dossier_id, p.code, s.version, s.total, s.source, s.entered_by, s.paper_ref, s.reason, s.rubric_version,
+               s.rubric_hash, s.submitted_at, s.submitted_by
+        FROM score_sheet s JOIN person p ON p.id = s.person_id
+        """
+
+    static func decodeVersion(_ row: Row, dossier: DossierCode, person: PersonCode? = nil) throws -> SheetVersion {
+        let enteredBy: String? = try row["entered_by"]
+        return SheetVersion(
+            id: try row["id"], dossier: dossier, person: try person ?? SessionSnapshotReader.person(try row["code"]),
+            version: try row["version"], total: try row["total"],
+            source: try StoreError.decode(SheetSource.self, try row["source"], table: "score_sheet", column: "source"),
+            enteredBy: try enteredBy.map(SessionSnapshotReader.person), paperRef: try row["paper_ref"], reason: try row["reason"],
+            rubricVersion: try row["rubric_version"], rubricHash: try row["rubric_hash"], submittedAt: try row["submitted_at"],
+            submittedBy: try row["submitted_by"])
+    }
+
+    /// The answers and declared knock-outs of the given sheets, read as typed arrays, one row per sheet.
+    func answers(sheetIDs: [Int]) throws -> [Int: ScoreSheet] {
+        guard !sheetIDs.isEmpty else { return [:] }
+        var sheets: [Int: ScoreSheet] = [:]
+        for r in try connection.query("""
+            SELECT s.id, s.knock_outs, a.criteria, a.points, a.variants
+            FROM score_sheet s
+            JOIN LATERAL (SELECT array_agg(criterion ORDER BY criterion) AS criteria, array_agg(points ORDER BY criterion) AS points,
+                                 array_agg(variant ORDER BY criterion) AS variants
+                          FROM score_answer WHERE sheet_id = s.id) a ON true
+            WHERE s.id = ANY ($1::bigint[])
+            """, PostgresIntArray(sheetIDs)) {
+            let id: Int = try r["id"]
+            let criteria: [String] = try r["criteria"]
+            let points: PostgresIntArray = try r["points"]
+            let variants: PostgresIntArray = try r["variants"]
+            guard criteria.count == points.values.count, criteria.count == variants.values.count else {
+                throw StoreError.corruptStoredValue(table: "score_answer", column: "sheet_id", value: String(id))
+            }
+            var answers: [String: SheetAnswer] = [:]
+            answers.reserveCapacity(criteria.count)
+            for (k, code) in criteria.enumerated() {
+                guard let p = points.values[k] else { throw StoreError.corruptStoredValue(table: "score_answer", column: "points", value: "NULL") }
+                answers[code] = SheetAnswer(points: p, variant: variants.values[k])
+            }
+            let knockOuts: [String] = try r["knock_outs"]
+            sheets[id] = ScoreSheet(label: "", answers: answers, knockOuts: knockOuts.map(KnockOutDeclaration.init(parsing:)))
+        }
+        return sheets
+    }
+
+    /// Every submitted version for a dossier (optionally one member), oldest first.
+    public func history(dossier: DossierCode, person: PersonCode? = nil) throws -> [SheetVersion] {
+        let found = try connection.query(Self.versionSelect + """
+             JOIN dossier d ON d.id = s.dossier_id
+             WHERE d.code = $1 AND ($2::text IS NULL OR p.code = $2)
+             ORDER BY p.code, s.version
+            """, dossier.rawValue, person?.rawValue).map { try Self.decodeVersion($0, dossier: dossier) }
+        if found.isEmpty { _ = try DossierRepository(connection).dossier(dossier) }
+        return found
+    }
+}

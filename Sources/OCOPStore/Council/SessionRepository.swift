@@ -1,0 +1,259 @@
+import Foundation
+import OCOPDomain
+import OCOPModels
+import Postgres
+
+/// Council sessions: the agenda, attendance, recusals, the chair's overrides, the council's own
+/// knock-outs and deferrals, and finalization.
+public struct SessionRepository {
+    let connection: Connection
+
+    public init(_ connection: Connection) {
+        self.connection = connection
+    }
+
+    var reader: SessionSnapshotReader { SessionSnapshotReader(connection) }
+
+    /// Opens a session: records attendance (everyone present unless listed absent) and puts each
+    /// dossier on the agenda with its frozen rubric, moving a provincial one to `council_scheduled`.
+    public func open(council code: CouncilCode, heldOn: CalendarDate, place: String?, dossiers: [DossierCode], absent: [PersonCode],
+                     actor: PersonCode) throws -> SessionSnapshot {
+        guard !dossiers.isEmpty else { throw StoreError.noDossiers }
+        return try connection.transaction { connection in
+            let council = try CouncilRepository(connection).council(code)
+            for person in absent where !council.members.contains(where: { $0.person == person }) {
+                throw StoreError.notAMember(person: person.rawValue, council: council.code.rawValue)
+            }
+            let serial = try connection.one("""
+                INSERT INTO council_session_serial (year, last_serial) VALUES ($1, 1)
+                ON CONFLICT (year) DO UPDATE SET last_serial = council_session_serial.last_serial + 1 RETURNING last_serial
+                """, heldOn.year).decode(Int.self, "last_serial")
+            let sessionCode = SessionCode(year: heldOn.year, serial: serial)
+            let sessionID = try connection.one("""
+                INSERT INTO council_session (code, council_id, held_on, place, opened_by) VALUES ($1, $2, $3::date, $4, $5) RETURNING id
+                """, sessionCode.rawValue, council.id, heldOn.iso, place?.nfc, actor.rawValue).decode(Int.self, "id")
+            try connection.query("""
+                INSERT INTO session_attendance (session_id, person_id, present, recorded_by)
+                SELECT $1, m.person_id, NOT (p.code = ANY ($2::text[])), $3
+                FROM council_member m JOIN person p ON p.id = m.person_id WHERE m.council_id = $4
+                """, sessionID, absent.map(\.rawValue), actor.rawValue, council.id)
+            let store = DossierRepository(connection)
+            var seen = Set<DossierCode>()
+            let needed: DossierStatus = council.level == .provincial ? .readyForCouncil : .centralReview
+            for (position, code) in dossiers.enumerated() {
+                let dossier = try store.dossier(code)
+                guard seen.insert(dossier.code).inserted else { throw StoreError.dossierTwice(dossier.code.rawValue) }
+                guard dossier.status == needed else {
+                    throw StoreError.dossierNotReady(dossier: dossier.code.rawValue, status: dossier.status, needed: needed)
+                }
+                guard let hash = dossier.rubricHash else { throw StoreError.rubricWithoutTables(dossier.rubricVersion) }
+                try connection.query("""
+                    INSERT INTO session_dossier (session_id, dossier_id, position, rubric_version, rubric_hash, added_by)
+                    VALUES ($1, $2, $3, $4, $5, $6)
+                    """, [sessionID, dossier.id, position + 1, dossier.rubricVersion, hash, actor.rawValue])
+                if council.level == .provincial {
+                    try connection.query("""
+                        UPDATE dossier SET status = 'council_scheduled', updated_at = ocop_now() WHERE id = $1
+                        """, dossier.id)
+                    try connection.query("""
+                        INSERT INTO dossier_event (dossier_id, actor, action, from_status, to_status, detail)
+                        VALUES ($1, $2, 'advance', 'ready_for_council', 'council_scheduled', $3::jsonb)
+                        """, dossier.id, actor.rawValue,
+                        try JSONText(encoding: DossierEventDetail.scheduled(session: sessionCode.rawValue, councilName: council.name, heldOn: heldOn)))
+                }
+            }
+            return try reader.snapshot(sessionCode)
+        }
+    }
+
+    public func snapshot(_ code: SessionCode) throws -> SessionSnapshot { try reader.snapshot(code) }
+
+    /// The session with every dossier assessed: who scored, average, spread, flags.
+    public func report(_ code: SessionCode) throws -> SessionReport {
+        try assess(try reader.snapshot(code), engines: EngineCache(RubricRepository(connection)))
+    }
+
+    func assess(_ snapshot: SessionSnapshot, engines: EngineCache) throws -> SessionReport {
+        let policy = snapshot.council.policy
+        let assessments = try snapshot.dossiers.map { d in
+            do {
+                return try CouncilRules.assess(
+                    policy: policy, roster: snapshot.roster, recused: Set(d.recusals.map(\.person.rawValue)),
+                    sheets: d.sheets.map(\.sheet), engine: try engines.engine(d.rubricHash), overridden: Set(d.overrides.map(\.flag)),
+                    knockOuts: d.standingKnockOuts.map { CouncilKnockOut(declaration: $0.declaration, reason: $0.reason, decidedBy: $0.decidedBy.rawValue) })
+            } catch let error as SheetValidationError {
+                // Stored sheets were valid when submitted against this very snapshot of the rubric.
+                throw StoreError.corruptStoredValue(table: "score_sheet", column: "answers", value: d.code.rawValue + ": " + error.message(.en))
+            }
+        }
+        return SessionReport(snapshot: snapshot, assessments: assessments)
+    }
+
+    /// Marks members present or absent.
+    public func recordAttendance(session code: SessionCode, present: [PersonCode], absent: [PersonCode], actor: PersonCode) throws {
+        try connection.transaction { connection in
+            let session = try reader.sessionRow(code, lock: "UPDATE")
+            guard session.status == .open else { throw StoreError.sessionFinalized(code.rawValue) }
+            let council = try CouncilRepository(connection).council(id: session.councilID)
+            for (list, flag) in [(present, true), (absent, false)] {
+                for person in list {
+                    guard council.members.contains(where: { $0.person == person }) else {
+                        throw StoreError.notAMember(person: person.rawValue, council: council.code.rawValue)
+                    }
+                    try connection.query("""
+                        INSERT INTO session_attendance (session_id, person_id, present, recorded_by)
+                        VALUES ($1, (SELECT id FROM person WHERE code = $2), $3, $4)
+                        ON CONFLICT (session_id, person_id) DO UPDATE SET present = EXCLUDED.present,
+                            recorded_at = ocop_now(), recorded_by = EXCLUDED.recorded_by
+                        """, session.id, person.rawValue, flag, actor.rawValue)
+                }
+            }
+        }
+    }
+
+    /// The session (locked) and one of its dossiers still to be decided here.
+    private func undecidedEntry(session code: SessionCode, dossier: DossierCode, lock: String = "UPDATE") throws -> (SessionSnapshot, SessionDossier) {
+        let row = try reader.sessionRow(code, lock: lock)
+        let snapshot = try reader.snapshot(code)
+        guard let entry = snapshot.dossier(dossier) else {
+            throw StoreError.dossierNotOnSession(dossier: dossier.rawValue, session: code.rawValue)
+        }
+        guard row.status == .open else { throw StoreError.sessionFinalized(code.rawValue) }
+        if entry.result != nil { throw StoreError.alreadyDecided(dossier: entry.code.rawValue) }
+        if entry.deferral != nil { throw StoreError.dossierDeferred(dossier: entry.code.rawValue, session: code.rawValue) }
+        if entry.status.isTerminal {
+            throw DomainError.mayNotScore(.dossierClosed(dossier: entry.code.rawValue, status: entry.status))
+        }
+        return (snapshot, entry)
+    }
+
+    private static func reasonText(_ reason: String) throws -> String {
+        let text = reason.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw StoreError.missing(field: "reason", what: LocalizedText(vi: "cần ghi rõ lý do.", en: "a reason is required.")) }
+        return text
+    }
+
+    /// A member declares a conflict of interest for one dossier: they cannot score it and do not
+    /// count towards its quorum. A sheet they already submitted stops counting.
+    public func recuse(session code: SessionCode, dossier: DossierCode, person: PersonCode, kind: RecusalKind, reason: String, actor: PersonCode) throws {
+        let text = try Self.reasonText(reason)
+        try connection.transaction { connection in
+            let (snapshot, entry) = try undecidedEntry(session: code, dossier: dossier, lock: "SHARE")
+            guard snapshot.council.members.contains(where: { $0.person == person }) else {
+                throw StoreError.notAMember(person: person.rawValue, council: snapshot.council.code.rawValue)
+            }
+            try connection.query("""
+                INSERT INTO recusal (session_id, dossier_id, person_id, reason_kind, reason, declared_by)
+                VALUES ($1, $2, (SELECT id FROM person WHERE code = $3), $4, $5, $6)
+                ON CONFLICT (session_id, dossier_id, person_id) DO UPDATE SET reason_kind = EXCLUDED.reason_kind, reason = EXCLUDED.reason
+                """, [snapshot.id, entry.id, person.rawValue, kind.rawValue, text, actor.rawValue])
+        }
+    }
+
+    /// Who may speak for the council on a dossier: the chair, or the vice-chairs when the chair is recused.
+    static func presiding(_ roster: [RosterEntry], recused: Set<String>) -> [RosterEntry] {
+        let chairs = roster.filter { $0.role == .chair && !recused.contains($0.person) }
+        return chairs.isEmpty ? roster.filter { $0.role == .viceChair && !recused.contains($0.person) } : chairs
+    }
+
+    /// The chair overrides a spread or ★-minimum flag with a recorded reason.
+    public func override(session code: SessionCode, dossier: DossierCode, flag: String, chair: PersonCode, reason: String, actor: PersonCode) throws {
+        let text = try Self.reasonText(reason)
+        try connection.transaction { connection in
+            let (snapshot, entry) = try undecidedEntry(session: code, dossier: dossier)
+            let report = try assess(snapshot, engines: EngineCache(RubricRepository(connection)))
+            let assessment = report.assessments[snapshot.dossiers.firstIndex { $0.code == entry.code }!]
+            let allowed = Self.presiding(snapshot.roster, recused: Set(entry.recusals.map(\.person.rawValue)))
+            guard allowed.contains(where: { $0.person == chair.rawValue }) else { throw StoreError.notChair(person: chair.rawValue) }
+            if flag == "quorum" { throw StoreError.flagNotOverridable(flag) }
+            if flag.hasPrefix("knockout:") { throw StoreError.knockOutNotOverridable(flag) }
+            guard assessment.flags.contains(where: { $0.id == flag }) else {
+                throw StoreError.unknownFlag(dossier: entry.code.rawValue, flag: flag, raised: assessment.flags.map(\.id))
+            }
+            try connection.query("""
+                INSERT INTO council_override (session_id, dossier_id, flag, chair_id, reason, recorded_by)
+                VALUES ($1, $2, $3, (SELECT id FROM person WHERE code = $4), $5, $6)
+                ON CONFLICT (session_id, dossier_id, flag) DO UPDATE SET reason = EXCLUDED.reason, chair_id = EXCLUDED.chair_id,
+                    recorded_at = ocop_now(), recorded_by = EXCLUDED.recorded_by
+                """, [snapshot.id, entry.id, flag, chair.rawValue, text, actor.rawValue])
+        }
+    }
+
+    /// The council disqualifies a dossier under the dossier clause or an in-criterion knock-out of
+    /// its frozen product set. `by` is the presiding chair (defaults to the chair when only one
+    /// person can preside). Finalization passes it to the rating engine.
+    @discardableResult
+    public func declareKnockOut(session code: SessionCode, dossier: DossierCode, clause: String, reason: String, by: PersonCode?,
+                                actor: PersonCode) throws -> KnockOutRecord {
+        let text = try Self.reasonText(reason)
+        return try connection.transaction { connection in
+            let (snapshot, entry) = try undecidedEntry(session: code, dossier: dossier)
+            let set = try RubricRepository(connection).frozenSet(hash: entry.rubricHash)
+            let declaration = CouncilRules.knockOutDeclaration(parsing: clause)
+            guard let quoted = CouncilRules.quote(declaration, in: set) else {
+                throw StoreError.notAKnockOutClause(dossier: entry.code.rawValue, productSet: set.number,
+                                                    clause: clause.nfc.trimmingCharacters(in: .whitespaces),
+                                                    allowed: CouncilRules.knockOutClauses(of: set).map(\.description))
+            }
+            if entry.standingKnockOuts.contains(where: { $0.declaration == declaration }) {
+                throw StoreError.knockOutAlreadyDecided(dossier: entry.code.rawValue, clause: declaration.description)
+            }
+            let presiding = Self.presiding(snapshot.roster, recused: Set(entry.recusals.map(\.person.rawValue)))
+            let decider: String
+            if let by {
+                guard presiding.contains(where: { $0.person == by.rawValue }) else { throw StoreError.notChair(person: by.rawValue) }
+                decider = by.rawValue
+            } else {
+                guard presiding.count == 1 else { throw StoreError.presidingChairNeeded(dossier: entry.code.rawValue) }
+                decider = presiding[0].person
+            }
+            let row = try connection.one("""
+                INSERT INTO council_knockout (session_id, dossier_id, clause, clause_text, reason, decided_by, recorded_by)
+                VALUES ($1, $2, $3, $4, $5, (SELECT id FROM person WHERE code = $6), $7)
+                RETURNING recorded_at, recorded_by
+                """, [snapshot.id, entry.id, declaration.description, quoted.nfc, text, decider, actor.rawValue])
+            return KnockOutRecord(dossier: entry.code, declaration: declaration, clauseText: quoted.nfc, reason: text,
+                                  decidedBy: try SessionSnapshotReader.person(decider), recordedAt: try row["recorded_at"],
+                                  recordedBy: try row["recorded_by"], withdrawnAt: nil, withdrawnBy: nil, withdrawnReason: nil)
+        }
+    }
+
+    /// Takes a knock-out decision back before finalization; the row stays on record as withdrawn.
+    public func withdrawKnockOut(session code: SessionCode, dossier: DossierCode, clause: String, reason: String, actor: PersonCode) throws {
+        let text = try Self.reasonText(reason)
+        try connection.transaction { connection in
+            let (snapshot, entry) = try undecidedEntry(session: code, dossier: dossier)
+            let declaration = CouncilRules.knockOutDeclaration(parsing: clause)
+            let rows = try connection.query("""
+                UPDATE council_knockout SET withdrawn_at = ocop_now(), withdrawn_by = $4, withdrawn_reason = $5
+                WHERE session_id = $1 AND dossier_id = $2 AND clause = $3 AND withdrawn_at IS NULL
+                RETURNING id
+                """, [snapshot.id, entry.id, declaration.description, actor.rawValue, text])
+            guard !rows.isEmpty else {
+                throw StoreError.noSuchKnockOut(dossier: entry.code.rawValue, clause: declaration.description,
+                                                standing: entry.standingKnockOuts.map(\.declaration.description))
+            }
+        }
+    }
+
+    /// Takes a dossier off the session ("hoãn": no quorum, members absent, a site survey needed).
+    /// The agenda row, its sheets and recusals stay in the session's record; a provincial dossier
+    /// goes back to `ready_for_council` for a later session. A decided dossier cannot be deferred.
+    @discardableResult
+    public func deferDossier(session code: SessionCode, dossier: DossierCode, reason: String, actor: PersonCode) throws -> DeferralRecord {
+        let text = try Self.reasonText(reason)
+        return try connection.transaction { connection in
+            let (snapshot, entry) = try undecidedEntry(session: code, dossier: dossier)
+            let row = try connection.one("""
+                INSERT INTO session_deferral (session_id, dossier_id, reason, deferred_by) VALUES ($1, $2, $3, $4)
+                RETURNING deferred_at, deferred_by
+                """, snapshot.id, entry.id, text, actor.rawValue)
+            if snapshot.council.level == .provincial {
+                try DossierRepository(connection).apply(.defer(reason: text), to: entry.code, actor: actor,
+                                                        detail: .deferred(session: snapshot.code.rawValue, heldOn: snapshot.heldOn))
+            }
+            // A central council's dossier stays central_review and can go on its next session.
+            return DeferralRecord(dossier: entry.code, reason: text, deferredAt: try row["deferred_at"], deferredBy: try row["deferred_by"])
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import OCOPDomain
+import Postgres
+
+/// Producers (chủ thể OCOP).
+public struct ProducerRepository {
+    let connection: Connection
+
+    public init(_ connection: Connection) {
+        self.connection = connection
+    }
+
+    @discardableResult
+    public func add(_ draft: ProducerDraft, actor: PersonCode) throws -> Producer {
+        let registration = draft.registrationNo.trimmingCharacters(in: .whitespaces)
+        guard !registration.isEmpty else {
+            throw StoreError.missing(field: "registration_no", what: LocalizedText(vi: "không được để trống.", en: "must not be empty."))
+        }
+        if let email = draft.email, !email.isEmpty, !email.contains("@") {
+            throw StoreError.invalid(field: "email", value: email, reason: LocalizedText(vi: "không phải địa chỉ thư điện tử.", en: "is not an e-mail address."))
+        }
+        let communeID = try UnitRepository(connection).communeID(draft.communeCode)
+        // A savepoint: inside an import, the lookup of the existing owner below must not run in
+        // an aborted transaction.
+        let id: Int = try duplicates(registration: registration) {
+            try connection.transaction { connection in
+                try connection.one("""
+                    INSERT INTO producer (registration_no, name, kind, commune_id, address, phone, email, representative,
+                        representative_female, representative_ethnic_minority, representative_disabled, illustrative, created_by, updated_by)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
+                    RETURNING id
+                    """, [registration, draft.name.nfc.trimmingCharacters(in: .whitespaces), draft.kind.rawValue, communeID,
+                          draft.address?.nfc, draft.phone, draft.email, draft.representative.name?.nfc,
+                          draft.representative.female, draft.representative.ethnicMinority, draft.representative.disabled,
+                          draft.illustrative, actor.rawValue]).decode(Int.self, "id")
+            }
+        }
+        return try producer(id: id)
+    }
+
+    @discardableResult
+    public func edit(_ reference: String, _ changes: ProducerChanges, actor: PersonCode) throws -> Producer {
+        let current = try producer(reference)
+        if let email = changes.email, !email.isEmpty, !email.contains("@") {
+            throw StoreError.invalid(field: "email", value: email, reason: LocalizedText(vi: "không phải địa chỉ thư điện tử.", en: "is not an e-mail address."))
+        }
+        let communeID: Int? = try changes.communeCode.map { try UnitRepository(connection).communeID($0) }
+        try connection.query("""
+            UPDATE producer SET
+                name = coalesce($2, name), kind = coalesce($3, kind), commune_id = coalesce($4, commune_id),
+                address = coalesce($5, address), phone = coalesce($6, phone), email = coalesce($7, email),
+                representative = coalesce($8, representative),
+                representative_female = coalesce($9, representative_female),
+                representative_ethnic_minority = coalesce($10, representative_ethnic_minority),
+                representative_disabled = coalesce($11, representative_disabled),
+                updated_at = ocop_now(), updated_by = $12
+            WHERE id = $1
+            """, [current.id, changes.name?.nfc, changes.kind?.rawValue, communeID, changes.address?.nfc, changes.phone,
+                  changes.email, changes.representativeName?.nfc, changes.female, changes.ethnicMinority, changes.disabled, actor.rawValue])
+        return try producer(id: current.id)
+    }
+
+    static let select = """
+        SELECT p.id, p.registration_no, p.name, p.kind, c.code AS commune_code, c.name AS commune_name, pv.code AS province_code,
+               p.address, p.phone, p.email, p.representative, p.representative_female,
+               p.representative_ethnic_minority, p.representative_disabled,
+               (SELECT count(*) FROM product pr WHERE pr.producer_id = p.id) AS product_count
+        FROM producer p JOIN commune c ON c.id = p.commune_id JOIN province pv ON pv.id = c.province_id
+        """
+
+    static func decode(_ row: Row) throws -> Producer {
+        Producer(
+            id: try row["id"], registrationNo: try row["registration_no"], name: try row["name"],
+            kind: try StoreError.decode(ProducerKind.self, try row["kind"], table: "producer", column: "kind"),
+            communeCode: try row["commune_code"], communeName: try row["commune_name"], provinceCode: try row["province_code"],
+            address: try row["address"], phone: try row["phone"], email: try row["email"],
+            representative: Representative(name: try row["representative"], female: try row["representative_female"],
+                                           ethnicMinority: try row["representative_ethnic_minority"], disabled: try row["representative_disabled"]),
+            productCount: try row["product_count"])
+    }
+
+    public func producer(id: Int) throws -> Producer {
+        guard let row = try connection.optional(Self.select + " WHERE p.id = $1", id) else { throw StoreError.notFound(.producer, String(id)) }
+        return try Self.decode(row)
+    }
+
+    /// By registration/tax number, else by numeric id.
+    public func producer(_ reference: String) throws -> Producer {
+        let key = reference.trimmingCharacters(in: .whitespaces)
+        if let row = try connection.optional(Self.select + " WHERE p.registration_no = $1", key) { return try Self.decode(row) }
+        if let id = Int(key), let row = try connection.optional(Self.select + " WHERE p.id = $1", id) { return try Self.decode(row) }
+        throw StoreError.notFound(.producer, reference)
+    }
+
+    public func producers(commune: String? = nil, kind: ProducerKind? = nil, search: String? = nil) throws -> [Producer] {
+        try connection.query(Self.select + """
+             WHERE ($1::text IS NULL OR c.code = $1) AND ($2::text IS NULL OR p.kind = $2)
+               AND ($3::text IS NULL OR p.name ILIKE '%' || $3 || '%' OR p.registration_no = $3)
+             ORDER BY p.name, p.id
+            """, commune, kind?.rawValue, search?.nfc).map(Self.decode)
+    }
+
+    /// A duplicate registration number becomes a message naming the existing owner.
+    private func duplicates<T>(registration: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PostgresError where error.serverError?.constraint == "producer_registration_no_key" {
+            let existing = try connection.optional("SELECT name FROM producer WHERE registration_no = $1", registration)?.text(0) ?? "?"
+            throw StoreError.duplicateRegistration(registrationNo: registration, existingName: existing)
+        }
+    }
+}

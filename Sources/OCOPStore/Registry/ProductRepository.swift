@@ -1,0 +1,107 @@
+import Foundation
+import OCOPDomain
+import Postgres
+
+/// Products, with their code `T-X-STT-YYYY` from a per-commune serial.
+public struct ProductRepository {
+    let connection: Connection
+
+    public init(_ connection: Connection) {
+        self.connection = connection
+    }
+
+    @discardableResult
+    public func add(_ draft: ProductDraft, actor: PersonCode) throws -> Product {
+        guard (1...26).contains(draft.productSet) else {
+            throw StoreError.invalid(field: "product_set", value: String(draft.productSet),
+                                     reason: LocalizedText(vi: "bộ sản phẩm phải từ 1 đến 26 (Phụ lục I).", en: "the product set must be 1 to 26 (Phụ lục I)."))
+        }
+        let owner = try ProducerRepository(connection).producer(draft.producerRef)
+        if owner.kind == .association && draft.productSet != 26 {
+            throw StoreError.invalid(field: "product_set", value: String(draft.productSet), reason: LocalizedText(
+                vi: "hội, hiệp hội, trung tâm điều hành chỉ là chủ thể của sản phẩm du lịch (bộ 26).",
+                en: "associations and tourism centres may only own tourism products (set 26)."))
+        }
+        let communeCode = draft.communeCode ?? owner.communeCode
+        let name = draft.name.nfc.trimmingCharacters(in: .whitespaces)
+        let communeID = try UnitRepository(connection).communeID(communeCode)
+        return try connection.transaction { connection in
+            let commune = try connection.one("""
+                SELECT c.code, p.code AS province_code FROM commune c JOIN province p ON p.id = c.province_id WHERE c.id = $1
+                """, communeID)
+            let code: String
+            if let given = draft.code?.trimmingCharacters(in: .whitespaces), !given.isEmpty {
+                code = given
+            } else {
+                // The row lock of this upsert serialises concurrent assignments in one commune.
+                let serial = try connection.one("""
+                    INSERT INTO commune_product_serial (commune_id, last_serial) VALUES ($1, 1)
+                    ON CONFLICT (commune_id) DO UPDATE SET last_serial = commune_product_serial.last_serial + 1
+                    RETURNING last_serial
+                    """, communeID).decode(Int.self, "last_serial")
+                code = ProductCode(provinceCode: try commune.decode(String.self, "province_code"), communeCode: communeCode, serial: serial, year: draft.year).description
+            }
+            let id: Int
+            do {
+                id = try connection.transaction { connection in
+                    try connection.one("""
+                        INSERT INTO product (code, name, producer_id, product_set, commune_id, illustrative, created_by)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id
+                        """, code, name, owner.id, draft.productSet, communeID, draft.illustrative, actor.rawValue).decode(Int.self, "id")
+                }
+            } catch let error as PostgresError where error.serverError?.constraint == "product_producer_name_key" {
+                throw StoreError.duplicateProduct(name: name, producer: owner.name)
+            } catch let error as PostgresError where error.serverError?.constraint == "product_code_key" {
+                throw StoreError.duplicateProductCode(code)
+            }
+            return try product(id: id)
+        }
+    }
+
+    static let select = """
+        SELECT pr.id, pr.code, pr.name, pr.producer_id, p.name AS producer_name, p.registration_no, pr.product_set,
+               c.code AS commune_code, c.name AS commune_name, sr.stars, sr.valid_until::text AS valid_until
+        FROM product pr
+        JOIN producer p ON p.id = pr.producer_id
+        JOIN commune c ON c.id = pr.commune_id
+        LEFT JOIN LATERAL (
+            SELECT stars, valid_until FROM star_recognition s
+            WHERE s.product_id = pr.id AND s.revoked_at IS NULL
+            ORDER BY s.decision_date DESC NULLS LAST, s.id DESC LIMIT 1
+        ) sr ON true
+        """
+
+    static func decode(_ row: Row) throws -> Product {
+        Product(
+            id: try row["id"], code: try row["code"], name: try row["name"], producerID: try row["producer_id"],
+            producerName: try row["producer_name"], producerRegistrationNo: try row["registration_no"],
+            productSet: try row["product_set"], communeCode: try row["commune_code"], communeName: try row["commune_name"],
+            stars: try row["stars"], starsValidUntil: try row["valid_until"])
+    }
+
+    public func product(id: Int) throws -> Product {
+        guard let row = try connection.optional(Self.select + " WHERE pr.id = $1", id) else { throw StoreError.notFound(.product, String(id)) }
+        return try Self.decode(row)
+    }
+
+    /// By product code, else by numeric id.
+    public func product(_ reference: String) throws -> Product {
+        let key = reference.trimmingCharacters(in: .whitespaces)
+        if let row = try connection.optional(Self.select + " WHERE pr.code = $1", key) { return try Self.decode(row) }
+        if let id = Int(key), let row = try connection.optional(Self.select + " WHERE pr.id = $1", id) { return try Self.decode(row) }
+        throw StoreError.notFound(.product, reference)
+    }
+
+    /// A product by its producer and exact name (imports of history).
+    public func product(named name: String, producerRegistrationNo: String) throws -> Product? {
+        try connection.optional(Self.select + " WHERE pr.name = $1 AND p.registration_no = $2", name.nfc, producerRegistrationNo).map(Self.decode)
+    }
+
+    public func products(producerID: Int? = nil, productSet: Int? = nil, search: String? = nil) throws -> [Product] {
+        try connection.query(Self.select + """
+             WHERE ($1::bigint IS NULL OR pr.producer_id = $1) AND ($2::int IS NULL OR pr.product_set = $2)
+               AND ($3::text IS NULL OR pr.name ILIKE '%' || $3 || '%' OR pr.code = $3)
+             ORDER BY pr.code
+            """, producerID, productSet, search?.nfc).map(Self.decode)
+    }
+}

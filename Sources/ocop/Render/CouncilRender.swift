@@ -1,0 +1,104 @@
+import Foundation
+import OCOPDomain
+import OCOPModels
+
+/// Text for council commands.
+enum CouncilRender {
+    static func stars(_ result: StoredResult, _ language: Language) -> String {
+        stars(result.rating, language)
+    }
+
+    static func stars(_ r: RatingResult, _ language: Language) -> String {
+        let vi = language == .vi
+        if r.disqualified { return vi ? "bị loại" : "disqualified" }
+        guard let stars = r.stars else { return "—" }
+        if r.proposedToCentral { return "\(stars)★ " + (vi ? "(đề xuất trung ương)" : "(proposed to the central council)") }
+        return "\(stars)★" + (r.recognised ? "" : (vi ? " (không công nhận)" : " (not recognised)"))
+    }
+
+    static func council(_ c: Council, _ language: Language) -> String {
+        let vi = language == .vi
+        var pairs: [(String, String)] = [
+            (vi ? "Hội đồng" : "Council", "\(c.code) — \(c.name)"),
+            (vi ? "Cấp" : "Level", c.level.label(language)),
+        ]
+        if let d = c.decisionRef { pairs.append((vi ? "Quyết định thành lập" : "Established by", d)) }
+        pairs += c.policy.describe(language)
+        var text = Output.record(pairs)
+        text += "\n\n" + (vi ? "Thành viên:" : "Members:")
+        for m in c.councilMembers { text += "\n  \(m.person)  \(Output.terminalSafe(m.name)) — \(m.role.label(language))" + (m.organisation.map { ", \(Output.terminalSafe($0))" } ?? "") }
+        if !c.advisoryTeam.isEmpty {
+            text += "\n" + (vi ? "Tổ tư vấn (không chấm điểm):" : "Advisory team (does not score):")
+            for m in c.advisoryTeam { text += "\n  \(m.person)  \(Output.terminalSafe(m.name))" + (m.organisation.map { ", \(Output.terminalSafe($0))" } ?? "") }
+        }
+        return text
+    }
+
+    static func statusTable(_ report: SessionReport, _ language: Language) -> String {
+        let vi = language == .vi
+        let s = report.snapshot
+        var out = vi ? "Phiên \(s.code) — \(Output.terminalSafe(s.council.name)) — ngày \(s.heldOn.display(.vi)) — \(s.status.label(.vi))"
+            : "Session \(s.code) — \(Output.terminalSafe(s.council.name)) — \(s.heldOn.display(.en)) — \(s.status.label(.en))"
+        out += "\n\n"
+        let rows: [[String]] = zip(s.dossiers, report.assessments).map { d, a in
+            let rating = d.result?.rating ?? a.result
+            let state: String
+            if let r = d.result { state = stars(r, language) }
+            else if d.deferral != nil { state = vi ? "hoãn" : "deferred" }
+            else if d.leftProcedure { state = vi ? "đã rút" : "withdrawn" }
+            else if a.canFinalize, a.knockedOut { state = vi ? "sẵn sàng kết luận (bị loại)" : "ready to finalize (disqualified)" }
+            else if a.canFinalize { state = vi ? "sẵn sàng kết luận" : "ready to finalize" }
+            else if a.needsDiscussion { state = vi ? "cần thảo luận, chấm lại" : "discuss and re-score" }
+            else { state = vi ? "đang chấm" : "scoring" }
+            let flags = !d.isOpen ? "" : a.flags.map { $0.id + (a.overridden.contains($0.id) ? (vi ? " (CT đã quyết)" : " (overridden)") : "") }.joined(separator: ", ")
+            return [d.code.rawValue, d.productName, "\(a.scored.count)/\(a.eligible.count)", a.missing.joined(separator: " "),
+                    rating?.average.display(language) ?? "—", rating.map { String($0.spread) } ?? "—", flags, state]
+        }
+        out += Output.table(headers: vi ? ["hồ sơ", "sản phẩm", "đã chấm", "chưa chấm", "TB", "chênh lệch", "cảnh báo", "tình trạng"]
+                                : ["dossier", "product", "scored", "missing", "average", "spread", "flags", "state"], rows: rows)
+        let details = zip(s.dossiers, report.assessments).filter { $0.0.isOpen && !$0.1.flags.isEmpty }
+        if !details.isEmpty {
+            out += "\n\n" + (vi ? "Cảnh báo:" : "Flags:")
+            for (d, a) in details {
+                for f in a.flags {
+                    out += "\n  \(d.code) [\(f.id)] " + Output.terminalSafe(f.text(language)) + (a.overridden.contains(f.id) ? (vi ? " — Chủ tịch đã quyết định" : " — overridden by the chair") : "")
+                }
+            }
+        }
+        let deferred = s.dossiers.filter { $0.deferral != nil }
+        if !deferred.isEmpty {
+            out += "\n\n" + (vi ? "Hoãn xét:" : "Deferred:")
+            for d in deferred { out += "\n  \(d.code): " + Output.terminalSafe(d.deferral?.reason ?? "") }
+        }
+        let withdrawn = s.dossiers.filter(\.leftProcedure)
+        if !withdrawn.isEmpty {
+            out += "\n\n" + (vi ? "Đã rút (hội đồng không xét): " : "Withdrawn (not considered): ") + withdrawn.map(\.code.rawValue).joined(separator: ", ")
+        }
+        return out
+    }
+
+    static func finalization(_ report: FinalizationReport, _ language: Language) -> String {
+        let vi = language == .vi
+        var lines: [String] = []
+        if report.decided.isEmpty {
+            lines.append(vi ? "Không có hồ sơ mới để kết luận (đã kết luận: \(report.alreadyDecided.count))."
+                            : "Nothing new to decide (already decided: \(report.alreadyDecided.count)).")
+        } else {
+            lines.append(vi ? "Kết thúc phiên: \(report.decided.count) hồ sơ có kết quả." : "Session finalized: \(report.decided.count) dossiers decided.")
+        }
+        for d in report.decided {
+            let r = d.result
+            lines.append("\(d.dossier) \(Output.terminalSafe(d.productName)): \(r.rating.average.display(language)) — \(stars(r, language)) → \(r.outcome.shortLabel(language))")
+            // The council's reasoning; the spread stays in the minutes.
+            lines += r.rating.reasons.filter { if case .spread = $0 { false } else { true } }.map { "    - " + $0.text(language) }
+        }
+        if !report.deferred.isEmpty {
+            lines.append((vi ? "Hoãn xét (không kết luận ở phiên này): " : "Deferred (not decided in this session): ") + report.deferred.map(\.rawValue).joined(separator: ", "))
+        }
+        if !report.withdrawn.isEmpty {
+            lines.append((vi ? "Đã rút khỏi phiên: " : "Withdrawn from the session: ") + report.withdrawn.map(\.rawValue).joined(separator: ", "))
+        }
+        if report.sessionFinalized { lines.append(vi ? "Phiên \(report.session) đã kết thúc." : "Session \(report.session) is finalized.") }
+        return lines.joined(separator: "\n")
+    }
+}
