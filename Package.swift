@@ -63,7 +63,7 @@ let package = Package(
             ]
         ),
         // Shared by the integration tests: one embedded cluster per test run, one database per suite.
-        .target(name: "OCOPTestSupport", dependencies: ["OCOPStore", "Postgres"], path: "Tests/OCOPTestSupport"),
+        .target(name: "OCOPTestSupport", dependencies: ["OCOPApp", "OCOPStore", "OCOPDomain", "Postgres"], path: "Tests/OCOPTestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "OCOPTestSupport"]),
         .testTarget(
             name: "OCOPDomainTests",
@@ -73,8 +73,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OCOPRubricsTests", dependencies: ["OCOPRubrics", "OCOPDomain"]),
-        .testTarget(name: "OCOPStoreTests", dependencies: ["OCOPStore", "OCOPTestSupport"]),
-        .testTarget(name: "ocopCLITests", dependencies: ["OCOPTestSupport"]),
+        .testTarget(name: "OCOPStoreTests", dependencies: ["OCOPStore", "OCOPModels", "OCOPDomain", "OCOPRubrics", "OCOPApp", "Postgres", "OCOPTestSupport"]),
+        .testTarget(name: "OCOPAppTests", dependencies: ["OCOPApp", "OCOPModels", "OCOPDomain", "OCOPTestSupport"]),
+        .testTarget(name: "ocopCLITests", dependencies: ["OCOPTestSupport", "OCOPApp", "OCOPModels", "OCOPStore", "OCOPDomain", "OCOPRubrics", "Postgres"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -94,15 +94,7 @@ public final class Workbench {
     /// Makes sure the database holds every rubric version of the catalog (once per workbench).
     func syncRubrics() throws {
         guard !session.rubricsSynced else { return }
-        let catalog = try catalog()
-        let snapshots = catalog.versionIDs.map { id -> RubricVersionSnapshot in
-            let loaded = catalog.versions[id]!
-            return RubricVersionSnapshot(version: loaded.version, contentHash: loaded.contentHash, sets: loaded.sets.map { set in
-                .init(number: set.number, title: set.title, contentHash: loaded.setHashes[set.number] ?? RubricHash.hash(set),
-                      content: String(decoding: RubricHash.canonicalJSON(set), as: UTF8.self))
-            })
-        }
-        try RubricRepository(try connection()).sync(snapshots)
+        try RubricRepository(try connection()).sync(try catalog().snapshots)
         session.rubricsSynced = true
     }
 
@@ -125,5 +117,18 @@ final class RubricCatalogCache: @unchecked Sendable {
         let catalog = try RubricCatalog.load(from: directory)
         catalogs[directory] = catalog
         return catalog
+    }
+}
+
+extension RubricCatalog {
+    /// The catalog as the store keeps it: each set's canonical content under its hash.
+    public var snapshots: [RubricVersionSnapshot] {
+        versionIDs.map { id in
+            let loaded = versions[id]!
+            return RubricVersionSnapshot(version: loaded.version, contentHash: loaded.contentHash, sets: loaded.sets.map { set in
+                .init(number: set.number, title: set.title, contentHash: loaded.setHashes[set.number] ?? RubricHash.hash(set),
+                      content: String(decoding: RubricHash.canonicalJSON(set), as: UTF8.self))
+            })
+        }
     }
 }

@@ -13,7 +13,6 @@ import Testing
         .communeReview: [.provincialReview],
         .provincialReview: [.advisoryReview],
         .advisoryReview: [.readyForCouncil],
-        .readyForCouncil: [.councilScheduled],
         .awaitingDecision: [.recognised],
         .proposedCentral: [.centralReview],
         .centralReview: [.recognised, .awaitingDecision, .notRecognised],
@@ -34,7 +33,8 @@ import Testing
         do {
             let step = try body()
             Issue.record("expected a refusal, got \(step)")
-        } catch let error as IllegalTransition {
+        } catch let DomainError.illegalTransition(error) {
+            #expect(DomainError.illegalTransition(error).kind == .invalidInput)
             return error
         } catch {
             Issue.record("expected IllegalTransition, got \(error)")
@@ -58,8 +58,13 @@ import Testing
             #expect(Self.shape(step) == Self.shape(.returned, .provincialReview, .resubmit, nil))
         case (.councilScheduled, _):
             let error = illegal { try DossierWorkflow.advance(dossier: Self.code, from: status, returnedFrom: nil) }
-            #expect(error?.message(.vi).contains("ocop council session finalize") == true)
+            #expect(error?.message(.vi).contains("Kết quả do Hội đồng quyết định khi kết thúc phiên họp") == true)
             #expect(error?.message(.en).contains("council's finalization decides") == true)
+        case (.readyForCouncil, _):
+            // Scheduling happens by opening a session with the dossier, never by hand.
+            let error = illegal { try DossierWorkflow.advance(dossier: Self.code, from: status, returnedFrom: nil) }
+            #expect(error?.message(.en).contains("opening a council session") == true)
+            #expect(error?.message(.vi).contains("mở một phiên họp Hội đồng") == true)
         case (_, 1):
             let step = try DossierWorkflow.advance(dossier: Self.code, from: status, returnedFrom: nil)
             #expect(Self.shape(step) == Self.shape(status, targets[0], .advance, nil))
@@ -69,15 +74,15 @@ import Testing
         default:
             // Branching: the target must be chosen.
             let error = illegal { try DossierWorkflow.advance(dossier: Self.code, from: status, returnedFrom: nil) }
-            #expect(error?.message(.en).contains("--to") == true)
-            #expect(error?.message(.vi).contains("--to") == true)
+            #expect(error?.fields == ["to"])
+            #expect(error?.message(.vi).contains("chọn trạng thái đích") == true)
             for target in targets { #expect(error?.allowed.contains(target) == true) }
         }
     }
 
     @Test(arguments: S.allCases, S.allCases)
     func advanceToAChosenTarget(_ status: S, _ target: S) throws {
-        guard status != .returned, status != .councilScheduled else { return }
+        guard status != .returned, status != .councilScheduled, status != .readyForCouncil else { return }
         if (Self.legalAdvances[status] ?? []).contains(target) {
             let step = try DossierWorkflow.advance(dossier: Self.code, from: status, returnedFrom: nil, to: target)
             #expect(step.to == target && step.from == status && step.action == .advance)
@@ -110,8 +115,9 @@ import Testing
     @Test(arguments: [[String](), [""], ["   ", ""]])
     func returnNeedsSomethingMissing(_ missing: [String]) {
         let error = illegal { try DossierWorkflow.returnForCompletion(dossier: Self.code, from: .communeReview, returnedFrom: nil, missing: missing) }
-        #expect(error?.message(.vi).contains("--missing") == true)
-        #expect(error?.message(.en).contains("--missing") == true)
+        #expect(error?.fields == ["missing"])
+        #expect(error?.message(.vi).contains("Phải ghi rõ nội dung cần bổ sung.") == true)
+        #expect(error?.message(.en).contains("Say what is missing.") == true)
     }
 
     @Test(arguments: Array(reviewStates))
@@ -169,14 +175,14 @@ import Testing
         if status == .councilScheduled {
             let step = try DossierWorkflow.defer(dossier: Self.code, from: status, returnedFrom: nil, reason: "Không đủ túc số")
             #expect(Self.shape(step) == Self.shape(.councilScheduled, .readyForCouncil, .defer, nil))
-            // Back where a session can take it again.
-            #expect(DossierWorkflow.advanceTargets(from: step.to) == [.councilScheduled])
+            // Back where a later session can take it again (opening that session schedules it).
+            #expect(step.to == .readyForCouncil)
         } else {
             let returnedFrom: S? = status == .returned ? .communeReview : nil
             let error = illegal { try DossierWorkflow.defer(dossier: Self.code, from: status, returnedFrom: returnedFrom, reason: "x") }
-            #expect(error?.from == status && error?.attempted == "defer")
+            #expect(error?.from == status && error?.attempted == .defer)
             #expect(error?.allowed == DossierWorkflow.allowedNext(from: status, returnedFrom: returnedFrom))
-            #expect(error?.message(.vi).contains("council_scheduled") == true)
+            #expect(error?.message(.vi).contains("Chỉ hoãn được hồ sơ đã xếp lịch họp Hội đồng.") == true)
             #expect(error?.message(.en).contains("Only a dossier scheduled") == true)
         }
     }
@@ -185,15 +191,17 @@ import Testing
     func deferNeedsAReason(_ reason: String) {
         let error = illegal { try DossierWorkflow.defer(dossier: Self.code, from: .councilScheduled, returnedFrom: nil, reason: reason) }
         #expect(error?.allowed == [.readyForCouncil, .withdrawn])
-        #expect(error?.message(.vi).contains("lý do hoãn (--reason)") == true)
-        #expect(error?.message(.en).contains("--reason") == true)
+        #expect(error?.message(.vi).contains("Phải ghi rõ lý do hoãn.") == true)
+        #expect(error?.message(.en).contains("Say why it is deferred.") == true)
+        #expect(error?.fields == ["reason"])
     }
 
     /// A decided dossier cannot be deferred: every council outcome refuses it.
     @Test func decidedDossierCannotBeDeferred() {
         for outcome in [S.awaitingDecision, .proposedCentral, .notRecognised] {
             let error = illegal { try DossierWorkflow.defer(dossier: "HS-2026-0042", from: outcome, returnedFrom: nil, reason: "Cần khảo sát thực tế") }
-            #expect(error?.message(.vi).contains("Không thể defer hồ sơ HS-2026-0042: hồ sơ đang ở trạng thái \(outcome.rawValue)") == true)
+            #expect(error?.message(.vi).contains("Không thể hoãn xét hồ sơ HS-2026-0042: hồ sơ đang ở trạng thái «\(outcome.label(.vi))»") == true)
+            #expect(error?.message(.en).contains("Cannot defer dossier HS-2026-0042: it is \(outcome.rawValue)") == true)
         }
     }
 
@@ -215,11 +223,12 @@ import Testing
         let vi = error?.message(.vi) ?? ""
         let en = error?.message(.en) ?? ""
         #expect(vi.contains("HS-2026-0042") && en.contains("HS-2026-0042"))
-        #expect(vi.contains("submitted (Đã nộp hồ sơ tại UBND cấp xã)"))
+        #expect(vi.contains("«Đã nộp hồ sơ tại UBND cấp xã»"))
         #expect(en.contains("it is submitted (Filed at the commune)"))
-        #expect(vi.contains("Các bước được phép: commune_review (UBND cấp xã đang đánh giá sơ bộ), withdrawn (Chủ thể đã rút hồ sơ)."))
+        #expect(vi.contains("Các bước được phép: «UBND cấp xã đang đánh giá sơ bộ», «Chủ thể đã rút hồ sơ»."))
         #expect(en.contains("Allowed next steps: commune_review (Commune pre-assessment), withdrawn (Withdrawn by the producer)."))
-        #expect(error?.exitCode == 65)
+        // Vietnamese shows no English state ids.
+        for status in S.allCases { #expect(!vi.contains(status.rawValue + " ")) }
 
         let closed = illegal { try DossierWorkflow.withdraw(dossier: "HS-2026-0042", from: .recognised, returnedFrom: nil) }
         #expect(closed?.message(.vi).contains("không có bước nào") == true)
@@ -231,8 +240,8 @@ import Testing
         let error = illegal { try DossierWorkflow.advance(dossier: Self.code, from: .councilScheduled, returnedFrom: nil) }
         #expect(error?.allowed == [.readyForCouncil, .withdrawn])
         #expect(error?.message(.en).contains("withdrawn (Withdrawn by the producer)") == true)
-        #expect(error?.message(.vi).contains("ocop council session defer") == true)
-        #expect(error?.message(.en).contains("ocop council session defer") == true)
+        #expect(error?.message(.vi).contains("hoãn xét hồ sơ tại phiên họp") == true)
+        #expect(error?.message(.en).contains("defer it from the session") == true)
         let withdrawn = try DossierWorkflow.withdraw(dossier: Self.code, from: .councilScheduled, returnedFrom: nil)
         #expect(withdrawn.to == .withdrawn)
     }
@@ -246,6 +255,7 @@ import Testing
             if status == .returned { next += Self.reviewStates }
             if DossierWorkflow.canReturn(status) { next.append(.returned) }
             if !status.isTerminal { next.append(.withdrawn) }
+            if status == .readyForCouncil { next.append(.councilScheduled) }  // opening a session
             if status == .councilScheduled { next += [.awaitingDecision, .proposedCentral, .notRecognised] }
             for n in next where seen.insert(n).inserted { queue.append(n) }
         }

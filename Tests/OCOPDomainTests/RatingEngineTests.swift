@@ -170,7 +170,7 @@ import Testing
             #expect(kinds.contains(.pointsNotAnOption(code: "1.1", points: 4, allowed: [0, 1, 2, 3])))
             #expect(kinds.contains(.missingCriterion(code: "2.2")))
             #expect(kinds.contains(.conditionNotMet(code: "5.2", condition: "5.1", conditionPoints: 0)))
-            #expect(error.exitCode == 65)
+            #expect(error.kind == .invalidInput)
             #expect(error.message(.vi).contains("phieu.yaml: tiêu chí 1.1: 4 điểm không phải một phương án (được chọn: 0, 1, 2, 3)"))
         }
     }

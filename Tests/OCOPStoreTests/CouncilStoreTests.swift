@@ -1,5 +1,6 @@
 import Foundation
 import OCOPDomain
+import OCOPModels
 import OCOPStore
 import OCOPTestSupport
 import Postgres
@@ -11,7 +12,6 @@ import Testing
     @Test func fullSessionOfSevenMembersAndTenDossiers() throws {
         let world = try CouncilWorld.make("cfull", sets: Self.tenSets)
         let session = try world.open()
-        let councils = CouncilStore(world.connection)
         // Dossier 0 → ≥ 90 (central), 1…7 → 4★/3★, 8 → 40 (not recognised), 9 (tourism) → 72.
         let targets = [93, 75, 72, 60, 55, 80, 71, 52, 40, 72]
         for (i, target) in targets.enumerated() {
@@ -19,70 +19,73 @@ import Testing
                 try world.score(i, person, total: target + (k % 3) - 1, stars: target >= 50 ? 5 : 0)
             }
         }
-        let status = try councils.status(session)
+        let status = try world.report(session)
         #expect(status.assessments.allSatisfy { $0.scored.count == 7 && $0.missing.isEmpty && $0.blocking.isEmpty })
-        let report = try councils.finalize(session, actor: "sec")
+        let report = try world.finalize(session)
         #expect(report.decided.count == 10 && report.sessionFinalized)
-        let store = DossierStore(world.connection)
+        let store = DossierRepository(world.connection)
         #expect(try store.dossier(world.dossiers[0]).status == .proposedCentral)
         #expect(try store.dossier(world.dossiers[1]).status == .awaitingDecision)
         #expect(try store.dossier(world.dossiers[8]).status == .notRecognised)
-        let snapshot = try councils.snapshot(session)
-        #expect(snapshot.status == "finalized")
+        let snapshot = try world.snapshot(session)
+        #expect(snapshot.status == .finalized)
         let result = try #require(snapshot.dossiers[1].result)
-        #expect(result.stars == 4 && result.average == "74.86" && result.sheetCount == 7)
-        #expect(result.reasonsVi.first?.contains("74,86 điểm → 4★") == true)
-        // The producer's note carries the council's reasons, never a member's total.
+        #expect(result.rating.stars == 4 && result.rating.average.plain == "74.86" && result.sheetCount == 7)
+        #expect(result.rating.reasons.first?.text(.vi).contains("74,86 điểm → 4★") == true)
+        #expect(result.rating.reasons.first?.text(.en).contains("74.86 points → 4★") == true)
+        // The stored result is the typed rating the council saw before finalizing.
+        #expect(status.assessments[1].result == result.rating)
+        // The producer's note carries the council's reasons, never a member's total, in either language.
         let history = try store.history(world.dossiers[8])
         let last = try #require(history.last)
-        #expect(last.action == "council_result" && last.note?.contains("không ban hành quyết định công nhận") == true)
-        #expect(last.note?.contains("Chênh lệch") == false)
+        #expect(last.action == .councilResult && last.text(.vi)?.contains("không ban hành quyết định công nhận") == true)
+        #expect(last.text(.en)?.contains("no recognition decision and no certificate") == true)
+        #expect(last.text(.vi)?.contains("Chênh lệch") == false)
         let view = try store.statusView(world.dossiers[1])
-        #expect(view.councilDate == "2026-11-10")
+        #expect(view.councilDate == CalendarDate(iso: "2026-11-10"))
         // Finalizing again changes nothing.
-        let again = try councils.finalize(session, actor: "sec")
+        let again = try world.finalize(session)
         #expect(again.decided.isEmpty && again.alreadyDecided.count == 10)
         #expect(try world.connection.count("council_result") == 10)
     }
 
     @Test func onlyReadyDossiersAndMembersWhoMayScore() throws {
         let world = try CouncilWorld.make("cready", sets: [1, 2])
-        let store = DossierStore(world.connection)
-        try store.apply(.returnForCompletion(missing: ["Phiếu kiểm nghiệm"]), to: world.dossiers[1], actor: "test")
-        let error = thrown(CouncilError.self) {
-            _ = try CouncilStore(world.connection).openSession(council: "BN-2026", heldOn: PostgresDate(year: 2026, month: 11, day: 10),
-                                                               place: nil, dossiers: world.dossiers, absent: [], actor: "sec")
-        }
-        #expect(error == .dossierNotReady(dossier: world.dossiers[1], status: .returned, needed: .readyForCouncil))
+        let store = DossierRepository(world.connection)
+        try store.apply(.returnForCompletion(missing: ["Phiếu kiểm nghiệm"]), to: world.dossiers[1], actor: person("test"))
+        let error = thrown(StoreError.self) { _ = try world.open() }
+        #expect(error == .dossierNotReady(dossier: world.dossiers[1].rawValue, status: .returned, needed: .readyForCouncil))
         #expect(try store.dossier(world.dossiers[0]).status == .readyForCouncil, "nothing changed")
         #expect(try world.connection.count("council_session") == 0)
 
-        let session = try CouncilStore(world.connection).openSession(council: "BN-2026", heldOn: PostgresDate(year: 2026, month: 11, day: 10),
-                                                                     place: nil, dossiers: [world.dossiers[0]], absent: ["m4"], actor: "sec").code
+        let session = try world.sessions.open(council: CouncilWorld.council, heldOn: CalendarDate(year: 2026, month: 11, day: 10)!, place: nil,
+                                              dossiers: [world.dossiers[0]], absent: [person("m4")], actor: person("sec")).code
         #expect(try store.dossier(world.dossiers[0]).status == .councilScheduled)
-        #expect(thrown(CouncilError.self) { try world.score(0, "sec", total: 70) } == .doesNotScore(person: "sec", role: .secretary))
-        #expect(thrown(CouncilError.self) { try world.score(0, "adv", total: 70) } == .doesNotScore(person: "adv", role: .advisor))
-        #expect(thrown(CouncilError.self) { try world.score(0, "m4", total: 70) } == .absent(person: "m4", session: session))
-        try CouncilStore(world.connection).recordAttendance(session: session, present: ["m4"], absent: [], actor: "sec")
+        let d = world.dossiers[0].rawValue
+        #expect(refusal { try world.score(0, "sec", total: 70) } == .doesNotScore(person: "sec", role: .secretary))
+        #expect(refusal { try world.score(0, "adv", total: 70) } == .doesNotScore(person: "adv", role: .advisor))
+        #expect(refusal { try world.score(0, "m4", total: 70) } == .absent(person: "m4", session: session.rawValue))
+        #expect(refusal { try world.score(0, "stranger", total: 70) } == nil)
+        try world.sessions.recordAttendance(session: session, present: [person("m4")], absent: [], actor: person("sec"))
         try world.score(0, "m4", total: 70)
+        _ = d
     }
 
     @Test func recusedMemberCannotScoreAndDoesNotCount() throws {
         let world = try CouncilWorld.make("crecuse", sets: [1])
         let session = try world.open()
-        let councils = CouncilStore(world.connection)
-        try councils.recuse(session: session, dossier: world.dossiers[0], person: "m1", kind: .kin, reason: "Anh ruột của người đại diện", actor: "sec")
-        #expect(thrown(CouncilError.self) { try world.score(0, "m1", total: 70) } == .recused(person: "m1", dossier: world.dossiers[0]))
+        try world.sessions.recuse(session: session, dossier: world.dossiers[0], person: person("m1"), kind: .kin, reason: "Anh ruột của người đại diện", actor: person("sec"))
+        #expect(refusal { try world.score(0, "m1", total: 70) } == .recused(person: "m1", dossier: world.dossiers[0].rawValue))
         // 6 eligible → quorum ⌈6 × 3/4⌉ = 5.
-        for person in ["chair", "vice1", "vice2", "m2"] { try world.score(0, person, total: 72) }
-        var a = try councils.status(session).assessments[0]
+        for member in ["chair", "vice1", "vice2", "m2"] { try world.score(0, member, total: 72) }
+        var a = try world.report(session).assessments[0]
         #expect(a.eligible.count == 6 && a.recused == ["m1"])
         #expect(a.flags == [.quorum(scored: 4, required: 5, eligible: 6, presidingMissing: false)])
         try world.score(0, "m3", total: 72)
-        a = try councils.status(session).assessments[0]
+        a = try world.report(session).assessments[0]
         #expect(a.canFinalize && a.missing == ["m4"])
-        try councils.finalize(session, actor: "sec")
-        let snapshot = try councils.snapshot(session)
+        try world.finalize(session)
+        let snapshot = try world.snapshot(session)
         #expect(snapshot.dossiers[0].recusals.first?.reason == "Anh ruột của người đại diện")
         #expect(snapshot.dossiers[0].result?.sheetCount == 5)
     }
@@ -90,51 +93,49 @@ import Testing
     @Test func quorumFailureBlocksAndWritesNothing() throws {
         let world = try CouncilWorld.make("cquorum", sets: [1, 2])
         let session = try world.open()
-        for person in ["chair", "vice1", "m1", "m2", "m3", "m4", "vice2"] { try world.score(0, person, total: 75) }
-        for person in ["vice1", "m1", "m2", "m3", "m4", "vice2"] { try world.score(1, person, total: 75) }  // no chair
-        let councils = CouncilStore(world.connection)
-        let error = thrown(CouncilError.self) { _ = try councils.finalize(session, actor: "sec") }
+        for member in ["chair", "vice1", "m1", "m2", "m3", "m4", "vice2"] { try world.score(0, member, total: 75) }
+        for member in ["vice1", "m1", "m2", "m3", "m4", "vice2"] { try world.score(1, member, total: 75) }  // no chair
+        let error = thrown(StoreError.self) { _ = try world.finalize(session) }
         guard case .finalizationBlocked(let blocked)? = error else { Issue.record("\(String(describing: error))"); return }
-        #expect(blocked.map(\.dossier) == [world.dossiers[1]])
+        #expect(blocked.map(\.dossier) == [world.dossiers[1].rawValue])
         #expect(blocked[0].problems[0].vi.contains("thiếu phiếu của Chủ tịch"))
         #expect(try world.connection.count("council_result") == 0)
-        #expect(try DossierStore(world.connection).dossier(world.dossiers[0]).status == .councilScheduled)
+        #expect(try DossierRepository(world.connection).dossier(world.dossiers[0]).status == .councilScheduled)
         // Quorum cannot be overridden; the other dossier can be finalized alone.
-        #expect(thrown(CouncilError.self) {
-            try councils.override(session: session, dossier: world.dossiers[1], flag: "quorum", chair: "chair", reason: "x", actor: "sec")
+        #expect(thrown(StoreError.self) {
+            try world.sessions.override(session: session, dossier: world.dossiers[1], flag: "quorum", chair: person("chair"), reason: "x", actor: person("sec"))
         } == .flagNotOverridable("quorum"))
-        let report = try councils.finalize(session, only: [world.dossiers[0]], actor: "sec")
-        #expect(report.decided == [world.dossiers[0]] && !report.sessionFinalized)
+        let report = try world.finalize(session, only: [world.dossiers[0]])
+        #expect(report.decided.map(\.dossier) == [world.dossiers[0]] && !report.sessionFinalized)
     }
 
     @Test func spreadIsFlaggedThenRescoredOrOverridden() throws {
         let world = try CouncilWorld.make("cspread", sets: [1, 2])
         let session = try world.open()
-        for person in CouncilWorld.scorers {
-            try world.score(0, person, total: person == "m4" ? 60 : 75)
-            try world.score(1, person, total: person == "m4" ? 58 : 74)
+        for member in CouncilWorld.scorers {
+            try world.score(0, member, total: member == "m4" ? 60 : 75)
+            try world.score(1, member, total: member == "m4" ? 58 : 74)
         }
-        let councils = CouncilStore(world.connection)
-        var status = try councils.status(session)
+        var status = try world.report(session)
         #expect(status.assessments[0].flags.contains(.spread(points: 15, maximum: 10)))
         #expect(status.assessments[0].needsDiscussion)
-        #expect(thrown(CouncilError.self) { _ = try councils.finalize(session, actor: "sec") } != nil)
+        #expect(thrown(StoreError.self) { _ = try world.finalize(session) } != nil)
         // Dossier 0: m4 re-scores after discussion (a new version with a reason).
-        #expect(thrown(CouncilError.self) { try world.score(0, "m4", total: 70) } == .alreadySubmitted(person: "m4", dossier: world.dossiers[0], version: 1))
+        #expect(refusal { try world.score(0, "m4", total: 70) } == .alreadySubmitted(person: "m4", dossier: world.dossiers[0].rawValue, version: 1))
         let v2 = try world.score(0, "m4", total: 70, reason: "Chấm lại sau thảo luận của Hội đồng")
-        #expect(v2.version == 2)
+        #expect(v2.meta.version == 2)
         // Dossier 1: the chair overrides.
-        #expect(thrown(CouncilError.self) {
-            try councils.override(session: session, dossier: world.dossiers[1], flag: "spread", chair: "m1", reason: "x", actor: "sec")
+        #expect(thrown(StoreError.self) {
+            try world.sessions.override(session: session, dossier: world.dossiers[1], flag: "spread", chair: person("m1"), reason: "x", actor: person("sec"))
         } == .notChair(person: "m1"))
-        try councils.override(session: session, dossier: world.dossiers[1], flag: "spread", chair: "chair",
-                              reason: "Ủy viên m4 giữ ý kiến về bao bì; Hội đồng thống nhất giữ nguyên", actor: "sec")
-        status = try councils.status(session)
+        try world.sessions.override(session: session, dossier: world.dossiers[1], flag: "spread", chair: person("chair"),
+                                    reason: "Ủy viên m4 giữ ý kiến về bao bì; Hội đồng thống nhất giữ nguyên", actor: person("sec"))
+        status = try world.report(session)
         #expect(status.assessments[0].flags.isEmpty)
         #expect(status.assessments[1].flags.count == 1 && status.assessments[1].blocking.isEmpty)
-        try councils.finalize(session, actor: "sec")
-        let snapshot = try councils.snapshot(session)
-        #expect(snapshot.dossiers[0].result?.spread == 5)
+        try world.finalize(session)
+        let snapshot = try world.snapshot(session)
+        #expect(snapshot.dossiers[0].result?.rating.spread == 5)
         #expect(snapshot.dossiers[1].result?.overrides == ["spread"])
     }
 
@@ -142,9 +143,9 @@ import Testing
         let world = try CouncilWorld.make("ccorrect", sets: [1])
         _ = try world.open()
         try world.score(0, "m1", total: 70)
-        #expect(thrown(CouncilError.self) { try world.score(0, "m2", total: 70, reason: "x") } == .nothingToCorrect(person: "m2", dossier: world.dossiers[0]))
+        #expect(refusal { try world.score(0, "m2", total: 70, reason: "x") } == .nothingToCorrect(person: "m2", dossier: world.dossiers[0].rawValue))
         try world.score(0, "m1", total: 72, reason: "Ghi nhầm tiêu chí 2.1")
-        let history = try ScoreStore(world.connection).history(dossier: world.dossiers[0], person: "m1")
+        let history = try ScoreRepository(world.connection).history(dossier: world.dossiers[0], person: person("m1"))
         #expect(history.map(\.version) == [1, 2] && history.map(\.total) == [70, 72])
         #expect(history[1].reason == "Ghi nhầm tiêu chí 2.1" && history[0].rubricHash == history[1].rubricHash)
         let update = thrown(PostgresError.self) { try world.connection.execute("UPDATE score_sheet SET total = 99") }
@@ -156,11 +157,10 @@ import Testing
         let world = try CouncilWorld.make("cinvalid", sets: [1])
         _ = try world.open()
         let sheet = ScoreSheet(label: "x", points: ["1.1": 7, "99": 1])
-        let error = thrown(SheetValidationError.self) {
-            try ScoreStore(world.connection).submit(dossier: world.dossiers[0], person: "m1", sheet: sheet, source: .file, actor: "m1")
-        }
-        #expect(error?.problems.contains { $0.message(.vi).contains("1.1: 7 điểm không phải một phương án") } == true)
-        #expect(error?.problems.contains { $0.message(.vi).contains("thiếu tiêu chí") } == true)
+        let error = thrown(DomainError.self) { try world.submit(0, "m1", sheet: sheet) }
+        guard case .invalidSheet(let invalid)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(invalid.problems.contains { $0.message(.vi).contains("1.1: 7 điểm không phải một phương án") })
+        #expect(invalid.problems.contains { $0.message(.vi).contains("thiếu tiêu chí") })
         #expect(try world.connection.count("score_sheet") == 0)
     }
 
@@ -172,22 +172,22 @@ import Testing
         // Three members put 5.1 (a 4★ marker ≥ 5) one option lower.
         let marker = try #require(set.starMarkers.first { $0.stars == 4 && $0.criterion == "5.1" })
         let lower = try #require(set.criterion("5.1")?.allowedPoints().filter { $0 < marker.points }.max())
-        for (k, person) in CouncilWorld.scorers.enumerated() {
+        for (k, member) in CouncilWorld.scorers.enumerated() {
             var sheet = base
             if k < 3 { sheet.answers["5.1"] = SheetAnswer(points: lower) }
-            try ScoreStore(world.connection).submit(dossier: world.dossiers[0], person: person, sheet: sheet, source: .file, actor: person)
+            try world.submit(0, member, sheet: sheet)
         }
-        let a = try CouncilStore(world.connection).status(session).assessments[0]
+        let a = try world.report(session).assessments[0]
         #expect(a.flags.contains { $0.id == "minimum:5.1:4" })
-        try CouncilStore(world.connection).override(session: session, dossier: world.dossiers[0], flag: "minimum:5.1:4", chair: "chair",
-                                                    reason: "Đa số thành viên đánh giá có câu chuyện sản phẩm đầy đủ", actor: "sec")
-        try CouncilStore(world.connection).finalize(session, actor: "sec")
+        try world.sessions.override(session: session, dossier: world.dossiers[0], flag: "minimum:5.1:4", chair: person("chair"),
+                                    reason: "Đa số thành viên đánh giá có câu chuyện sản phẩm đầy đủ", actor: person("sec"))
+        try world.finalize(session)
     }
 
     @Test func twoConcurrentFinalizersYieldOneResult() throws {
         let world = try CouncilWorld.make("cconc", sets: [1, 2, 3])
         let session = try world.open()
-        for i in 0..<3 { for person in CouncilWorld.scorers { try world.score(i, person, total: 72) } }
+        for i in 0..<3 { for member in CouncilWorld.scorers { try world.score(i, member, total: 72) } }
         let target = world.target
         let reports = Reports()
         let group = DispatchGroup()
@@ -197,7 +197,7 @@ import Testing
                 defer { group.leave() }
                 do {
                     let connection = try Connection(target)
-                    reports.add(try CouncilStore(connection).finalize(session, actor: who))
+                    reports.add(try SessionRepository(connection).finalize(session, actor: person(who)))
                 } catch { reports.fail("\(error)") }
             }
         }
@@ -208,6 +208,18 @@ import Testing
         #expect(try world.connection.count("council_result") == 3)
         #expect(try world.connection.count("dossier_event", where: "action = 'council_result'") == 3)
     }
+}
+
+/// The scoring rule's refusal thrown by `body`, or nil when something else (or nothing) was thrown.
+func refusal(_ body: () throws -> Void) -> ScoringRefusal? {
+    do {
+        try body()
+    } catch let DomainError.mayNotScore(refusal) {
+        return refusal
+    } catch {
+        return nil
+    }
+    return nil
 }
 
 final class Reports: @unchecked Sendable {

@@ -1,5 +1,7 @@
 import Foundation
+import OCOPApp
 import OCOPDomain
+import OCOPModels
 import OCOPRubrics
 import OCOPStore
 import OCOPTestSupport
@@ -11,13 +13,15 @@ import Testing
     /// A migrated database with the units, the bundled rubric, one producer and two products (sets 1 and 12).
     func world(_ prefix: String) throws -> (Connection, tea: Product, lychee: Product) {
         let connection = try Fixture.registry(prefix)
-        try RubricStore(connection).sync(try bundledCatalog.get())
-        let registry = RegistryStore(connection)
-        try registry.addProducer(Fixture.producer("0101"), actor: "t")
-        let tea = try registry.addProduct(ProductDraft(name: "Trà giảo cổ lam Sa Lý", producerRef: "0101", productSet: 12, year: 2026), actor: "t")
-        let lychee = try registry.addProduct(ProductDraft(name: "Vải thiều", producerRef: "0101", productSet: 1, year: 2026), actor: "t")
+        try RubricRepository(connection).sync(try bundledCatalog.get().snapshots)
+        try ProducerRepository(connection).add(Fixture.producer("0101"), actor: t)
+        let products = ProductRepository(connection)
+        let tea = try products.add(ProductDraft(name: "Trà giảo cổ lam Sa Lý", producerRef: "0101", productSet: 12, year: 2026), actor: t)
+        let lychee = try products.add(ProductDraft(name: "Vải thiều", producerRef: "0101", productSet: 1, year: 2026), actor: t)
         return (connection, tea, lychee)
     }
+
+    let t = person("t")
 
     func events(_ connection: Connection) throws -> [String] {
         try connection.query("SELECT dossier_id, action, from_status, to_status FROM dossier_event ORDER BY id").map {
@@ -27,36 +31,36 @@ import Testing
 
     @Test func openFreezesRubricVersionAndSetHash() throws {
         let (connection, tea, _) = try world("dos_open")
-        let store = DossierStore(connection)
-        let dossier = try store.open(.init(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: 2, targetStars: 3, note: "Sản phẩm mới"), actor: "Cán bộ xã")
-        #expect(dossier.code == "HS-2026-0001")
+        let store = DossierRepository(connection)
+        let dossier = try store.open(DossierOpening(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: 2, targetStars: 3, note: "Sản phẩm mới"), actor: person("can-bo-xa"))
+        #expect(dossier.code.rawValue == "HS-2026-0001")
         #expect(dossier.status == .submitted && dossier.returnedFrom == nil && dossier.missing.isEmpty)
         #expect(dossier.rubricVersion == "qd26-2026" && dossier.productSet == 12 && dossier.targetStars == 3)
         let expectedHash = try bundledCatalog.get().version(.qd26_2026).setHashes[12]
         #expect(dossier.rubricHash == expectedHash && expectedHash != nil)
-        let frozen = try RubricStore(connection).frozenSet(of: dossier)
+        let frozen = try RubricRepository(connection).frozenSet(hash: try #require(dossier.rubricHash))
         #expect(frozen == (try bundledCatalog.get().productSet(12)))
         #expect(RubricHash.hash(frozen) == expectedHash)
-        #expect(try store.dossier("hs-2026-0001") == dossier, "codes are case-insensitive")
+        #expect(try store.dossier(dossierCode("hs-2026-0001")) == dossier, "codes are case-insensitive")
 
-        let second = try store.open(.init(productRef: String(tea.id), kind: .upgrade, year: 2026, round: 1), actor: "t")
-        #expect(second.code == "HS-2026-0002")
-        #expect(try store.open(.init(productRef: tea.code, kind: .firstEvaluation, year: 2027, round: 1), actor: "t").code == "HS-2027-0001")
-        #expect(try store.dossiers(year: 2026).map(\.code) == ["HS-2026-0001", "HS-2026-0002"])
-        #expect(try store.dossiers(status: .submitted, product: tea.code).count == 3)
+        let second = try store.open(DossierOpening(productRef: String(tea.id), kind: .upgrade, year: 2026, round: 1), actor: t)
+        #expect(second.code.rawValue == "HS-2026-0002")
+        #expect(try store.open(DossierOpening(productRef: tea.code, kind: .firstEvaluation, year: 2027, round: 1), actor: t).code.rawValue == "HS-2027-0001")
+        #expect(try store.dossiers(year: 2026).map(\.code.rawValue) == ["HS-2026-0001", "HS-2026-0002"])
+        #expect(try store.dossiers(status: .submitted, productID: tea.id).count == 3)
     }
 
     @Test func openChecksItsInput() throws {
         let (connection, tea, _) = try world("dos_input")
-        let store = DossierStore(connection)
+        let store = DossierRepository(connection)
         for (round, stars) in [(0, 3), (10, 3), (1, 2), (1, 6)] {
-            let error = thrown(StoreError.self) { try store.open(.init(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: round, targetStars: stars), actor: "t") }
+            let error = thrown(StoreError.self) { try store.open(DossierOpening(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: round, targetStars: stars), actor: t) }
             if case .invalid? = error {} else { Issue.record("round \(round), stars \(stars): expected invalid") }
         }
-        if case .unknownProduct("24-00000-001-2026")? = thrown(StoreError.self, { try store.open(.init(productRef: "24-00000-001-2026", kind: .firstEvaluation, year: 2026, round: 1), actor: "t") }) {} else {
+        if case .notFound(.product, "24-00000-001-2026")? = thrown(StoreError.self, { try store.open(DossierOpening(productRef: "24-00000-001-2026", kind: .firstEvaluation, year: 2026, round: 1), actor: t) }) {} else {
             Issue.record("expected unknownProduct")
         }
-        if case .unknownRubricVersion("qd99-2099")? = thrown(StoreError.self, { try store.open(.init(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: 1, rubricVersion: "qd99-2099"), actor: "t") }) {} else {
+        if case .notFound(.rubricVersion, "qd99-2099")? = thrown(StoreError.self, { try store.open(DossierOpening(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: 1, rubricVersion: "qd99-2099"), actor: t) }) {} else {
             Issue.record("expected unknownRubricVersion")
         }
         #expect(try connection.count("dossier") == 0)
@@ -65,91 +69,90 @@ import Testing
 
     @Test func transitionRubricHasNoHashAndCannotBeScored() throws {
         let (connection, _, lychee) = try world("dos_qd148")
-        let dossier = try DossierStore(connection).open(.init(productRef: lychee.code, kind: .upgrade, year: 2026, round: 1, rubricVersion: "qd148-2023"), actor: "t")
+        let dossier = try DossierRepository(connection).open(DossierOpening(productRef: lychee.code, kind: .upgrade, year: 2026, round: 1, rubricVersion: "qd148-2023"), actor: t)
         #expect(dossier.rubricVersion == "qd148-2023" && dossier.rubricHash == nil)
-        let error = thrown(StoreError.self) { _ = try RubricStore(connection).frozenSet(of: dossier) }
-        guard case .rubricWithoutTables("qd148-2023")? = error else { Issue.record("expected rubricWithoutTables, got \(String(describing: error))"); return }
-        #expect(error?.message(.en).contains("cannot be scored") == true)
+        // Putting it on a council session is refused: it cannot be scored here.
+        #expect(StoreError.rubricWithoutTables("qd148-2023").message(.en).contains("cannot be scored"))
     }
 
     @Test func oneOpenDossierPerProductYearAndRound() throws {
         let (connection, tea, lychee) = try world("dos_once")
-        let store = DossierStore(connection)
-        let first = try store.open(.init(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: 2), actor: "t")
-        let error = thrown(StoreError.self) { try store.open(.init(productRef: tea.code, kind: .upgrade, year: 2026, round: 2), actor: "t") }
+        let store = DossierRepository(connection)
+        let first = try store.open(DossierOpening(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: 2), actor: t)
+        let error = thrown(StoreError.self) { try store.open(DossierOpening(productRef: tea.code, kind: .upgrade, year: 2026, round: 2), actor: t) }
         guard case let .openDossierExists(product, existing)? = error else { Issue.record("expected openDossierExists, got \(String(describing: error))"); return }
-        #expect(product == tea.code && existing == first.code)
-        #expect(error?.message(.vi).contains(first.code) == true)
+        #expect(product == tea.code && existing == first.code.rawValue)
+        #expect(error?.message(.vi).contains(first.code.rawValue) == true)
+        #expect(error?.kind == .conflict)
         #expect(try connection.count("dossier") == 1 && connection.count("dossier_event") == 1)
         // Another product, or another round, is fine; and a withdrawn dossier no longer blocks.
-        #expect(try store.open(.init(productRef: lychee.code, kind: .firstEvaluation, year: 2026, round: 2), actor: "t").code == "HS-2026-0002")
-        #expect(try store.open(.init(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: 1), actor: "t").code == "HS-2026-0003")
-        try store.apply(.withdraw, to: first.code, actor: "Chủ thể", note: "Rút để bổ sung kiểm nghiệm")
-        #expect(try store.open(.init(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: 2), actor: "t").code == "HS-2026-0004")
+        #expect(try store.open(DossierOpening(productRef: lychee.code, kind: .firstEvaluation, year: 2026, round: 2), actor: t).code.rawValue == "HS-2026-0002")
+        #expect(try store.open(DossierOpening(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: 1), actor: t).code.rawValue == "HS-2026-0003")
+        try store.apply(.withdraw, to: first.code, actor: person("chu-the"), note: "Rút để bổ sung kiểm nghiệm")
+        #expect(try store.open(DossierOpening(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: 2), actor: t).code.rawValue == "HS-2026-0004")
     }
 
     @Test func aFullWalkIsRecorded() throws {
         let (connection, tea, _) = try world("dos_walk")
-        let store = DossierStore(connection)
-        let code = try store.open(.init(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: 2, note: "Nộp tại xã"), actor: "Chủ thể").code
-        #expect(try store.apply(.advance(to: nil), to: code, actor: "Cán bộ xã", note: "Tiếp nhận").status == .communeReview)
-        #expect(try store.apply(.advance(to: nil), to: code.lowercased(), actor: "Cán bộ xã", note: "Đã lập Mẫu 03").status == .provincialReview)
+        let store = DossierRepository(connection)
+        let code = try store.open(DossierOpening(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: 2, note: "Nộp tại xã"), actor: person("chu-the")).code
+        #expect(try store.apply(.advance(to: nil), to: code, actor: person("can-bo-xa"), note: "Tiếp nhận").status == .communeReview)
+        #expect(try store.apply(.advance(to: nil), to: dossierCode(code.rawValue.lowercased()), actor: person("can-bo-xa"), note: "Đã lập Mẫu 03").status == .provincialReview)
 
-        let returned = try store.apply(.returnForCompletion(missing: ["Phiếu kết quả kiểm nghiệm", "  ", "Ảnh sản phẩm".decomposedStringWithCanonicalMapping]), to: code, actor: "Sở NN&MT", note: "Thiếu hồ sơ")
+        let returned = try store.apply(.returnForCompletion(missing: ["Phiếu kết quả kiểm nghiệm", "  ", "Ảnh sản phẩm".decomposedStringWithCanonicalMapping]), to: code, actor: person("so-nnmt"), note: "Thiếu hồ sơ")
         #expect(returned.status == .returned && returned.returnedFrom == .provincialReview)
         #expect(returned.missing == ["Phiếu kết quả kiểm nghiệm", "Ảnh sản phẩm"])
         let view = try store.statusView(code)
         #expect(view.status == .returned && view.missing == ["Phiếu kết quả kiểm nghiệm", "Ảnh sản phẩm"])
-        #expect(view.lastChangeNote == "Thiếu hồ sơ" && view.productCode == tea.code && view.producerName == "HTX Thân Trường")
+        #expect(view.lastEvent?.text(.vi) == "Thiếu hồ sơ" && view.productCode == tea.code && view.producerName == "HTX Thân Trường")
         #expect(view.lastChangeAt >= view.openedAt)
 
-        let resubmitted = try store.apply(.advance(to: nil), to: code, actor: "Chủ thể", note: "Đã bổ sung")
+        let resubmitted = try store.apply(.advance(to: nil), to: code, actor: person("chu-the"), note: "Đã bổ sung")
         #expect(resubmitted.status == .provincialReview && resubmitted.returnedFrom == nil && resubmitted.missing.isEmpty)
-        try store.apply(.advance(to: nil), to: code, actor: "Sở NN&MT")
-        try store.apply(.advance(to: nil), to: code, actor: "Tổ tư vấn")
-        #expect(try store.apply(.advance(to: .councilScheduled), to: code, actor: "Thư ký").status == .councilScheduled)
-        _ = thrown(IllegalTransition.self) { try store.apply(.advance(to: nil), to: code, actor: "Thư ký") }
-        #expect(try store.apply(.councilResult(.awaitingDecision), to: code, actor: "Hội đồng").status == .awaitingDecision)
-        #expect(try store.apply(.advance(to: nil), to: code, actor: "Chủ tịch UBND tỉnh", note: "QĐ công nhận").status == .recognised)
-        _ = thrown(IllegalTransition.self) { try store.apply(.withdraw, to: code, actor: "Chủ thể") }
+        try store.apply(.advance(to: nil), to: code, actor: person("so-nnmt"))
+        try store.apply(.advance(to: nil), to: code, actor: person("to-tu-van"))
+        // Scheduling belongs to a council session: by hand it is refused.
+        _ = thrown(DomainError.self) { try store.apply(.advance(to: .councilScheduled), to: code, actor: person("thu-ky")) }
+        _ = thrown(DomainError.self) { try store.apply(.councilResult(.awaitingDecision), to: code, actor: person("hoi-dong")) }
+        #expect(try store.apply(.withdraw, to: code, actor: person("chu-the"), note: "Chủ thể rút hồ sơ").status == .withdrawn)
+        _ = thrown(DomainError.self) { try store.apply(.withdraw, to: code, actor: person("chu-the")) }
 
         let history = try store.history(code)
-        let expected: [(String, String, DossierStatus?, DossierStatus, String?)] = [
-            ("Chủ thể", "open", nil, .submitted, "Nộp tại xã"),
-            ("Cán bộ xã", "advance", .submitted, .communeReview, "Tiếp nhận"),
-            ("Cán bộ xã", "advance", .communeReview, .provincialReview, "Đã lập Mẫu 03"),
-            ("Sở NN&MT", "return", .provincialReview, .returned, "Thiếu hồ sơ"),
-            ("Chủ thể", "resubmit", .returned, .provincialReview, "Đã bổ sung"),
-            ("Sở NN&MT", "advance", .provincialReview, .advisoryReview, nil),
-            ("Tổ tư vấn", "advance", .advisoryReview, .readyForCouncil, nil),
-            ("Thư ký", "advance", .readyForCouncil, .councilScheduled, nil),
-            ("Hội đồng", "council_result", .councilScheduled, .awaitingDecision, nil),
-            ("Chủ tịch UBND tỉnh", "advance", .awaitingDecision, .recognised, "QĐ công nhận"),
+        let expected: [(String, DossierAction, DossierStatus?, DossierStatus, String?)] = [
+            ("chu-the", .open, nil, .submitted, "Nộp tại xã"),
+            ("can-bo-xa", .advance, .submitted, .communeReview, "Tiếp nhận"),
+            ("can-bo-xa", .advance, .communeReview, .provincialReview, "Đã lập Mẫu 03"),
+            ("so-nnmt", .returnForCompletion, .provincialReview, .returned, "Thiếu hồ sơ"),
+            ("chu-the", .resubmit, .returned, .provincialReview, "Đã bổ sung"),
+            ("so-nnmt", .advance, .provincialReview, .advisoryReview, nil),
+            ("to-tu-van", .advance, .advisoryReview, .readyForCouncil, nil),
+            ("chu-the", .withdraw, .readyForCouncil, .withdrawn, "Chủ thể rút hồ sơ"),
         ]
         #expect(history.count == expected.count)
         for (event, want) in zip(history, expected) {
             #expect(event.actor == want.0 && event.action == want.1 && event.from == want.2 && event.to == want.3 && event.note == want.4, "\(event)")
         }
         #expect(history[3].missing == ["Phiếu kết quả kiểm nghiệm", "Ảnh sản phẩm"])
-        #expect(history.filter { $0.action != "return" }.allSatisfy { $0.missing.isEmpty })
+        #expect(history.filter { $0.action != .returnForCompletion }.allSatisfy { $0.missing.isEmpty })
         #expect(zip(history, history.dropFirst()).allSatisfy { $0.at <= $1.at })
-        #expect(try store.dossier(code).status == .recognised)
+        #expect(try store.dossier(code).status == .withdrawn)
     }
 
     @Test func illegalTransitionChangesNothing() throws {
         let (connection, tea, _) = try world("dos_illegal")
-        let store = DossierStore(connection)
-        let code = try store.open(.init(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: 2), actor: "t").code
+        let store = DossierRepository(connection)
+        let code = try store.open(DossierOpening(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: 2), actor: t).code
         let before = try store.dossier(code)
         let eventsBefore = try events(connection)
 
-        let error = thrown(IllegalTransition.self) { try store.apply(.returnForCompletion(missing: ["x"]), to: code, actor: "t") }
-        #expect(error?.dossier == code && error?.from == .submitted)
-        #expect(error?.message(.vi).contains("Không thể return hồ sơ \(code)") == true)
-        _ = thrown(IllegalTransition.self) { try store.apply(.advance(to: .recognised), to: code, actor: "t") }
-        _ = thrown(IllegalTransition.self) { try store.apply(.councilResult(.awaitingDecision), to: code, actor: "t") }
-        try store.apply(.advance(to: nil), to: code, actor: "t")
-        _ = thrown(IllegalTransition.self) { try store.apply(.returnForCompletion(missing: ["  "]), to: code, actor: "t") }
+        let error = thrown(DomainError.self) { try store.apply(.returnForCompletion(missing: ["x"]), to: code, actor: t) }
+        guard case .illegalTransition(let refused)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(refused.dossier == code.rawValue && refused.from == .submitted)
+        #expect(refused.message(.vi).contains("Không thể trả lại để bổ sung hồ sơ \(code)") == true)
+        _ = thrown(DomainError.self) { try store.apply(.advance(to: .recognised), to: code, actor: t) }
+        _ = thrown(DomainError.self) { try store.apply(.councilResult(.awaitingDecision), to: code, actor: t) }
+        try store.apply(.advance(to: nil), to: code, actor: t)
+        _ = thrown(DomainError.self) { try store.apply(.returnForCompletion(missing: ["  "]), to: code, actor: t) }
 
         let after = try store.dossier(code)
         #expect(after.status == .communeReview && after.missing.isEmpty)
@@ -160,17 +163,18 @@ import Testing
 
     @Test func unknownDossier() throws {
         let (connection, _, _) = try world("dos_unknown")
-        let store = DossierStore(connection)
+        let store = DossierRepository(connection)
+        let unknown = dossierCode("HS-2099-9999")
         for attempt in [
-            { _ = try store.dossier("HS-2099-9999") },
-            { _ = try store.statusView("HS-2099-9999") },
-            { _ = try store.history("HS-2099-9999") },
-            { _ = try store.apply(.advance(to: nil), to: "HS-2099-9999", actor: "t") },
-            { _ = try store.apply(.withdraw, to: "HS-2099-9999", actor: "t") },
+            { _ = try store.dossier(unknown) },
+            { _ = try store.statusView(unknown) },
+            { _ = try store.history(unknown) },
+            { _ = try store.apply(.advance(to: nil), to: unknown, actor: t) },
+            { _ = try store.apply(.withdraw, to: unknown, actor: t) },
         ] as [() throws -> Void] {
             let error = thrown(StoreError.self, attempt)
-            guard case .unknownDossier("HS-2099-9999")? = error else { Issue.record("expected unknownDossier, got \(String(describing: error))"); continue }
-            #expect(error?.exitCode == 66)
+            guard case .notFound(.dossier, "HS-2099-9999")? = error else { Issue.record("expected notFound, got \(String(describing: error))"); continue }
+            #expect(error?.kind == .notFound)
             #expect(error?.message(.vi) == "Không tìm thấy hồ sơ HS-2099-9999.")
             #expect(error?.message(.en) == "No dossier HS-2099-9999.")
         }
@@ -205,28 +209,28 @@ import Testing
         #expect(oldHash != newHash)
         #expect(try editedCatalog.version(.qd26_2026).setHashes[2] == bundled.version(.qd26_2026).setHashes[2])
 
-        let store = DossierStore(connection)
-        let rubrics = RubricStore(connection)
-        let before = try store.open(.init(productRef: lychee.code, kind: .firstEvaluation, year: 2026, round: 1), actor: "t")
+        let store = DossierRepository(connection)
+        let rubrics = RubricRepository(connection)
+        let before = try store.open(DossierOpening(productRef: lychee.code, kind: .firstEvaluation, year: 2026, round: 1), actor: t)
         #expect(before.rubricHash == oldHash)
 
-        #expect(try rubrics.sync(editedCatalog) == [.qd26_2026], "only the changed version is written again")
-        #expect(try rubrics.sync(editedCatalog) == [], "and only once")
-        let after = try store.open(.init(productRef: lychee.code, kind: .firstEvaluation, year: 2026, round: 2), actor: "t")
+        #expect(try rubrics.sync(editedCatalog.snapshots) == [.qd26_2026], "only the changed version is written again")
+        #expect(try rubrics.sync(editedCatalog.snapshots) == [], "and only once")
+        let after = try store.open(DossierOpening(productRef: lychee.code, kind: .firstEvaluation, year: 2026, round: 2), actor: t)
         #expect(after.rubricHash == newHash)
 
         #expect(try store.dossier(before.code).rubricHash == oldHash)
-        let frozenBefore = try rubrics.frozenSet(of: try store.dossier(before.code))
+        let frozenBefore = try rubrics.frozenSet(hash: try #require(try store.dossier(before.code).rubricHash))
         #expect(RubricHash.hash(frozenBefore) == oldHash)
         #expect(optionTexts(frozenBefore).contains(original) && !optionTexts(frozenBefore).contains(edited))
-        let frozenAfter = try rubrics.frozenSet(of: after)
+        let frozenAfter = try rubrics.frozenSet(hash: try #require(after.rubricHash))
         #expect(RubricHash.hash(frozenAfter) == newHash)
         #expect(optionTexts(frozenAfter).contains(edited) && !optionTexts(frozenAfter).contains(original))
         #expect(try connection.count("rubric_set_snapshot", where: "set_number = 1") == 2)
 
         // Reverting the edit: new dossiers freeze the restored content again, not the edit.
-        #expect(try rubrics.sync(bundled) == [.qd26_2026])
-        let reverted = try store.open(.init(productRef: lychee.code, kind: .firstEvaluation, year: 2027, round: 1), actor: "t")
+        #expect(try rubrics.sync(bundled.snapshots) == [.qd26_2026])
+        let reverted = try store.open(DossierOpening(productRef: lychee.code, kind: .firstEvaluation, year: 2027, round: 1), actor: t)
         #expect(reverted.rubricHash == oldHash)
         #expect(try store.dossier(after.code).rubricHash == newHash)
         #expect(try connection.count("rubric_set_snapshot", where: "set_number = 1") == 2)

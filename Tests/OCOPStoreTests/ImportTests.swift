@@ -1,5 +1,7 @@
 import Foundation
+import OCOPApp
 import OCOPDomain
+import OCOPModels
 import OCOPRubrics
 import OCOPStore
 import OCOPTestSupport
@@ -43,7 +45,7 @@ import Testing
         let error = StoreError.importFailed(file: "p.csv", problems: found)
         #expect(error.message(.vi).hasPrefix("Không nhập được p.csv: 2 lỗi, không có dòng nào được ghi."))
         #expect(error.message(.en).contains("  line 1: unknown column(s): fax"))
-        #expect(error.exitCode == 65)
+        #expect(error.kind == .invalidInput)
     }
 
     @Test func seedHeadersAreAccepted() throws {
@@ -56,7 +58,7 @@ import Testing
 
     @Test func everyBadLineIsReportedAndNothingIsWritten() throws {
         let connection = try Fixture.registry("imp_bad")
-        let importer = RegistryImport(connection, actor: "import")
+        let importer = RegistryImport(connection, actor: person("import"))
         let provincesBefore = try connection.count("province"), communesBefore = try connection.count("commune")
         let records = [
             producer(2, "0101", "HTX Một"),
@@ -73,7 +75,7 @@ import Testing
         #expect(found.map(\.line) == [3, 4, 6, 7, 9])
         let byLine = Dictionary(uniqueKeysWithValues: found.map { ($0.line, $0) })
         #expect(byLine[3]?.reason.en.contains("unknown kind \"cong_ty\"") == true)
-        #expect(byLine[4]?.reason.vi == "Không có xã/phường mã 99999.")
+        #expect(byLine[4]?.reason.vi == "Không tìm thấy xã/phường 99999.")
         #expect(byLine[6]?.reason.en == "column name is empty")
         #expect(byLine[7]?.reason.en.contains("representative_female = \"maybe\" is not true/false") == true)
         #expect(byLine[9]?.reason.vi == "Mã số thuế/đăng ký 0101 đã được đăng ký cho HTX Một.")
@@ -90,8 +92,8 @@ import Testing
 
     @Test func badLinesOfEveryKind() throws {
         let connection = try Fixture.registry("imp_kinds")
-        try RubricStore(connection).sync(try bundledCatalog.get())
-        let importer = RegistryImport(connection, actor: "import")
+        try RubricRepository(connection).sync(try bundledCatalog.get().snapshots)
+        let importer = RegistryImport(connection, actor: person("import"))
         #expect(try importer.run(.producers, records: [producer(2, "0101", "HTX Một")], file: "p", defaultYear: 2026) == 1)
         let before = try ["province", "commune", "producer", "product", "star_recognition", "commune_product_serial"].map { try connection.count($0) }
 
@@ -110,7 +112,7 @@ import Testing
             record(4, ["code": "07997", "name": "Sai loại", "province_code": "24", "kind": "huyen"]),
         ], file: "communes.csv", defaultYear: 2026) }
         #expect(communeProblems.map(\.line) == [3, 4])
-        #expect(communeProblems[0].reason.vi == "Không có tỉnh/thành phố mã 88.")
+        #expect(communeProblems[0].reason.vi == "Không tìm thấy tỉnh/thành phố 88.")
 
         let productProblems = problems { try importer.run(.products, records: [
             record(2, ["name": "Trà", "producer_registration_no": "0101", "product_set": "12"]),
@@ -135,7 +137,7 @@ import Testing
 
     @Test func aGoodFileImportsEverything() throws {
         let connection = try Fixture.registry("imp_good")
-        let importer = RegistryImport(connection, actor: "Cán bộ")
+        let importer = RegistryImport(connection, actor: person("can-bo"))
         var progress: [Int] = []
         let records = [producer(2, "0101", "HTX Một", female: "true"), producer(3, "0102", "Hộ Hai", kind: "hộ gia đình", commune: "07339"),
                        producer(4, "0103", "Trang trại Ba", kind: "trang trại", female: "có")]
@@ -146,7 +148,7 @@ import Testing
         }
         #expect(written == 3 && totals == [3])
         #expect(progress == [1, 2, 3])
-        let registry = RegistryStore(connection)
+        let registry = ProducerRepository(connection)
         #expect(try registry.producer("0102").kind == .household)
         #expect(try registry.producer("0103").representative.female)
         #expect(try registry.producer("0101").representative.female)
@@ -156,15 +158,15 @@ import Testing
             record(3, ["name": "Tương", "producer_registration_no": "0102", "product_set": "9", "year": "2025"]),
             record(4, ["name": "Gạo", "producer_registration_no": "0103", "product_set": "3", "code": "24-07534-099-2021"]),
         ], file: "products.csv", defaultYear: 2026) == 3)
-        #expect(try registry.products().map(\.code).sorted() == ["24-07339-001-2025", "24-07534-001-2026", "24-07534-099-2021"])
+        #expect(try ProductRepository(connection).products().map(\.code).sorted() == ["24-07339-001-2025", "24-07534-001-2026", "24-07534-099-2021"])
     }
 
     // MARK: The demo seed
 
     @Test func theWholeDemoSeedImports() throws {
         let connection = try TestDatabase.migrated(prefix: "imp_seed")
-        try RubricStore(connection).sync(try bundledCatalog.get())
-        let importer = RegistryImport(connection, actor: "seed")
+        try RubricRepository(connection).sync(try bundledCatalog.get().snapshots)
+        let importer = RegistryImport(connection, actor: person("seed"))
         var counts: [ImportKind: Int] = [:]
         for kind in [ImportKind.provinces, .communes, .producers, .products, .recognitions] {
             let file = "\(kind.rawValue).csv"

@@ -88,11 +88,12 @@ import Testing
         try (try String(contentsOf: file, encoding: .utf8) + "\n-- a later edit\n").write(to: file, atomically: true, encoding: .utf8)
         let edited = MigrationRunner(migrations: try Migration.load(from: directory))
         for attempt in [{ _ = try edited.plan(on: connection) }, { _ = try edited.migrate(on: connection, actor: "t") }, { try edited.requireCurrent(on: connection) }] as [() throws -> Void] {
-            let error = thrown(MigrationError.self, attempt)
-            guard case let .changedAfterApply(version, name, applied, now)? = error else { Issue.record("expected changedAfterApply, got \(String(describing: error))"); continue }
+            let error = thrown(StoreError.self, attempt)
+            guard case let .migrationChanged(version, name, applied, now)? = error else { Issue.record("expected migrationChanged, got \(String(describing: error))"); continue }
             #expect(version == 1 && name == "registry")
             #expect(applied == migrations[0].checksum && now != applied)
-            #expect(error?.description.contains("new numbered migration") == true)
+            #expect(error?.message(.en).contains("new numbered migration") == true)
+            #expect(error?.kind == .configuration)
         }
         #expect(try ledger(connection).map(\.checksum) == migrations.map(\.checksum))
     }
@@ -103,11 +104,11 @@ import Testing
         let directory = try folder(keeping: { $0.version == 1 })
         defer { try? FileManager.default.removeItem(at: directory) }
         let older = MigrationRunner(migrations: try Migration.load(from: directory))
-        let error = thrown(MigrationError.self) { _ = try older.migrate(on: connection, actor: "t") }
-        guard case let .unknownApplied(version, name)? = error else { Issue.record("expected unknownApplied, got \(String(describing: error))"); return }
+        let error = thrown(StoreError.self) { _ = try older.migrate(on: connection, actor: "t") }
+        guard case let .unknownMigration(version, name)? = error else { Issue.record("expected unknownMigration, got \(String(describing: error))"); return }
         #expect(version == migrations[1].version && name == migrations[1].name)
-        #expect(error?.description.contains("Upgrade ocop") == true)
-        if case .unknownApplied? = thrown(MigrationError.self, { try older.requireCurrent(on: connection) }) {} else { Issue.record("requireCurrent: expected unknownApplied") }
+        #expect(error?.message(.en).contains("Upgrade ocop") == true)
+        if case .unknownMigration? = thrown(StoreError.self, { try older.requireCurrent(on: connection) }) {} else { Issue.record("requireCurrent: expected unknownApplied") }
     }
 
     @Test func aFailingMigrationLeavesNothingOfItself() throws {
@@ -166,13 +167,13 @@ import Testing
     @Test func requireCurrentRefusesAStaleSchema() throws {
         let connection = try emptyDatabase("mig_stale")
         let runner = MigrationRunner(migrations: migrations)
-        let error = thrown(MigrationError.self) { try runner.requireCurrent(on: connection) }
-        guard case let .stale(pending)? = error else { Issue.record("expected stale, got \(String(describing: error))"); return }
+        let error = thrown(StoreError.self) { try runner.requireCurrent(on: connection) }
+        guard case let .schemaOutOfDate(pending)? = error else { Issue.record("expected schemaOutOfDate, got \(String(describing: error))"); return }
         #expect(pending == migrations.map(\.fileStem))
-        #expect(error?.description.contains("Run: ocop db migrate") == true)
+        #expect(error?.message(.en).contains("ocop db migrate") == true)
 
         try MigrationRunner(migrations: Array(migrations.prefix(1))).migrate(on: connection, actor: "t")
-        if case let .stale(pending)? = thrown(MigrationError.self, { try runner.requireCurrent(on: connection) }) {
+        if case let .schemaOutOfDate(pending)? = thrown(StoreError.self, { try runner.requireCurrent(on: connection) }) {
             #expect(pending == migrations.dropFirst().map(\.fileStem))
         } else {
             Issue.record("expected stale after a partial migration")
@@ -184,11 +185,11 @@ import Testing
     @Test func badFolders() throws {
         let directory = try folder(extra: ["0001_again.sql": "SELECT 1;"])
         defer { try? FileManager.default.removeItem(at: directory) }
-        if case .duplicateVersion(1)? = thrown(MigrationError.self, { _ = try Migration.load(from: directory) }) {} else { Issue.record("expected duplicateVersion") }
+        if case .duplicateMigration(1)? = thrown(StoreError.self, { _ = try Migration.load(from: directory) }) {} else { Issue.record("expected duplicateVersion") }
         let badName = try folder(extra: ["later.sql": "SELECT 1;"])
         defer { try? FileManager.default.removeItem(at: badName) }
-        if case .badFileName("later.sql")? = thrown(MigrationError.self, { _ = try Migration.load(from: badName) }) {} else { Issue.record("expected badFileName") }
-        if case .directoryMissing? = thrown(MigrationError.self, { _ = try Migration.load(from: URL(fileURLWithPath: "/nonexistent/ocop")) }) {} else { Issue.record("expected directoryMissing") }
+        if case .badMigrationFile("later.sql")? = thrown(StoreError.self, { _ = try Migration.load(from: badName) }) {} else { Issue.record("expected badFileName") }
+        if case .migrationsMissing? = thrown(StoreError.self, { _ = try Migration.load(from: URL(fileURLWithPath: "/nonexistent/ocop")) }) {} else { Issue.record("expected directoryMissing") }
     }
 }
 

@@ -1,5 +1,7 @@
 import Foundation
+import OCOPApp
 import OCOPDomain
+import OCOPModels
 import OCOPStore
 import OCOPTestSupport
 import Postgres
@@ -11,7 +13,7 @@ import Testing
 
     @Test func provincesSharingACodeInDifferentPeriods() throws {
         let connection = try Fixture.registry("reg_prov")
-        let store = RegistryStore(connection)
+        let store = Registry(connection)
         #expect(try connection.count("province") == 3)
         #expect(try connection.count("province", where: "code = '24'") == 2)
 
@@ -41,15 +43,15 @@ import Testing
         }
         #expect(try connection.count("province", where: "successor_id IS NOT NULL") == 2)
 
-        if case .unknownProvince("99")? = thrown(StoreError.self, { _ = try store.provinceID("99") }) {} else { Issue.record("expected unknownProvince") }
-        if case .unknownProvince? = thrown(StoreError.self, { try store.linkSuccessor(code: "27", validFrom: nil, successorCode: "98") }) {} else {
+        if case .notFound(.province, "99")? = thrown(StoreError.self, { _ = try store.provinceID("99") }) {} else { Issue.record("expected unknownProvince") }
+        if case .notFound(.province, _)? = thrown(StoreError.self, { try store.linkSuccessor(code: "27", validFrom: nil, successorCode: "98") }) {} else {
             Issue.record("expected unknownProvince for a missing successor")
         }
     }
 
     @Test func communeResolutionByDate() throws {
         let connection = try Fixture.registry("reg_comm")
-        let store = RegistryStore(connection)
+        let store = Registry(connection)
         #expect(try connection.count("commune", where: "code = '07246'") == 2)
         let canhNau = try store.communeID("07246", at: "2020-01-01")
         let xuanLuong = try store.communeID("07246", at: "2026-01-01")
@@ -68,14 +70,14 @@ import Testing
         #expect(try provinceOf(xuanLuong) == "Bắc Ninh")
 
         #expect(try store.communes(province: "24").count == 5)
-        if case .unknownCommune("00000")? = thrown(StoreError.self, { _ = try store.communeID("00000") }) {} else { Issue.record("expected unknownCommune") }
+        if case .notFound(.commune, "00000")? = thrown(StoreError.self, { _ = try store.communeID("00000") }) {} else { Issue.record("expected unknownCommune") }
     }
 
     // MARK: Producers
 
     @Test func addProducerRoundTripStoresNFC() throws {
         let connection = try Fixture.registry("reg_nfc")
-        let store = RegistryStore(connection)
+        let store = Registry(connection)
         let nfc = "HTX Dược liệu Sa Lý"
         let nfd = nfc.decomposedStringWithCanonicalMapping
         #expect(Array(nfd.unicodeScalars) != Array(nfc.unicodeScalars))
@@ -84,13 +86,12 @@ import Testing
         draft.email = "n01@ocop-demo.example"
         draft.phone = "02040000101"
         draft.representative = Representative(name: "Triệu Thị Lan".decomposedStringWithCanonicalMapping, female: true, ethnicMinority: true)
-        let added = try store.addProducer(draft, actor: "Cán bộ xã".decomposedStringWithCanonicalMapping)
+        let added = try store.addProducer(draft, actor: "can-bo-xa")
 
-        let stored = try connection.one("SELECT name, address, representative, created_by FROM producer WHERE id = $1", added.id)
+        let stored = try connection.one("SELECT name, address, representative FROM producer WHERE id = $1", added.id)
         #expect(Array(try stored.decode(String.self, "name").unicodeScalars) == Array(nfc.unicodeScalars))
         #expect(Array(try stored.decode(String.self, "address").unicodeScalars) == Array("xã Sa Lý, tỉnh Bắc Ninh".precomposedStringWithCanonicalMapping.unicodeScalars))
         #expect(Array(try stored.decode(String.self, "representative").unicodeScalars) == Array("Triệu Thị Lan".precomposedStringWithCanonicalMapping.unicodeScalars))
-        #expect(Array(try stored.decode(String.self, "created_by").unicodeScalars) == Array("Cán bộ xã".precomposedStringWithCanonicalMapping.unicodeScalars))
 
         let read = try store.producer("0101234567")
         #expect(read == added)
@@ -105,7 +106,7 @@ import Testing
 
     @Test func duplicateRegistrationIsRefusedAndChangesNothing() throws {
         let connection = try Fixture.registry("reg_dup")
-        let store = RegistryStore(connection)
+        let store = Registry(connection)
         try store.addProducer(Fixture.producer(), actor: "test")
         let before = try connection.query("SELECT id, registration_no, name, kind, commune_id, updated_at FROM producer ORDER BY id").map { $0.text(2) }
 
@@ -116,18 +117,18 @@ import Testing
         #expect(number == "0101234567" && name == "HTX Thân Trường")
         #expect(error?.message(.vi) == "Mã số thuế/đăng ký 0101234567 đã được đăng ký cho HTX Thân Trường.")
         #expect(error?.message(.en) == "Registration/tax number 0101234567 is already registered to HTX Thân Trường.")
-        #expect(error?.exitCode == 65)
+        #expect(error?.kind == .conflict)
         #expect(try connection.query("SELECT id, registration_no, name, kind, commune_id, updated_at FROM producer ORDER BY id").map { $0.text(2) } == before)
         #expect(try connection.count("producer") == 1)
     }
 
     @Test func producerInputIsChecked() throws {
         let connection = try Fixture.registry("reg_bad")
-        let store = RegistryStore(connection)
-        if case .unknownCommune("99999")? = thrown(StoreError.self, { try store.addProducer(Fixture.producer(commune: "99999"), actor: "t") }) {} else {
+        let store = Registry(connection)
+        if case .notFound(.commune, "99999")? = thrown(StoreError.self, { try store.addProducer(Fixture.producer(commune: "99999"), actor: "t") }) {} else {
             Issue.record("expected unknownCommune")
         }
-        if case .invalid(field: "registration_no", _, _)? = thrown(StoreError.self, { try store.addProducer(Fixture.producer("  "), actor: "t") }) {} else {
+        if case .missing(field: "registration_no", _)? = thrown(StoreError.self, { try store.addProducer(Fixture.producer("  "), actor: "t") }) {} else {
             Issue.record("expected invalid registration_no")
         }
         var draft = Fixture.producer()
@@ -136,13 +137,13 @@ import Testing
             Issue.record("expected invalid email")
         }
         #expect(try connection.count("producer") == 0)
-        if case .unknownProducer("0999")? = thrown(StoreError.self, { _ = try store.producer("0999") }) {} else { Issue.record("expected unknownProducer") }
-        #expect(StoreError.unknownProducer("x").exitCode == 66)
+        if case .notFound(.producer, "0999")? = thrown(StoreError.self, { _ = try store.producer("0999") }) {} else { Issue.record("expected unknownProducer") }
+        #expect(StoreError.notFound(.producer, "x").kind == .notFound)
     }
 
     @Test func editProducerChangesOnlyTheGivenFields() throws {
         let connection = try Fixture.registry("reg_edit")
-        let store = RegistryStore(connection)
+        let store = Registry(connection)
         var draft = Fixture.producer()
         draft.address = "bản Ven"
         draft.phone = "0204000001"
@@ -163,10 +164,10 @@ import Testing
         #expect(try audit.decode(String.self, "created_by") == "creator" && audit.decode(String.self, "updated_by") == "editor")
         #expect(Array(try audit.decode(String.self, "name").unicodeScalars) == Array("HTX Thân Trường mới".unicodeScalars))
 
-        if case .unknownCommune("00001")? = thrown(StoreError.self, { _ = try store.editProducer("0101234567", .init(communeCode: "00001"), actor: "e") }) {} else {
+        if case .notFound(.commune, "00001")? = thrown(StoreError.self, { _ = try store.editProducer("0101234567", .init(communeCode: "00001"), actor: "e") }) {} else {
             Issue.record("expected unknownCommune")
         }
-        if case .unknownProducer? = thrown(StoreError.self, { _ = try store.editProducer("nobody", .init(phone: "1"), actor: "e") }) {} else {
+        if case .notFound(.producer, _)? = thrown(StoreError.self, { _ = try store.editProducer("nobody", .init(phone: "1"), actor: "e") }) {} else {
             Issue.record("expected unknownProducer")
         }
         #expect(try store.producer("0101234567") == moved)
@@ -176,7 +177,7 @@ import Testing
 
     @Test func productCodesComeFromAPerCommuneSerial() throws {
         let connection = try Fixture.registry("reg_serial")
-        let store = RegistryStore(connection)
+        let store = Registry(connection)
         try store.addProducer(Fixture.producer("0101", commune: "07534"), actor: "t")
         try store.addProducer(Fixture.producer("0202", name: "Tổ hợp tác Tương nếp", kind: .cooperativeGroup, commune: "07339"), actor: "t")
 
@@ -203,7 +204,7 @@ import Testing
 
     @Test func givenCodesAreKeptAndDuplicatesRefused() throws {
         let connection = try Fixture.registry("reg_given")
-        let store = RegistryStore(connection)
+        let store = Registry(connection)
         try store.addProducer(Fixture.producer("0101"), actor: "t")
         let historical = try store.addProduct(ProductDraft(name: "Mật ong rừng", producerRef: "0101", productSet: 4, code: " 24-07534-017-2019 ", year: 2026), actor: "t")
         #expect(historical.code == "24-07534-017-2019")
@@ -228,7 +229,7 @@ import Testing
 
     @Test func productSetRules() throws {
         let connection = try Fixture.registry("reg_sets")
-        let store = RegistryStore(connection)
+        let store = Registry(connection)
         try store.addProducer(Fixture.producer("0101"), actor: "t")
         try store.addProducer(Fixture.producer("0404", name: "Hội Du lịch cộng đồng", kind: .association, commune: "07246"), actor: "t")
         for set in [0, 27, -1] {
@@ -243,7 +244,7 @@ import Testing
         #expect(reason(.en).contains("set 26"))
         let tour = try store.addProduct(ProductDraft(name: "Điểm du lịch bản Ven", producerRef: "0404", productSet: 26, year: 2026), actor: "t")
         #expect(tour.code == "24-07246-001-2026")
-        if case .unknownProducer("0505")? = thrown(StoreError.self, { try store.addProduct(ProductDraft(name: "X", producerRef: "0505", productSet: 1, year: 2026), actor: "t") }) {} else {
+        if case .notFound(.producer, "0505")? = thrown(StoreError.self, { try store.addProduct(ProductDraft(name: "X", producerRef: "0505", productSet: 1, year: 2026), actor: "t") }) {} else {
             Issue.record("expected unknownProducer")
         }
         #expect(try connection.count("product") == 3)
@@ -253,8 +254,8 @@ import Testing
 
     @Test func recognitionsAndCurrentStars() throws {
         let connection = try Fixture.registry("reg_stars")
-        let store = RegistryStore(connection)
-        try RubricStore(connection).sync(try bundledCatalog.get())
+        let store = Registry(connection)
+        try RubricRepository(connection).sync(try bundledCatalog.get().snapshots)
         try store.addProducer(Fixture.producer("0303", commune: "07249"), actor: "t")
         let product = try store.addProduct(ProductDraft(name: "Chè xanh Bản Ven", producerRef: "0303", productSet: 11, year: 2020), actor: "t")
         #expect(product.stars == nil && product.starsValidUntil == nil)
@@ -288,10 +289,10 @@ import Testing
         #expect(try store.product(id: product.id).stars == 4)
         #expect(try store.product(id: product.id).starsValidUntil == "2026-11-24")
 
-        if case .unknownRubricVersion? = thrown(StoreError.self, {
+        if case .notFound(.rubricVersion, _)? = thrown(StoreError.self, {
             try store.recordRecognition(productID: product.id, .init(stars: 3, year: 2020, decisionDate: "2020-01-01", rubricVersion: "qd0-1900", provinceCode: "24"), illustrative: false, actor: "t")
         }) {} else { Issue.record("expected unknownRubricVersion") }
-        if case .unknownProvince? = thrown(StoreError.self, {
+        if case .notFound(.province, _)? = thrown(StoreError.self, {
             try store.recordRecognition(productID: product.id, .init(stars: 3, year: 2020, decisionDate: "2020-01-01", rubricVersion: "qd1048-2019", provinceCode: "77"), illustrative: false, actor: "t")
         }) {} else { Issue.record("expected unknownProvince") }
         #expect(try connection.count("star_recognition") == 3)

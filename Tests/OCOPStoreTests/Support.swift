@@ -1,5 +1,7 @@
 import Foundation
+import OCOPApp
 import OCOPDomain
+import OCOPModels
 import OCOPRubrics
 import OCOPStore
 import OCOPTestSupport
@@ -58,7 +60,7 @@ enum Fixture {
     /// A fresh migrated database holding the units above.
     static func registry(_ prefix: String) throws -> Connection {
         let connection = try TestDatabase.migrated(prefix: prefix)
-        let store = RegistryStore(connection)
+        let store = UnitRepository(connection)
         for province in provinces { try store.upsert(province) }
         try store.linkSuccessor(code: "24", validFrom: nil, successorCode: "24")
         try store.linkSuccessor(code: "27", validFrom: nil, successorCode: "24")
@@ -71,7 +73,42 @@ enum Fixture {
     }
 }
 
-/// A minimal RFC 4180 reader for the seed files (the CLI's reader lives in the executable).
+/// The registry repositories side by side, for tests that work across them.
+struct Registry {
+    let connection: Connection
+    init(_ connection: Connection) { self.connection = connection }
+
+    var units: UnitRepository { UnitRepository(connection) }
+    func upsert(_ province: Province) throws { try units.upsert(province) }
+    func upsert(_ commune: Commune) throws { try units.upsert(commune) }
+    func provinceID(_ code: String, at date: String? = nil) throws -> Int { try units.provinceID(code, at: date) }
+    func communeID(_ code: String, at date: String? = nil) throws -> Int { try units.communeID(code, at: date) }
+    func linkSuccessor(code: String, validFrom: String?, successorCode: String) throws { try units.linkSuccessor(code: code, validFrom: validFrom, successorCode: successorCode) }
+    func communes(province: String? = nil) throws -> [Commune] { try units.communes(province: province) }
+
+    @discardableResult
+    func addProducer(_ draft: ProducerDraft, actor: String) throws -> Producer { try ProducerRepository(connection).add(draft, actor: person(actor)) }
+    func editProducer(_ reference: String, _ changes: ProducerChanges, actor: String) throws -> Producer {
+        try ProducerRepository(connection).edit(reference, changes, actor: person(actor))
+    }
+    func producer(_ reference: String) throws -> Producer { try ProducerRepository(connection).producer(reference) }
+    func producers(search: String? = nil) throws -> [Producer] { try ProducerRepository(connection).producers(search: search) }
+
+    @discardableResult
+    func addProduct(_ draft: ProductDraft, actor: String) throws -> Product { try ProductRepository(connection).add(draft, actor: person(actor)) }
+    func product(_ reference: String) throws -> Product { try ProductRepository(connection).product(reference) }
+    func product(id: Int) throws -> Product { try ProductRepository(connection).product(id: id) }
+    func products(producer: String? = nil, productSet: Int? = nil) throws -> [Product] {
+        try ProductRepository(connection).products(producerID: try producer.map { try self.producer($0).id }, productSet: productSet)
+    }
+
+    func recordRecognition(productID: Int, _ recognition: RecognitionRecord, illustrative: Bool, actor: String) throws {
+        try RecognitionRepository(connection).record(productID: productID, recognition, illustrative: illustrative, actor: person(actor))
+    }
+    func recognitions(productID: Int) throws -> [RecognitionRecord] { try RecognitionRepository(connection).recognitions(productID: productID) }
+}
+
+/// A minimal RFC 4180 reader for the seed files (the application's reader is not public).
 enum SeedCSV {
     static func records(_ name: String) throws -> [ImportRecord] {
         let text = try String(contentsOf: seedDirectory.appendingPathComponent(name), encoding: .utf8)

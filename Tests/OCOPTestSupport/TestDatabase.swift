@@ -1,4 +1,6 @@
 import Foundation
+import OCOPApp
+import OCOPDomain
 import OCOPStore
 import Postgres
 
@@ -6,6 +8,10 @@ import Postgres
 /// parallel without seeing each other's rows. Uses `OCOP_TEST_DATABASE_URL` (a server where we
 /// may create databases) when set; otherwise starts the embedded cluster manager in /tmp.
 public enum TestDatabase {
+    /// The package root (tests never depend on the working directory).
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let share = ShareDirectory(root: packageRoot)
+
     /// The cluster used when no external server is given.
     public static let cluster: LocalCluster = {
         var cluster = LocalCluster(home: URL(fileURLWithPath: "/tmp/ocop-test-\(getuid())", isDirectory: true))
@@ -54,9 +60,23 @@ public enum TestDatabase {
         let target = try create(prefix: prefix)
         let connection = try Connection(target)
         defer { connection.close() }
-        let database = Database(location: .configured(.libpqDefaults))
-        try database.migrationRunner().migrate(on: connection, actor: "test")
+        try MigrationRunner(migrations: try Migration.load(from: share.migrations)).migrate(on: connection, actor: "test")
         return target
+    }
+
+    /// A fixed clock for tests: 20/11/2026, 09:00 in Vietnam.
+    public static let clock = WorkbenchClock.fixed(Date(timeIntervalSince1970: 1_795_140_000))
+
+    /// A workbench on a fresh migrated database, built the way the CLI builds one.
+    public static func workbench(prefix: String = "t", actingAs person: String = "test", clock: WorkbenchClock = clock) throws -> Workbench {
+        let target = try migratedTarget(prefix: prefix)
+        return workbench(on: target, actingAs: person, clock: clock)
+    }
+
+    /// A workbench on an existing database.
+    public static func workbench(on target: ConnectionTarget, actingAs person: String = "test", clock: WorkbenchClock = clock) -> Workbench {
+        let configuration = WorkbenchConfiguration(environment: [:], share: share, database: .configured(target), clock: clock)
+        return Workbench(configuration: configuration, principal: Principal(person: PersonCode(normalizing: person)!, roles: [.secretariat]))
     }
 }
 

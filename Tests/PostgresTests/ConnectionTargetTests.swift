@@ -56,20 +56,24 @@ struct ConnectionTargetTests {
         #expect(ConnectionTarget.libpqDefaults.redacted.contains("libpq defaults"))
     }
 
-    @Test func configuredPrecedence() {
-        let both = ["OCOP_DATABASE_URL": "postgresql://a/one", "DATABASE_URL": "postgresql://b/two"]
-        #expect(ConnectionTarget.configured(in: both)?.conninfo == "postgresql://a/one")
-        #expect(ConnectionTarget.configured(in: ["DATABASE_URL": "postgresql://b/two"])?.conninfo == "postgresql://b/two")
-        // An empty or blank OCOP_DATABASE_URL does not hide DATABASE_URL.
-        #expect(ConnectionTarget.configured(in: ["OCOP_DATABASE_URL": "  ", "DATABASE_URL": "postgresql://b/two"])?.conninfo == "postgresql://b/two")
-        #expect(ConnectionTarget.configured(in: [:]) == nil)
-        #expect(ConnectionTarget.configured(in: ["PGHOST": "/run/pg"]) == nil)
+    @Test func libpqEnvironment() {
+        #expect(ConnectionTarget.libpqEnvironmentNamesServer(["PGHOST": "/run/pg"]))
+        #expect(ConnectionTarget.libpqEnvironmentNamesServer(["PGSERVICE": "ocop"]))
+        #expect(!ConnectionTarget.libpqEnvironmentNamesServer([:]))
+        #expect(!ConnectionTarget.libpqEnvironmentNamesServer(["PGHOST": ""]))
+        #expect(!ConnectionTarget.libpqEnvironmentNamesServer(["DATABASE_URL": "postgresql://b/two", "HOME": "/root"]))
+    }
 
-        #expect(ConnectionTarget.isConfigured(in: ["PGHOST": "/run/pg"]))
-        #expect(ConnectionTarget.isConfigured(in: ["DATABASE_URL": "postgresql://b/two"]))
-        #expect(!ConnectionTarget.isConfigured(in: [:]))
-        #expect(!ConnectionTarget.isConfigured(in: ["PGHOST": ""]))
-        #expect(!ConnectionTarget.isConfigured(in: ["HOME": "/root"]))
+    /// A password may hold an unencoded "/" or "@": it is still never printed.
+    @Test(arguments: ["pa/ss@w0rd", "s3cr@t", "a/b/c", "x@y/z@w"])
+    func unencodedPasswordCharactersStayHidden(_ password: String) throws {
+        let target = ConnectionTarget(conninfo: "postgresql://alice:\(password)@db.example:5432/ocop?sslmode=require")
+        #expect(!target.redacted.contains(password), "\(target.redacted)")
+        #expect(target.redacted == "alice@db.example:5432/ocop")
+        #expect(target.hidingPassword(in: "could not connect: postgresql://alice:\(password)@db.example") == "could not connect: postgresql://alice:********@db.example")
+        #expect(target.connectionParameters["password"] == password)
+        #expect(target.connectionParameters["host"] == "db.example")
+        #expect(target.connectionParameters["sslmode"] == "require")
     }
 
     @Test func connectsToTheTestDatabase() throws {

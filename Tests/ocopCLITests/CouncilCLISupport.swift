@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import OCOPDomain
+import OCOPApp
 import OCOPRubrics
 import OCOPStore
 import OCOPTestSupport
@@ -154,7 +155,7 @@ final class PTYProcess {
 private func + (l: [String: String], r: [String: String]) -> [String: String] { l.merging(r) { $1 } }
 
 /// A fresh database with one provincial council (7 scoring members, a secretary) and
-/// `sets.count` dossiers on an open session.
+/// `sets.count` dossiers on an open session, built through the application layer.
 struct CLICouncilWorld {
     let target: ConnectionTarget
     let dossiers: [String]
@@ -165,28 +166,48 @@ struct CLICouncilWorld {
 
     static func make(_ prefix: String, sets: [Int]) throws -> CLICouncilWorld {
         let target = try TestDatabase.migratedTarget(prefix: prefix)
-        let connection = try Connection(target)
-        defer { connection.close() }
-        try RubricStore(connection).sync(try RubricCatalog.load(from: councilPackageRoot.appendingPathComponent("scoring")))
-        let registry = RegistryStore(connection)
-        try registry.upsert(Province(code: "24", name: "Bắc Ninh", validFrom: "2025-07-01"))
-        try registry.upsert(Commune(code: "07534", name: "Sa Lý", provinceCode: "24", validFrom: "2025-07-01"))
-        let producer = try registry.addProducer(ProducerDraft(registrationNo: "2400910001", name: "HTX Dược liệu Sa Lý", kind: .cooperative, communeCode: "07534"), actor: "test")
-        let store = DossierStore(connection)
+        let bench = TestDatabase.workbench(on: target)
+        defer { bench.close() }
+        try bench.importRegistry(.provinces, file: try CLIFixture.csv("code,name,valid_from\n24,Bắc Ninh,2025-07-01\n"))
+        try bench.importRegistry(.communes, file: try CLIFixture.csv("code,name,province_code,valid_from\n07534,Sa Lý,24,2025-07-01\n"))
+        let producer = try bench.addProducer(ProducerDraft(registrationNo: "2400910001", name: "HTX Dược liệu Sa Lý", kind: .cooperative, communeCode: "07534"))
         var codes: [String] = []
         for (i, set) in sets.enumerated() {
-            let product = try registry.addProduct(ProductDraft(name: "Sản phẩm \(i + 1)", producerRef: producer.registrationNo, productSet: set, year: 2026), actor: "test")
-            let d = try store.open(.init(productRef: product.code, kind: .firstEvaluation, year: 2026, round: 2), actor: "test")
-            for _ in 0..<4 { try store.apply(.advance(to: nil), to: d.code, actor: "test") }
-            codes.append(d.code)
+            let product = try bench.addProduct(ProductDraft(name: "Sản phẩm \(i + 1)", producerRef: producer.registrationNo, productSet: set, year: 2026))
+            let d = try bench.openDossier(DossierOpening(productRef: product.code, kind: .firstEvaluation, year: 2026, round: 2))
+            for _ in 0..<4 { try bench.advanceDossier(d.code) }
+            codes.append(d.code.rawValue)
         }
-        let councils = CouncilStore(connection)
-        _ = try councils.createCouncil(code: "BN-2026", name: "Hội đồng OCOP tỉnh Bắc Ninh", level: .provincial, provinceCode: "24", decisionRef: nil, policy: .default, actor: "test")
+        let council = CouncilCode(normalizing: "BN-2026")!
+        _ = try bench.createCouncil(code: council, name: "Hội đồng OCOP tỉnh Bắc Ninh", level: .provincial, provinceCode: "24", decisionRef: nil, policy: .default)
         let roles: [(String, CouncilRole)] = [("chair", .chair), ("vice1", .viceChair), ("vice2", .viceChair), ("m1", .member), ("m2", .member), ("m3", .member), ("m4", .member), ("sec", .secretary)]
-        for (code, role) in roles { _ = try councils.addMember(council: "BN-2026", person: code, name: "Thành viên \(code)", organisation: nil, role: role, actor: "test") }
-        let session = try councils.openSession(council: "BN-2026", heldOn: PostgresDate(year: 2026, month: 11, day: 10), place: nil, dossiers: codes, absent: [], actor: "sec").code
-        return CLICouncilWorld(target: target, dossiers: codes, session: session)
+        for (code, role) in roles {
+            _ = try bench.addCouncilMember(council: council, person: PersonCode(normalizing: code)!, name: "Thành viên \(code)", organisation: nil, role: role)
+        }
+        let session = try bench.acting(as: PersonCode(normalizing: "sec")!).openSession(
+            council: council, heldOn: CalendarDate(year: 2026, month: 11, day: 10)!, place: nil,
+            dossiers: codes.map { DossierCode(normalizing: $0)! }, absent: []).code
+        return CLICouncilWorld(target: target, dossiers: codes, session: session.rawValue)
     }
 
     func connection() throws -> Connection { try Connection(target) }
+
+    func workbench(as person: String = "sec") -> Workbench { TestDatabase.workbench(on: target, actingAs: person) }
+
+    /// Submits `member`'s sheet for `dossier` through the application layer (the file path).
+    func submit(_ dossier: String, member: String, answers: [String: SheetAnswer]) throws {
+        let bench = workbench(as: member)
+        defer { bench.close() }
+        let context = try bench.scoringContext(dossier: DossierCode(normalizing: dossier)!, member: PersonCode(normalizing: member)!, correcting: false)
+        _ = try bench.submitSheet(context, sheet: ScoreSheet(label: member, answers: answers), source: .file)
+    }
+}
+
+/// Small files for tests.
+enum CLIFixture {
+    static func csv(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ocop-fixture-\(UUID().uuidString).csv")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
 }

@@ -21,7 +21,8 @@ public enum DomainError: LocalizedFailure, Equatable {
     public var fields: [String] {
         switch self {
         case .invalidValue(let field, _, _), .missingValue(let field, _): [field]
-        case .illegalTransition, .invalidSheet: []
+        case .illegalTransition(let e): e.fields
+        case .invalidSheet: []
         case .mayNotScore(let refusal): refusal.fields
         }
     }

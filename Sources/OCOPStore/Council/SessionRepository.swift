@@ -118,9 +118,9 @@ public struct SessionRepository {
         guard let entry = snapshot.dossier(dossier) else {
             throw StoreError.dossierNotOnSession(dossier: dossier.rawValue, session: code.rawValue)
         }
-        guard row.status == .open else { throw StoreError.sessionFinalized(code.rawValue) }
         if entry.result != nil { throw StoreError.alreadyDecided(dossier: entry.code.rawValue) }
         if entry.deferral != nil { throw StoreError.dossierDeferred(dossier: entry.code.rawValue, session: code.rawValue) }
+        guard row.status == .open else { throw StoreError.sessionFinalized(code.rawValue) }
         if entry.status.isTerminal {
             throw DomainError.mayNotScore(.dossierClosed(dossier: entry.code.rawValue, status: entry.status))
         }
