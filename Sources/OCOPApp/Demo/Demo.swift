@@ -78,10 +78,9 @@ public struct DemoRun {
 
             narrate(.step(2, LocalizedText(vi: "Đơn vị hành chính (trước và sau 1/7/2025)", en: "Administrative units (before and after 1/7/2025)")))
             let importer = RegistryImport(connection, actor: workbench.actor)
-            for (kind, name) in [(ImportKind.provinces, "provinces.csv"), (.communes, "communes.csv")] {
-                let count = try importer.run(kind, records: files[name]!.records, file: path(name), defaultYear: workbench.today.year)
-                narrate(.say(LocalizedText(vi: "  \(kind.rawValue): \(count)", en: "  \(kind.rawValue): \(count)")))
-            }
+            let provinces = try importer.run(.provinces, records: files["provinces.csv"]!.records, file: path("provinces.csv"), defaultYear: workbench.today.year)
+            let communes = try importer.run(.communes, records: files["communes.csv"]!.records, file: path("communes.csv"), defaultYear: workbench.today.year)
+            narrate(.say(LocalizedText(vi: "  \(provinces) tỉnh, \(communes) xã/phường", en: "  \(provinces) provinces, \(communes) communes")))
             narrate(.say(LocalizedText(
                 vi: "  Tỉnh Bắc Giang (mã 24) hợp nhất vào tỉnh Bắc Ninh mới (mã 24) từ 1/7/2025; giấy chứng nhận cũ giữ tỉnh cũ.",
                 en: "  Bắc Giang (code 24) merged into the new Bắc Ninh (code 24) on 1/7/2025; old certificates keep their old province.")))

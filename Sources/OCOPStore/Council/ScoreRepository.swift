@@ -14,7 +14,8 @@ public struct ScoreRepository {
     /// The facts of the scoring rule for one person and dossier on one session, in one query.
     func situationRow(session: SessionCode, dossier: DossierCode, person: PersonCode) throws -> Row {
         guard let row = try connection.optional("""
-            SELECT s.id AS session_id, s.code AS session, s.status AS session_status, c.code AS council, c.id AS council_id,
+            SELECT s.id AS session_id, s.status AS session_status, c.code AS council, c.quorum_numerator, c.quorum_denominator,
+                   c.quorum_requires_chair, c.max_spread, c.secretary_scores, c.minimum_split,
                    d.id AS dossier_id, d.status AS dossier_status, pr.name AS product_name, sd.rubric_version, sd.rubric_hash,
                    EXISTS (SELECT 1 FROM council_result r WHERE r.session_id = s.id AND r.dossier_id = d.id) AS decided,
                    EXISTS (SELECT 1 FROM session_deferral f WHERE f.session_id = s.id AND f.dossier_id = d.id) AS deferred,
@@ -35,7 +36,25 @@ public struct ScoreRepository {
             }
             throw StoreError.dossierNotOnSession(dossier: dossier.rawValue, session: session.rawValue)
         }
+        guard try row.decode(Int?.self, "person_id") != nil else { throw StoreError.notFound(.person, person.rawValue) }
         return row
+    }
+
+    func situation(_ row: Row, session: SessionCode, dossier: DossierCode, person: PersonCode) throws -> ScoringSituation {
+        let roleRaw: String? = try row["role"]
+        return ScoringSituation(
+            session: session.rawValue,
+            sessionStatus: try StoreError.decode(SessionStatus.self, try row["session_status"], table: "council_session", column: "status"),
+            council: try row["council"],
+            policy: CouncilPolicy(
+                quorumNumerator: try row["quorum_numerator"], quorumDenominator: try row["quorum_denominator"],
+                quorumRequiresChair: try row["quorum_requires_chair"], maxSpread: try row["max_spread"], secretaryScores: try row["secretary_scores"],
+                minimumSplit: try StoreError.decode(MinimumSplitRule.self, try row["minimum_split"], table: "council", column: "minimum_split")),
+            dossier: dossier.rawValue,
+            dossierStatus: try StoreError.decode(DossierStatus.self, try row["dossier_status"], table: "dossier", column: "status"),
+            decided: try row["decided"], deferred: try row["deferred"], person: person.rawValue,
+            role: try roleRaw.map { try StoreError.decode(CouncilRole.self, $0, table: "council_member", column: "role") },
+            present: try row["present"], recused: try row["recused"], currentVersion: try row["current_version"])
     }
 
     /// Resolves the open session of `dossier` and reads the scoring context of `person` there.
@@ -44,29 +63,21 @@ public struct ScoreRepository {
         return try context(session: session, dossier: dossier, person: person)
     }
 
+    /// Everything needed to score: the rule's facts (one query) and the frozen product set.
     public func context(session: SessionCode, dossier: DossierCode, person: PersonCode) throws -> ScoringContext {
         let row = try situationRow(session: session, dossier: dossier, person: person)
-        guard let personID: Int = try row["person_id"] else { throw StoreError.notFound(.person, person.rawValue) }
-        let council = try CouncilRepository(connection).council(id: try row["council_id"])
-        let roleRaw: String? = try row["role"]
-        let situation = ScoringSituation(
-            session: session.rawValue,
-            sessionStatus: try StoreError.decode(SessionStatus.self, try row["session_status"], table: "council_session", column: "status"),
-            council: council.code.rawValue, policy: council.policy, dossier: dossier.rawValue,
-            dossierStatus: try StoreError.decode(DossierStatus.self, try row["dossier_status"], table: "dossier", column: "status"),
-            decided: try row["decided"], deferred: try row["deferred"], person: person.rawValue,
-            role: try roleRaw.map { try StoreError.decode(CouncilRole.self, $0, table: "council_member", column: "role") },
-            present: try row["present"], recused: try row["recused"], currentVersion: try row["current_version"])
         let hash: String = try row["rubric_hash"]
         return ScoringContext(
-            situation: situation, session: session, sessionID: try row["session_id"], dossier: dossier, dossierID: try row["dossier_id"],
-            productName: try row["product_name"], person: person, personID: personID, personName: try row["full_name"],
+            situation: try situation(row, session: session, dossier: dossier, person: person), session: session,
+            sessionID: try row["session_id"], dossier: dossier, dossierID: try row["dossier_id"], productName: try row["product_name"],
+            person: person, personID: try row["person_id"], personName: try row["full_name"],
             rubricVersion: try row["rubric_version"], rubricHash: hash, productSet: try RubricRepository(connection).frozenSet(hash: hash))
     }
 
     /// Checks the scoring rule, validates the sheet against the frozen set (answers and knock-outs)
     /// and stores it as the next version. A first sheet takes no reason; a correction (or a
-    /// re-score after discussion) is a new version and needs one.
+    /// re-score after discussion) is a new version and needs one. The context is read once per
+    /// command; inside the transaction only the facts that can change meanwhile are read again.
     @discardableResult
     public func submit(_ context: ScoringContext, sheet: ScoreSheet, source: SheetSource, enteredBy: PersonCode? = nil,
                        paperRef: String? = nil, reason: String? = nil, actor: PersonCode) throws -> StoredSheet {
@@ -75,31 +86,33 @@ public struct ScoreRepository {
         if source == .paper || enteredBy != nil || paper != nil {
             guard enteredBy != nil, paper != nil else { throw StoreError.paperNeedsReference }
         }
+        let labelled = ScoreSheet(label: context.person.rawValue, answers: sheet.answers, knockOuts: sheet.knockOuts)
+        // Rating one sheet validates it (criteria, options, cases, knock-outs) and totals it.
+        let rated: RatingResult
+        do throws(SheetValidationError) { rated = try RatingEngine(productSet: context.productSet).rate([labelled]) } catch { throw DomainError.invalidSheet(error) }
+        let ordered = labelled.answers.sorted { $0.key < $1.key }
         return try connection.transaction { connection in
             // Shared lock: waits while a finalizer holds the session, then sees its result.
-            _ = try SessionSnapshotReader(connection).sessionRow(context.session, lock: "SHARE")
-            // The facts again, inside the transaction: another terminal may have submitted meanwhile.
-            let fresh = try self.context(session: context.session, dossier: context.dossier, person: context.person)
-            if let refusal = CouncilRules.mayScore(fresh.situation, correcting: reasonText != nil) { throw DomainError.mayNotScore(refusal) }
-            // The transcriber must be a known person.
-            if let enteredBy { _ = try CouncilRepository(connection).personID(enteredBy) }
-            let labelled = ScoreSheet(label: context.person.rawValue, answers: sheet.answers, knockOuts: sheet.knockOuts)
-            // Rating one sheet validates it (criteria, options, cases, knock-outs) and totals it.
-            let rated: RatingResult
-            do throws(SheetValidationError) { rated = try RatingEngine(productSet: fresh.productSet).rate([labelled]) } catch { throw DomainError.invalidSheet(error) }
-            let version = (fresh.currentVersion ?? 0) + 1
+            _ = try connection.query("SELECT 1 FROM council_session WHERE id = $1 FOR SHARE", context.sessionID)
+            // Another terminal may have submitted or finalized meanwhile: the rule's facts again.
+            let row = try situationRow(session: context.session, dossier: context.dossier, person: context.person)
+            let now = try situation(row, session: context.session, dossier: context.dossier, person: context.person)
+            if let refusal = CouncilRules.mayScore(now, correcting: reasonText != nil) { throw DomainError.mayNotScore(refusal) }
+            let version = (now.currentVersion ?? 0) + 1
             let effective: SheetSource = enteredBy != nil ? .paper : source
-            let row = try connection.one(Self.insertReturning, [
-                fresh.sessionID, fresh.dossierID, fresh.personID, version, fresh.rubricVersion, fresh.rubricHash, rated.members[0].total,
-                labelled.knockOuts.map(\.description), effective.rawValue, enteredBy?.rawValue, paper, reasonText, actor.rawValue])
-            let meta = try Self.decodeVersion(row, dossier: context.dossier, person: context.person)
-            let ordered = labelled.answers.sorted { $0.key < $1.key }
+            // The transcriber of a paper sheet must be a known person.
+            if let enteredBy, try !CouncilRepository(connection).personExists(enteredBy) { throw StoreError.notFound(.person, enteredBy.rawValue) }
+            let inserted = try connection.one(Self.insertReturning, [
+                context.sessionID, context.dossierID, context.personID, version, context.rubricVersion, context.rubricHash,
+                rated.members[0].total, labelled.knockOuts.map(\.description), effective.rawValue, enteredBy?.rawValue, paper,
+                reasonText, actor.rawValue])
+            let meta = try Self.decodeVersion(inserted, dossier: context.dossier, person: context.person)
             try connection.query("""
                 INSERT INTO score_answer (sheet_id, criterion, points, variant)
                 SELECT $1, c, p, v FROM unnest($2::text[], $3::smallint[], $4::smallint[]) AS t (c, p, v)
                 """, meta.id, ordered.map(\.key), PostgresIntArray(ordered.map { $0.value.points }), PostgresIntArray(ordered.map { $0.value.variant }))
             try connection.query("DELETE FROM score_draft WHERE session_id = $1 AND dossier_id = $2 AND person_id = $3",
-                                 fresh.sessionID, fresh.dossierID, fresh.personID)
+                                 context.sessionID, context.dossierID, context.personID)
             return StoredSheet(meta: meta, sheet: labelled)
         }
     }
