@@ -188,12 +188,12 @@ public struct PostAuditConclusion: Sendable, Hashable {
         var parts: [String] = []
         if supportsGroundB {
             let list = unmaintained.map { "\($0.criterion) (\($0.finding))" }.joined(separator: "; ")
-            parts.append(vi ? "Không còn duy trì tiêu chí: \(list) → căn cứ thu hồi theo điểm b khoản 1 Điều 8"
-                            : "Criteria no longer maintained: \(list) → supports revocation under Art. 8.1.b")
+            parts.append(vi ? "Không còn duy trì tiêu chí: \(list) → căn cứ thu hồi theo điểm b khoản 1 Điều 8."
+                            : "Criteria no longer maintained: \(list) → supports revocation under Art. 8.1.b.")
         }
         if supportsGroundD, let misuse = inspection.markMisuse {
-            parts.append(vi ? "Sử dụng nhãn hiệu OCOP không đúng quy định: \(misuse) → căn cứ thu hồi theo điểm d khoản 1 Điều 8"
-                            : "Improper use of the OCOP mark: \(misuse) → supports revocation under Art. 8.1.d")
+            parts.append(vi ? "Sử dụng nhãn hiệu OCOP không đúng quy định: \(misuse) → căn cứ thu hồi theo điểm d khoản 1 Điều 8."
+                            : "Improper use of the OCOP mark: \(misuse) → supports revocation under Art. 8.1.d.")
         }
         if parts.isEmpty {
             return vi ? "Sản phẩm duy trì các tiêu chí đã được đánh giá; không có căn cứ thu hồi."
