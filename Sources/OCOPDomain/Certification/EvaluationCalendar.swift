@@ -145,7 +145,11 @@ public struct EvaluationCalendar: Sendable, Hashable {
     }
 
     /// The calendar of Art. 5 with no extra round.
-    public static let statutory = try! EvaluationCalendar()
+    public static let statutory = EvaluationCalendar(checked: [])
+
+    init(checked extraRounds: [ExtraRound]) {
+        self.extraRounds = extraRounds
+    }
 
     /// Rounds 1 and 2 of `level` in `year` (years 1…9998).
     public func statutoryRounds(level: CouncilLevel, year: Int) -> [EvaluationRound] {
