@@ -33,7 +33,7 @@ public struct EffortFileError: LocalizedFailure, Sendable, Hashable {
         return ([head] + issues.map { "  - " + $0.text(language) }).joined(separator: "\n")
     }
 
-    public var exitCode: Int32 { 65 }
+    public var kind: ErrorKind { .invalidInput }
 }
 
 /// Reads an effort table (`scoring/effort/default.yaml`; format in docs/planner.md):
@@ -54,14 +54,14 @@ public struct EffortFileError: LocalizedFailure, Sendable, Hashable {
 /// ```
 /// Codes and option points are checked against the sets (`EffortTable.problems(against:)`).
 public enum EffortFile {
-    /// `scoring/effort/default.yaml` of the data that ships with the program.
-    public static var defaultURL: URL {
-        ShareDirectory.scoring.appendingPathComponent("effort", isDirectory: true).appendingPathComponent("default.yaml")
+    /// `effort/default.yaml` under a `scoring/` folder (the one that ships with the program).
+    public static func defaultURL(scoring: URL) -> URL {
+        scoring.appendingPathComponent("effort", isDirectory: true).appendingPathComponent("default.yaml")
     }
 
-    /// The shipped default table, validated against its version's sets in `catalog`.
-    public static func bundled(catalog: RubricCatalog) throws(EffortFileError) -> EffortTable {
-        try load(from: defaultURL, catalog: catalog)
+    /// The default table under `scoring`, validated against its version's sets in `catalog`.
+    public static func bundled(scoring: URL, catalog: RubricCatalog) throws(EffortFileError) -> EffortTable {
+        try load(from: defaultURL(scoring: scoring), catalog: catalog)
     }
 
     /// Reads and validates a file against the sets of its `version` (qd26-2026 when absent).

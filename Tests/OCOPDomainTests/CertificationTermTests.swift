@@ -39,7 +39,7 @@ import Testing
 
         let late = refusal { try CertificateTerm.historicalMonths(24).validUntil(issuedOn: day("2026-05-22")) }
         #expect(late == .termOverrideUnderQD26(issuedOn: day("2026-05-22")))
-        #expect(late!.exitCode == 65)
+        #expect(late!.kind == .invalidInput)
         #expect(messages(late!).vi.contains("khoản 3 Điều 4") && messages(late!).en.contains("Art. 12.1"))
         #expect(refusal { try CertificateTerm.historicalMonths(0).validUntil(issuedOn: day("2020-01-01")) } == .invalidTermMonths(0))
         let before = refusal { try CertificateTerm.historicalValidUntil(day("2019-12-31")).validUntil(issuedOn: day("2020-01-01")) }

@@ -25,7 +25,7 @@ import Testing
         let url = scoring.appendingPathComponent("effort/default.yaml")
         let table = try EffortFile.load(from: url, catalog: catalog)
         #expect(table.version == .qd26_2026 && table.stepCost == 1 && table.entries.count > 60)
-        #expect(try EffortFile.bundled(catalog: catalog) == table)
+        #expect(try EffortFile.bundled(scoring: scoring, catalog: catalog) == table)
         for set in sets {
             #expect(table.entry(for: "3.2", inSet: set.number)?.actionable == false, "bộ \(set.number)")
             let covered = set.scorableCriteria.filter { table.entry(for: $0.code, inSet: set.number) != nil }
@@ -190,6 +190,6 @@ import Testing
         ])
         #expect(error.message(.vi) == "Bảng công sức không hợp lệ, 2 lỗi:\n  - a.yaml:3: sai\n  - a.yaml: thiếu")
         #expect(error.message(.en) == "Invalid effort table, 2 problem(s):\n  - a.yaml:3: wrong\n  - a.yaml: missing")
-        #expect(error.exitCode == 65)
+        #expect(error.kind == .invalidInput)
     }
 }

@@ -46,7 +46,7 @@ public enum CertificationError: LocalizedFailure, Hashable {
     case revocationAfterEnd(certificate: CertificateRecord, status: CertificateStatus, revokedOn: CalendarDate)
     case revocationBeforeFinding(certificate: CertificateRecord, findingOn: CalendarDate, revokedOn: CalendarDate)
 
-    public var exitCode: Int32 { 65 }
+    public var kind: ErrorKind { .invalidInput }
 
     public func message(_ language: Language) -> String {
         let vi = language == .vi

@@ -36,5 +36,5 @@ public enum PlanningError: LocalizedFailure, Sendable, Hashable {
         }
     }
 
-    public var exitCode: Int32 { 65 }
+    public var kind: ErrorKind { .invalidInput }
 }
