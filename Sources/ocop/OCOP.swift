@@ -63,7 +63,8 @@ struct OCOP: AsyncParsableCommand {
 enum ArgumentParserText {
     static let phrases: [(String, String)] = [
         ("OVERVIEW: ", "TỔNG QUAN: "), ("USAGE: ", "CÁCH DÙNG: "), ("ARGUMENTS:\n", "THAM SỐ:\n"), ("OPTIONS:\n", "TÙY CHỌN:\n"),
-        ("SUBCOMMANDS:\n", "LỆNH CON:\n"), ("(default: ", "(mặc định: "), ("(values: ", "(giá trị: "), ("; default: ", "; mặc định: "),
+        ("SUBCOMMANDS:\n", "LỆNH CON:\n"), ("(default: ", "(mặc định: "), ("(default:", "(mặc định:"), ("(values:", "(giá trị:"),
+        ("; default: ", "; mặc định: "), ("; default:", "; mặc định:"), ("\nHelp: ", "\nTrợ giúp: "), ("\nUsage: ", "\nCách dùng: "),
         ("Show help information.", "Hiện hướng dẫn."), ("Show the version.", "Hiện phiên bản."),
         ("Error: ", "Lỗi: "), ("Missing expected argument '", "Thiếu tham số bắt buộc '"), ("Missing one of: '", "Thiếu một trong: '"),
         ("Unknown option '", "Không có tùy chọn '"), ("Unexpected argument '", "Tham số thừa '"), (" unexpected arguments: '", " tham số thừa: '"),

@@ -133,10 +133,10 @@ import Testing
         #expect(history.first == "thời điểm,người thực hiện,thao tác,từ,sang,ghi chú")
         let rows = history.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst().map(String.init) }
         #expect(rows.map { $0.prefix(4).joined(separator: ",") } == [
-            "can-bo-xa-sa-ly,mở,,đã nộp",
-            "thu-ky-hoi-dong,chuyển tiếp,đã nộp,xã đánh giá sơ bộ",
-            "thu-ky-hoi-dong,chuyển tiếp,xã đánh giá sơ bộ,tỉnh kiểm tra hồ sơ",
-            "so-nnmt,trả lại để bổ sung,tỉnh kiểm tra hồ sơ,trả lại để bổ sung",
+            "can-bo-xa-sa-ly,mở hồ sơ,,đã nộp",
+            "thu-ky-hoi-dong,chuyển bước,đã nộp,xã đánh giá sơ bộ",
+            "thu-ky-hoi-dong,chuyển bước,xã đánh giá sơ bộ,tỉnh kiểm tra hồ sơ",
+            "so-nnmt,trả lại bổ sung,tỉnh kiểm tra hồ sơ,trả lại để bổ sung",
             "thu-ky-hoi-dong,nộp lại,trả lại để bổ sung,tỉnh kiểm tra hồ sơ",
         ])
         #expect(rows[3].last == "Thiếu hồ sơ — thiếu: Phiếu kết quả kiểm nghiệm; Ảnh nhãn sản phẩm")

@@ -123,6 +123,21 @@ public enum DossierAction: String, Sendable, CaseIterable, Codable {
     /// A recognition decision was issued (`ocop decision issue`).
     case decision
 
+    /// The step as a name, for histories.
+    public func label(_ language: Language) -> String {
+        let vi = language == .vi
+        switch self {
+        case .open: return vi ? "mở hồ sơ" : "opened"
+        case .advance: return vi ? "chuyển bước" : "advanced"
+        case .returnForCompletion: return vi ? "trả lại bổ sung" : "returned"
+        case .resubmit: return vi ? "nộp lại" : "resubmitted"
+        case .withdraw: return vi ? "rút hồ sơ" : "withdrawn"
+        case .councilResult: return vi ? "kết quả hội đồng" : "council result"
+        case .defer: return vi ? "hoãn xét" : "deferred"
+        case .decision: return vi ? "quyết định" : "decision"
+        }
+    }
+
     /// The step as a verb, for messages.
     public func verb(_ language: Language) -> String {
         let vi = language == .vi

@@ -40,8 +40,9 @@ struct ActorOption: ParsableArguments {
     var explicit: String?
 }
 
-/// Output format of lists and records.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+/// Output format of lists and records. Not `CaseIterable` on purpose: each command lists the
+/// formats it offers in its own help.
+enum OutputFormat: String, ExpressibleByArgument, Sendable {
     case table, json, csv, text, markdown
 }
 

@@ -35,9 +35,11 @@ enum Output {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
         }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in
+            let text = cells.enumerated().map { i, cell in
                 i == cells.count - 1 ? cell : cell + String(repeating: " ", count: max(0, widths[i] - cell.count))
             }.joined(separator: "  ")
+            // No trailing blanks when the last cells are empty.
+            return String(text.reversed().drop { $0 == " " }.reversed())
         }
         var out = [line(headers), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
         out += rows.map(line)

@@ -60,7 +60,7 @@ enum DossierRender {
         try require(format, in: [.table, .text, .csv, .json])
         let headers = vi ? ["thời điểm", "người thực hiện", "thao tác", "từ", "sang", "ghi chú"] : ["at", "by", "action", "from", "to", "note"]
         let cells = events.map { e in
-            [Output.date(e.at, language), e.actor, e.action.verb(language), e.from?.shortLabel(language) ?? "", e.to.shortLabel(language),
+            [Output.date(e.at, language), e.actor, e.action.label(language), e.from?.shortLabel(language) ?? "", e.to.shortLabel(language),
              [e.text(language), e.missing.isEmpty ? nil : (vi ? "thiếu: " : "missing: ") + e.missing.joined(separator: "; ")].compactMap { $0 }.joined(separator: " — ")]
         }
         return format == .csv ? Output.csv(headers: headers, rows: cells) : Output.table(headers: headers, rows: cells)

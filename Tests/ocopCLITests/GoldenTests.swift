@@ -1,0 +1,117 @@
+import Foundation
+import OCOPTestSupport
+import Postgres
+import Testing
+
+/// What people read, pinned: `--help` of every command in both languages, `rate` on fixed sheets,
+/// and a fixed demo world on a fixed clock — the demo's narration, session status (table and
+/// JSON), the minutes, and what producers see. Regenerate after a deliberate change with
+/// `scripts/update-goldens.sh` and review the diff.
+@Suite struct GoldenTests {
+    static let directory = packageRoot.appendingPathComponent("Tests/ocopCLITests/Golden", isDirectory: true)
+    static let fixtures = packageRoot.appendingPathComponent("Tests/ocopCLITests/Fixtures", isDirectory: true)
+    static let updating = ProcessInfo.processInfo.environment["OCOP_UPDATE_GOLDEN"] == "1"
+    /// The demo world's clock: Friday 4 December 2026, 09:00 in Vietnam.
+    static let clock = "2026-12-04T09:00:00+07:00"
+
+    /// Compares `actual` with the golden file `name` (or writes it when updating).
+    static func check(_ name: String, _ actual: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = directory.appendingPathComponent(name)
+        if updating {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            Issue.record("missing golden file \(name): run scripts/update-goldens.sh", sourceLocation: sourceLocation)
+            return
+        }
+        if expected != actual {
+            let e = expected.split(separator: "\n", omittingEmptySubsequences: false), a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = Array(zip(e, a)).firstIndex { $0 != $1 } ?? min(e.count, a.count)
+            Issue.record("""
+                \(name) differs from its golden file at line \(first + 1):
+                  expected: \(first < e.count ? String(e[first]) : "<end>")
+                  actual:   \(first < a.count ? String(a[first]) : "<end>")
+                (scripts/update-goldens.sh regenerates the files; review the diff)
+                """, sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Every command path, from the command definitions themselves.
+    static func commandPaths() throws -> [[String]] {
+        let dump = try runOCOP(["--experimental-dump-help"], environment: cleanEnvironment([:]))
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(dump.out.utf8)) as? [String: Any])
+        var paths: [[String]] = []
+        func walk(_ command: [String: Any], _ path: [String]) {
+            paths.append(path)
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] {
+                guard let name = sub["commandName"] as? String, name != "help" else { continue }
+                walk(sub, path + [name])
+            }
+        }
+        walk(try #require(root["command"] as? [String: Any]), [])
+        return paths
+    }
+
+    @Test func helpOfEveryCommandInBothLanguages() throws {
+        let paths = try Self.commandPaths()
+        #expect(paths.count > 50)
+        for path in paths {
+            let name = (["ocop"] + path).joined(separator: "-")
+            let vi = try runOCOP(path + ["--help"], environment: cleanEnvironment([:]))
+            #expect(vi.status == 0 && vi.err.isEmpty, "\(name)")
+            try Self.check("help/vi/\(name).txt", vi.out)
+            let en = try runOCOP(path + ["--help", "--lang", "en"], environment: cleanEnvironment([:]))
+            #expect(en.status == 0 && en.err.isEmpty, "\(name)")
+            try Self.check("help/en/\(name).txt", en.out)
+            // English help shows no Vietnamese program text (option values such as hồ-sơ aside).
+            #expect(!["Mã ", "Phiên ", "Tệp ", " của ", "Danh sách"].contains { en.out.contains($0) }, "\(name): \(en.out)")
+        }
+    }
+
+    @Test func rateOnFixedSheets() throws {
+        let rate = Self.fixtures.appendingPathComponent("rate")
+        let council = ["set01-nguyen-van-a", "set01-tran-thi-b", "set01-le-van-c"].flatMap { ["--sheet", rate.appendingPathComponent("\($0).yaml").path] }
+        let cases: [(String, [String])] = [
+            ("set01-council", ["--set", "1"] + council),
+            ("set01-knockout", ["--set", "1", "--sheet", rate.appendingPathComponent("set01-knockout.yaml").path]),
+            ("set26-tourism", ["--set", "26", "--sheet", rate.appendingPathComponent("set26-tourism.yaml").path]),
+        ]
+        for (name, arguments) in cases {
+            for language in ["vi", "en"] {
+                for format in ["text", "json"] {
+                    let result = try runOCOP(["rate"] + arguments + ["--lang", language, "--format", format], environment: cleanEnvironment([:]))
+                    #expect(result.status == 0, "\(name): \(result.err)")
+                    // Paths differ between checkouts; the file names are what matters.
+                    try Self.check("rate/\(name).\(language).\(format == "json" ? "json" : "txt")", result.out)
+                }
+            }
+        }
+    }
+
+    @Test func theDemoWorldOnAFixedClock() throws {
+        let target = try TestDatabase.migratedTarget(prefix: "golden")
+        let env = cleanEnvironment(["OCOP_DATABASE_URL": target.conninfo, "OCOP_USER": "thu-ky", "OCOP_CLOCK": Self.clock])
+        func run(_ arguments: [String], _ language: String = "vi") throws -> String {
+            let result = try runOCOP(arguments + ["--lang", language], environment: env)
+            #expect(result.status == 0, "ocop \(arguments.joined(separator: " ")): \(result.err)")
+            return result.out
+        }
+        // The database's name changes from run to run; the demo names where it loads.
+        let demo = try run(["demo"]).replacingOccurrences(of: target.redacted, with: "<database>")
+        try Self.check("demo/demo.vi.txt", demo)
+        for language in ["vi", "en"] {
+            try Self.check("demo/session-status.\(language).txt", try run(["council", "session", "status", "PH-2026-001"], language))
+            try Self.check("demo/session-status.\(language).json", try run(["council", "session", "status", "PH-2026-001", "--format", "json"], language))
+            try Self.check("demo/minutes.\(language).md", try run(["council", "session", "minutes", "PH-2026-001"], language))
+            try Self.check("demo/minutes.\(language).txt", try run(["council", "session", "minutes", "PH-2026-001", "--format", "text"], language))
+            for dossier in ["HS-2026-0001", "HS-2026-0006", "HS-2026-0009", "HS-2026-0011"] {
+                try Self.check("demo/dossier-status-\(dossier).\(language).txt", try run(["dossier", "status", dossier], language))
+            }
+            try Self.check("demo/dossier-status-HS-2026-0001.\(language).json", try run(["dossier", "status", "HS-2026-0001", "--format", "json"], language))
+            try Self.check("demo/dossier-history-HS-2026-0001.\(language).txt", try run(["dossier", "history", "HS-2026-0001"], language))
+            try Self.check("demo/dossier-list.\(language).txt", try run(["dossier", "list", "--year", "2026"], language))
+        }
+    }
+}
