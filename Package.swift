@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "OCOPDomain", targets: ["OCOPDomain"]),
         .library(name: "OCOPRubrics", targets: ["OCOPRubrics"]),
         .library(name: "OCOPStore", targets: ["OCOPStore"]),
+        .library(name: "OCOPCredentials", targets: ["OCOPCredentials"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +27,12 @@ let package = Package(
             providers: [.apt(["libpq-dev"])]
         ),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        // System library over zlib (apt: zlib1g-dev): QR payload and status list compression.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "OCOPDomain"),
         .target(
             name: "OCOPRubrics",
@@ -39,6 +46,13 @@ let package = Package(
             name: "OCOPStore",
             dependencies: [
                 "Postgres", "OCOPDomain", "OCOPRubrics",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "OCOPCredentials",
+            dependencies: [
+                "OCOPDomain", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -59,6 +73,13 @@ let package = Package(
             name: "OCOPDomainTests",
             dependencies: [
                 "OCOPDomain", "OCOPRubrics",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "OCOPCredentialsTests",
+            dependencies: [
+                "OCOPCredentials", "OCOPDomain",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
