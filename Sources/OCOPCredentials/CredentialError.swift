@@ -21,6 +21,12 @@ public enum CompressionDamage: Sendable, Hashable {
     case trailingBytes(Int)
 }
 
+/// What was being done to a key file when the system refused.
+public enum KeyFileOperation: String, Sendable, Hashable {
+    case read
+    case write
+}
+
 /// The two text forms of a certificate's QR code.
 public enum CertificateQRForm: Sendable, Hashable {
     /// `OC1:` + Base45, read by the verifier application.
@@ -57,7 +63,7 @@ public enum CredentialError: LocalizedFailure, Hashable {
     case keyFileNotRegular(path: String)
     /// Group or others may read the private key (like ssh, the key is refused).
     case keyFilePermissions(path: String, mode: Int)
-    case keyFileIO(path: String, operation: String, errno: Int32)
+    case keyFileIO(path: String, operation: KeyFileOperation, errno: Int32)
     case keyFileInvalid(path: String, reason: LocalizedText)
 
     // Trust list
@@ -151,8 +157,8 @@ public enum CredentialError: LocalizedFailure, Hashable {
         case let .keyFileIO(path, operation, code):
             let reason = String(cString: strerror(code))
             return vi
-                ? "Không \(operation == "read" ? "đọc" : "ghi") được tệp khóa \(path): \(reason)."
-                : "Cannot \(operation) key file \(path): \(reason)."
+                ? "Không \(operation == .read ? "đọc" : "ghi") được tệp khóa \(path): \(reason)."
+                : "Cannot \(operation.rawValue) key file \(path): \(reason)."
         case let .keyFileInvalid(path, reason):
             return (vi ? "Tệp khóa \(path) không hợp lệ: " : "Key file \(path) is invalid: ") + reason(language)
         case let .trustListInvalid(reason):

@@ -77,7 +77,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         #expect(throws: CredentialError.keyFileNotRegular(path: directory)) { try IssuerKeyFile.load(from: directory) }
         let missingFolder = path("no/such/folder/24.key")
-        #expect(throws: CredentialError.keyFileIO(path: missingFolder, operation: "write", errno: ENOENT)) {
+        #expect(throws: CredentialError.keyFileIO(path: missingFolder, operation: .write, errno: ENOENT)) {
             try IssuerKeyFile.write(provinceKey, to: missingFolder)
         }
     }

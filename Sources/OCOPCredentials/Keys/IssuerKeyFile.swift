@@ -88,22 +88,22 @@ public enum IssuerKeyFile {
         let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
 
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw .keyFileIO(path: path, operation: "write", errno: errno) }
+        guard descriptor >= 0 else { throw .keyFileIO(path: path, operation: .write, errno: errno) }
         defer { unlink(temporary) }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
-            guard fchmod(descriptor, 0o600) == 0 else { throw CredentialError.keyFileIO(path: path, operation: "write", errno: errno) }
+            guard fchmod(descriptor, 0o600) == 0 else { throw CredentialError.keyFileIO(path: path, operation: .write, errno: errno) }
             try handle.write(contentsOf: encode(key))
             try handle.synchronize()
             try handle.close()
         } catch let error as CredentialError {
             throw error
         } catch {
-            throw .keyFileIO(path: path, operation: "write", errno: (error as NSError).domain == NSPOSIXErrorDomain ? Int32((error as NSError).code) : EIO)
+            throw .keyFileIO(path: path, operation: .write, errno: (error as NSError).domain == NSPOSIXErrorDomain ? Int32((error as NSError).code) : EIO)
         }
         guard link(temporary, path) == 0 else {
             let code = errno
-            throw code == EEXIST ? .keyFileExists(path: path) : .keyFileIO(path: path, operation: "write", errno: code)
+            throw code == EEXIST ? .keyFileExists(path: path) : .keyFileIO(path: path, operation: .write, errno: code)
         }
         syncDirectory(directory.isEmpty ? "." : directory)
     }
@@ -115,11 +115,11 @@ public enum IssuerKeyFile {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
-            throw code == ENOENT ? .keyFileNotFound(path: path) : .keyFileIO(path: path, operation: "read", errno: code)
+            throw code == ENOENT ? .keyFileNotFound(path: path) : .keyFileIO(path: path, operation: .read, errno: code)
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw .keyFileIO(path: path, operation: "read", errno: errno) }
+        guard fstat(descriptor, &status) == 0 else { throw .keyFileIO(path: path, operation: .read, errno: errno) }
         guard status.st_mode & S_IFMT == S_IFREG else { throw .keyFileNotRegular(path: path) }
         guard status.st_mode & 0o077 == 0 else { throw .keyFilePermissions(path: path, mode: Int(status.st_mode & 0o7777)) }
         guard Int(status.st_size) <= maximumSize else {
@@ -129,7 +129,7 @@ public enum IssuerKeyFile {
         do {
             bytes = Array(try handle.readToEnd() ?? Data())
         } catch {
-            throw .keyFileIO(path: path, operation: "read", errno: EIO)
+            throw .keyFileIO(path: path, operation: .read, errno: EIO)
         }
         return try decode(bytes, path: path)
     }
