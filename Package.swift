@@ -81,7 +81,8 @@ let package = Package(
             dependencies: [
                 "OCOPCredentials", "OCOPDomain",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Golden"]
         ),
         .testTarget(name: "OCOPRubricsTests", dependencies: ["OCOPRubrics", "OCOPDomain"]),
         .testTarget(name: "OCOPStoreTests", dependencies: ["OCOPStore", "OCOPTestSupport"]),

@@ -107,7 +107,7 @@ import Testing
         #expect(try VerificationAddress("https://ocop.tphcm.gov.vn/c/").prefix == "HTTPS://OCOP.TPHCM.GOV.VN/C/")
         #expect(try VerificationAddress("https://ocop.gov.vn").prefix == "HTTPS://OCOP.GOV.VN/")
         #expect(try VerificationAddress("HTTPS://OCOP.GOV.VN:8443/XAC/").prefix == "HTTPS://OCOP.GOV.VN:8443/XAC/")
-        for bad in ["http://ocop.gov.vn/c/", "https:///c/", "https://ocop.gov.vn/c?x=1", "https://ocop gov.vn/",
+        for bad in ["", "https://", "https:/", "http://ocop.gov.vn/c/", "https:///c/", "https://x/\u{301}", "https:/\u{301}/x/", "https://ocop.gov.vn/c?x=1", "https://ocop gov.vn/",
                     "https://ocop.gov.vn//c/", "https://ocop.gov.vn:port/", "https://.gov.vn/", "https://ocop.tỉnh.vn/",
                     "https://ocop.hochiminhcity.gov.vn/xac-thuc/"] {
             #expect(throws: CredentialError.self, "\(bad)") { try VerificationAddress(bad) }

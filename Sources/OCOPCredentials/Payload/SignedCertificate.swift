@@ -20,7 +20,7 @@ public struct VerificationAddress: Sendable, Hashable, CustomStringConvertible {
             throw invalid("phải bắt đầu bằng https://", "it must begin with https://")
         }
         let rest = upper.dropFirst("HTTPS://".count)
-        let slash = rest.firstIndex(of: "/")!
+        guard let slash = rest.firstIndex(of: "/") else { throw invalid("thiếu tên máy chủ", "the host name is missing") }
         let authority = rest[..<slash].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
         let host = authority[0]
         let path = rest[slash...]
