@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "OCOPStore", targets: ["OCOPStore"]),
         .library(name: "OCOPModels", targets: ["OCOPModels"]),
         .library(name: "OCOPApp", targets: ["OCOPApp"]),
+        .library(name: "OCOPCredentials", targets: ["OCOPCredentials"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,6 +29,12 @@ let package = Package(
             providers: [.apt(["libpq-dev"])]
         ),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        // System library over zlib (apt: zlib1g-dev): QR payload and status list compression.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "OCOPDomain"),
         // Read models and document models: plain values the application fills and front ends render.
         .target(name: "OCOPModels", dependencies: ["OCOPDomain"]),
@@ -46,11 +53,19 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Signed certificate payloads, issuer keys, trust lists, status lists.
+        .target(
+            name: "OCOPCredentials",
+            dependencies: [
+                "OCOPDomain", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The one composition root and the use cases: what the CLI, the tests and a server call.
         .target(
             name: "OCOPApp",
             dependencies: [
-                "OCOPDomain", "OCOPModels", "OCOPRubrics", "OCOPStore", "Postgres",
+                "OCOPDomain", "OCOPModels", "OCOPRubrics", "OCOPStore", "OCOPCredentials", "Postgres",
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
@@ -71,6 +86,14 @@ let package = Package(
                 "OCOPDomain", "OCOPRubrics",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "OCOPCredentialsTests",
+            dependencies: [
+                "OCOPCredentials", "OCOPDomain",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Golden"]
         ),
         .testTarget(name: "OCOPRubricsTests", dependencies: ["OCOPRubrics", "OCOPDomain"]),
         .testTarget(name: "OCOPStoreTests", dependencies: ["OCOPStore", "OCOPModels", "OCOPDomain", "OCOPRubrics", "OCOPApp", "Postgres", "OCOPTestSupport"]),
