@@ -102,7 +102,8 @@ struct DatabaseCommand: ParsableCommand {
 
         func run() throws {
             try runReporting(lang.language) {
-                let invocation = try workbench().psqlInvocation(extraArguments: arguments)
+                // `ocop db psql -- -c "…"`: the separator is ours, not psql's.
+                let invocation = try workbench().psqlInvocation(extraArguments: arguments.first == "--" ? Array(arguments.dropFirst()) : arguments)
                 let argv = ([invocation.executable] + invocation.arguments).map { strdup($0) } + [nil]
                 let envp = invocation.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
                 execve(invocation.executable, argv, envp)
