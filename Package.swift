@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "OCOPDomain", targets: ["OCOPDomain"]),
         .library(name: "OCOPRubrics", targets: ["OCOPRubrics"]),
         .library(name: "OCOPStore", targets: ["OCOPStore"]),
+        .library(name: "OCOPModels", targets: ["OCOPModels"]),
+        .library(name: "OCOPDocuments", targets: ["OCOPDocuments"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +28,17 @@ let package = Package(
             providers: [.apt(["libpq-dev"])]
         ),
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        // System libraries for printing (apt: libcairo2-dev, libpango1.0-dev, libqrencode-dev).
+        .systemLibrary(
+            name: "CCairoPango",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         .target(name: "OCOPDomain"),
         .target(
             name: "OCOPRubrics",
@@ -42,6 +55,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Plain values the documents (and later the read models) are made of.
+        .target(name: "OCOPModels", dependencies: ["OCOPDomain"]),
+        .target(name: "OCOPDocuments", dependencies: ["OCOPModels", "OCOPDomain", "CCairoPango", "CQREncode"]),
         .executableTarget(
             name: "ocop",
             dependencies: [
@@ -65,6 +81,11 @@ let package = Package(
         .testTarget(name: "OCOPRubricsTests", dependencies: ["OCOPRubrics", "OCOPDomain"]),
         .testTarget(name: "OCOPStoreTests", dependencies: ["OCOPStore", "OCOPTestSupport"]),
         .testTarget(name: "ocopCLITests", dependencies: ["OCOPTestSupport"]),
+        .testTarget(
+            name: "OCOPDocumentsTests",
+            dependencies: ["OCOPDocuments", "OCOPModels", "OCOPDomain", "OCOPRubrics"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,7 +5,8 @@
 # something is missing.
 set -euo pipefail
 
-packages=(libpq-dev postgresql postgresql-contrib pkg-config tmux util-linux ca-certificates)
+packages=(libpq-dev postgresql postgresql-contrib pkg-config tmux util-linux ca-certificates
+    libcairo2-dev libpango1.0-dev libqrencode-dev fonts-liberation2 poppler-utils zbar-tools)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
