@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "OCOPModels", targets: ["OCOPModels"]),
         .library(name: "OCOPApp", targets: ["OCOPApp"]),
         .library(name: "OCOPCredentials", targets: ["OCOPCredentials"]),
+        .library(name: "OCOPDocuments", targets: ["OCOPDocuments"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +35,17 @@ let package = Package(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
+        ),
+        // System libraries for printing (apt: libcairo2-dev, libpango1.0-dev, libqrencode-dev).
+        .systemLibrary(
+            name: "CCairoPango",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
         ),
         .target(name: "OCOPDomain"),
         // Read models and document models: plain values the application fills and front ends render.
@@ -69,6 +81,7 @@ let package = Package(
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
+        .target(name: "OCOPDocuments", dependencies: ["OCOPModels", "OCOPDomain", "CCairoPango", "CQREncode"]),
         .executableTarget(
             name: "ocop",
             dependencies: [
@@ -97,8 +110,12 @@ let package = Package(
         ),
         .testTarget(name: "OCOPRubricsTests", dependencies: ["OCOPRubrics", "OCOPDomain"], exclude: ["Fixtures"]),
         .testTarget(name: "OCOPStoreTests", dependencies: ["OCOPStore", "OCOPModels", "OCOPDomain", "OCOPRubrics", "OCOPApp", "Postgres", "OCOPTestSupport"]),
-        .testTarget(name: "OCOPAppTests", dependencies: ["OCOPApp", "OCOPModels", "OCOPDomain", "OCOPTestSupport"]),
         .testTarget(name: "ocopCLITests", dependencies: ["OCOPTestSupport", "OCOPApp", "OCOPModels", "OCOPStore", "OCOPDomain", "OCOPRubrics", "Postgres"]),
+        .testTarget(
+            name: "OCOPDocumentsTests",
+            dependencies: ["OCOPDocuments", "OCOPModels", "OCOPDomain", "OCOPRubrics"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

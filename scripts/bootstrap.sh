@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks to build and run ocop: libpq (client library
 # and headers), the PostgreSQL server programs (initdb, pg_ctl) for the embedded database,
-# pkg-config, tmux for the interactive-scoring test, and the zlib headers (certificate QR
-# payloads, status lists). Needs root (or sudo) only when something is missing.
+# pkg-config, tmux for the interactive-scoring test, the zlib headers (certificate QR
+# payloads, status lists), cairo/pango/qrencode and Liberation fonts for printed documents, and
+# poppler/zbar to test them. Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
-packages=(libpq-dev postgresql postgresql-contrib pkg-config tmux util-linux ca-certificates zlib1g-dev)
+packages=(libpq-dev postgresql postgresql-contrib pkg-config tmux util-linux ca-certificates zlib1g-dev
+    libcairo2-dev libpango1.0-dev libqrencode-dev fonts-liberation2 poppler-utils zbar-tools)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -79,7 +79,7 @@ public struct Database: Sendable {
             try runner.requireCurrent(on: connection)
         }
         if let clock {
-            try mapped { try connection.query("SELECT set_config('ocop.clock', $1, false)", clock) }
+            _ = try mapped { try connection.query("SELECT set_config('ocop.clock', $1, false)", clock) }
         }
         return connection
     }

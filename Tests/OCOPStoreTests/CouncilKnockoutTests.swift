@@ -150,7 +150,7 @@ import Testing
                                       dossiers: [d], absent: [], actor: person("sec")).code
         #expect(try store.dossier(d).status == .councilScheduled)
         for member in CouncilWorld.scorers { try world.score(1, member, total: 74) }
-        try world.finalize(later)
+        _ = try world.finalize(later)
         #expect(try store.dossier(d).status == .awaitingDecision)
         #expect(try store.statusView(d).councilDate == CalendarDate(iso: "2026-12-08"))
     }

@@ -84,7 +84,7 @@ import Testing
         try world.score(0, "m3", total: 72)
         a = try world.report(session).assessments[0]
         #expect(a.canFinalize && a.missing == ["m4"])
-        try world.finalize(session)
+        _ = try world.finalize(session)
         let snapshot = try world.snapshot(session)
         #expect(snapshot.dossiers[0].recusals.first?.reason == "Anh ruột của người đại diện")
         #expect(snapshot.dossiers[0].result?.sheetCount == 5)
@@ -133,7 +133,7 @@ import Testing
         status = try world.report(session)
         #expect(status.assessments[0].flags.isEmpty)
         #expect(status.assessments[1].flags.count == 1 && status.assessments[1].blocking.isEmpty)
-        try world.finalize(session)
+        _ = try world.finalize(session)
         let snapshot = try world.snapshot(session)
         #expect(snapshot.dossiers[0].result?.rating.spread == 5)
         #expect(snapshot.dossiers[1].result?.overrides == ["spread"])
@@ -181,7 +181,7 @@ import Testing
         #expect(a.flags.contains { $0.id == "minimum:5.1:4" })
         try world.sessions.override(session: session, dossier: world.dossiers[0], flag: "minimum:5.1:4", chair: person("chair"),
                                     reason: "Đa số thành viên đánh giá có câu chuyện sản phẩm đầy đủ", actor: person("sec"))
-        try world.finalize(session)
+        _ = try world.finalize(session)
     }
 
     @Test func twoConcurrentFinalizersYieldOneResult() throws {

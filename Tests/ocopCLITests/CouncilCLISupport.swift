@@ -168,8 +168,8 @@ struct CLICouncilWorld {
         let target = try TestDatabase.migratedTarget(prefix: prefix)
         let bench = TestDatabase.workbench(on: target)
         defer { bench.close() }
-        try bench.importRegistry(.provinces, file: try CLIFixture.csv("code,name,valid_from\n24,Bắc Ninh,2025-07-01\n"))
-        try bench.importRegistry(.communes, file: try CLIFixture.csv("code,name,province_code,valid_from\n07534,Sa Lý,24,2025-07-01\n"))
+        _ = try bench.importRegistry(.provinces, file: try CLIFixture.csv("code,name,valid_from\n24,Bắc Ninh,2025-07-01\n"))
+        _ = try bench.importRegistry(.communes, file: try CLIFixture.csv("code,name,province_code,valid_from\n07534,Sa Lý,24,2025-07-01\n"))
         let producer = try bench.addProducer(ProducerDraft(registrationNo: "2400910001", name: "HTX Dược liệu Sa Lý", kind: .cooperative, communeCode: "07534"))
         var codes: [String] = []
         for (i, set) in sets.enumerated() {

@@ -57,7 +57,7 @@ public struct DemoRun {
         }
 
         narrate(.step(1, LocalizedText(vi: "Cơ sở dữ liệu", en: "Database")))
-        let connection = try workbench.connection()
+        _ = try workbench.connection()  // open (and start) the database before narrating where it is
         let location = workbench.configuration.database.description
         narrate(.say(LocalizedText(vi: "Dùng \(location.text(.vi)).", en: "Using \(location.text(.en)).")))
         try workbench.transaction { connection in

@@ -45,7 +45,7 @@ public struct CouncilRepository {
         let problems = policy.problems
         guard problems.isEmpty else { throw StoreError.invalidPolicy(problems) }
         do {
-            try connection.transaction { connection in
+            _ = try connection.transaction { connection in
                 try connection.query("""
                     INSERT INTO council (code, name, level, province_code, decision_ref, quorum_numerator, quorum_denominator,
                                          quorum_requires_chair, max_spread, secretary_scores, minimum_split, created_by)

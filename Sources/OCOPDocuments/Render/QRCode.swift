@@ -1,0 +1,53 @@
+import CCairoPango
+import CQREncode
+import Foundation
+
+/// A QR symbol: `size` × `size` modules, row by row, `true` = dark.
+struct QRMatrix {
+    let version: Int
+    let size: Int
+    let modules: [Bool]
+
+    /// The largest version accepted: at a 30 mm print its modules stay about 0.29 mm wide.
+    static let maximumVersion = 20
+    static let quietZone = 4
+
+    /// Encodes at error correction Q, case-sensitive; libqrencode picks alphanumeric mode for
+    /// upper-case (Base45, Base32) text and 8-bit mode otherwise.
+    init(encoding text: String) throws {
+        guard !text.isEmpty else { throw DocumentError.qrPayloadEmpty }
+        guard let code = text.withCString({ QRcode_encodeString($0, 0, QR_ECLEVEL_Q, QR_MODE_8, 1) }) else {
+            throw DocumentError.qrPayloadTooLarge(characters: text.count, version: nil)
+        }
+        defer { QRcode_free(code) }
+        let version = Int(code.pointee.version), size = Int(code.pointee.width)
+        guard version <= Self.maximumVersion else {
+            throw DocumentError.qrPayloadTooLarge(characters: text.count, version: version)
+        }
+        // Bit 0 of each byte is the module colour (qrencode.h).
+        self.modules = (0..<(size * size)).map { code.pointee.data[$0] & 1 == 1 }
+        self.version = version
+        self.size = size
+    }
+
+    /// Draws the symbol with its quiet zone as a `side`-point square at (x, y): a white square,
+    /// then each horizontal run of dark modules as one filled rectangle.
+    func draw(_ canvas: Canvas, x: Double, y: Double, side: Double) {
+        let total = size + 2 * Self.quietZone
+        let module = side / Double(total)
+        let cr = canvas.cr
+        canvas.fillRect(x: x, y: y, width: side, height: side, color: .init(red: 255, green: 255, blue: 255))
+        for row in 0..<size {
+            var column = 0
+            while column < size {
+                guard modules[row * size + column] else { column += 1; continue }
+                let start = column
+                while column < size, modules[row * size + column] { column += 1 }
+                cairo_rectangle(cr, x + Double(Self.quietZone + start) * module, y + Double(Self.quietZone + row) * module,
+                                Double(column - start) * module, module)
+            }
+        }
+        canvas.setColor(.black)
+        cairo_fill(cr)
+    }
+}
