@@ -110,7 +110,8 @@ let package = Package(
         ),
         .testTarget(name: "OCOPRubricsTests", dependencies: ["OCOPRubrics", "OCOPDomain"], exclude: ["Fixtures"]),
         .testTarget(name: "OCOPStoreTests", dependencies: ["OCOPStore", "OCOPModels", "OCOPDomain", "OCOPRubrics", "OCOPApp", "Postgres", "OCOPTestSupport"]),
-        .testTarget(name: "ocopCLITests", dependencies: ["OCOPTestSupport", "OCOPApp", "OCOPModels", "OCOPStore", "OCOPDomain", "OCOPRubrics", "Postgres"]),
+        .testTarget(name: "ocopCLITests", dependencies: ["OCOPTestSupport", "OCOPApp", "OCOPModels", "OCOPStore", "OCOPDomain", "OCOPRubrics", "Postgres"],
+                    exclude: ["Golden", "Fixtures"]),
         .testTarget(
             name: "OCOPDocumentsTests",
             dependencies: ["OCOPDocuments", "OCOPModels", "OCOPDomain", "OCOPRubrics"],

@@ -33,10 +33,14 @@ public enum RecordKind: String, Sendable, Hashable {
 public struct ImportProblem: Sendable, Hashable {
     public let line: Int
     public let reason: LocalizedText
+    /// The input the problem is about beyond the line itself (`update` when a record differs
+    /// from the stored one and only the update mode may change it).
+    public let field: String?
 
-    public init(line: Int, reason: LocalizedText) {
+    public init(line: Int, reason: LocalizedText, field: String? = nil) {
         self.line = line
         self.reason = reason
+        self.field = field
     }
 
     public func message(_ language: Language) -> String {
@@ -99,6 +103,10 @@ public enum StoreError: LocalizedFailure, Equatable {
     case clusterIO(String)
     /// A stored value this program does not know (a newer program wrote it, or someone edited it).
     case corruptStoredValue(table: String, column: String, value: String)
+    /// A constraint of the schema refused a value (ConstraintCatalog says what it means).
+    case rejected(constraint: String, field: String, value: String?, kind: ErrorKind, reason: LocalizedText)
+    /// Two people changed the same records at the same moment; nothing was written.
+    case concurrentChange
     /// A database failure with no better explanation; never holds SQL text.
     case database(sqlState: String, message: String, constraint: String?)
 
@@ -119,7 +127,11 @@ public enum StoreError: LocalizedFailure, Equatable {
         case .migrationsMissing, .badMigrationFile, .duplicateMigration, .migrationChanged, .unknownMigration, .schemaOutOfDate: .configuration
         case .unavailable, .postgresProgramsMissing, .noServerUser, .serverToolFailed, .clusterIO: .unavailable
         case .corruptStoredValue: .internal
-        case .database(let state, _, _): state.hasPrefix("22") || state.hasPrefix("23") ? .invalidInput : .internal
+        case .rejected(_, _, _, let kind, _): kind
+        case .concurrentChange: .conflict
+        case .database(let state, _, _):
+            state.hasPrefix("22") || state.hasPrefix("23") ? .invalidInput
+                : state.hasPrefix("08") || state.hasPrefix("53") || state.hasPrefix("57") ? .unavailable : .internal
         default: .invalidInput
         }
     }
@@ -127,9 +139,11 @@ public enum StoreError: LocalizedFailure, Equatable {
     public var fields: [String] {
         switch self {
         case .invalid(let field, _, _), .missing(let field, _): [field]
+        case .rejected(_, let field, _, _, _): field.isEmpty ? [] : [field]
         case .paperNeedsReference: ["entered_by", "paper_ref"]
         case .presidingChairNeeded: ["by"]
         case .noDossiers: ["dossier"]
+        case .importFailed(_, let problems): Array(Set(problems.compactMap(\.field))).sorted()
         case .notChair: ["chair"]
         case .unknownFlag, .flagNotOverridable: ["flag"]
         case .notAKnockOutClause, .noSuchKnockOut: ["clause"]
@@ -245,10 +259,23 @@ public enum StoreError: LocalizedFailure, Equatable {
         case let .corruptStoredValue(table, column, value):
             return vi ? "Dữ liệu đã lưu không hợp lệ: \(table).\(column) = \"\(value.prefix(60))\" (do phiên bản mới hơn ghi, hoặc bị sửa ngoài chương trình)."
                 : "A stored value is not valid: \(table).\(column) = \"\(value.prefix(60))\" (written by a newer version, or edited outside the program)."
-        case let .database(state, message, constraint):
-            let which = constraint.map { vi ? " (ràng buộc \($0))" : " (constraint \($0))" } ?? ""
-            return vi ? "Cơ sở dữ liệu từ chối thao tác, SQLSTATE \(state)\(which): \(message)"
-                : "The database refused the operation, SQLSTATE \(state)\(which): \(message)"
+        case let .rejected(_, _, _, _, reason):
+            return reason(language)
+        case .concurrentChange:
+            return vi ? "Có người khác thay đổi cùng dữ liệu vào đúng lúc này; không có gì được ghi. Hãy thử lại."
+                : "Someone else changed the same records at the same moment; nothing was written. Try again."
+        case let .database(state, message, _):
+            // The server's own words (never the statement), without codes a person cannot use.
+            if state.hasPrefix("22") || state.hasPrefix("23") {
+                return vi ? "Cơ sở dữ liệu không nhận một giá trị (\(message)); không có gì được ghi."
+                    : "The database refused a value (\(message)); nothing was written."
+            }
+            if state.hasPrefix("08") || state.hasPrefix("53") || state.hasPrefix("57") {
+                return vi ? "Máy chủ cơ sở dữ liệu không phục vụ được lúc này (\(message)); không có gì được ghi. Hãy thử lại sau."
+                    : "The database server cannot serve the request now (\(message)); nothing was written. Try again later."
+            }
+            return vi ? "Lỗi nội bộ của cơ sở dữ liệu (\(message)); không có gì được ghi."
+                : "Internal database error (\(message)); nothing was written."
         }
     }
 }
@@ -259,7 +286,14 @@ extension StoreError {
     public init(_ error: PostgresError) {
         switch error {
         case let .connectionFailed(target, reason): self = .unavailable(target: target, reason: reason)
-        case let .server(server): self = .database(sqlState: server.sqlState, message: server.message, constraint: server.constraint)
+        case let .server(server):
+            if let explained = ConstraintCatalog.explain(server) {
+                self = explained
+            } else if server.isSerializationFailure {
+                self = .concurrentChange
+            } else {
+                self = .database(sqlState: server.sqlState, message: server.message, constraint: server.constraint)
+            }
         case let .decoding(column, _, value): self = .corruptStoredValue(table: "?", column: column, value: value ?? "NULL")
         case let .client(message):
             self = .unavailable(target: "?", reason: message)

@@ -22,10 +22,10 @@ struct CouncilWorld {
         let target = try TestDatabase.migratedTarget(prefix: prefix)
         let connection = try Connection(target)
         let units = UnitRepository(connection)
-        for province in Fixture.provinces { try units.upsert(province) }
+        for province in Fixture.provinces { try units.add(province) }
         try units.linkSuccessor(code: "24", validFrom: nil, successorCode: "24")
         try units.linkSuccessor(code: "27", validFrom: nil, successorCode: "24")
-        for commune in Fixture.communes { try units.upsert(commune) }
+        for commune in Fixture.communes { try units.add(commune) }
         let bench = TestDatabase.workbench(on: target)
         defer { bench.close() }
         let producer = try bench.addProducer(Fixture.producer())

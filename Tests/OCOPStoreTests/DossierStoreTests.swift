@@ -14,10 +14,10 @@ import Testing
     func world(_ prefix: String) throws -> (Connection, tea: Product, lychee: Product) {
         let connection = try Fixture.registry(prefix)
         try RubricRepository(connection).sync(try bundledCatalog.get().snapshots)
-        try ProducerRepository(connection).add(Fixture.producer("0101"), actor: t)
+        try ProducerRepository(connection).add(Fixture.producer("0101000000"), actor: t)
         let products = ProductRepository(connection)
-        let tea = try products.add(ProductDraft(name: "Trà giảo cổ lam Sa Lý", producerRef: "0101", productSet: 12, year: 2026), actor: t)
-        let lychee = try products.add(ProductDraft(name: "Vải thiều", producerRef: "0101", productSet: 1, year: 2026), actor: t)
+        let tea = try products.add(ProductDraft(name: "Trà giảo cổ lam Sa Lý", producerRef: "0101000000", productSet: 12, year: 2026), today: Fixture.today, actor: t)
+        let lychee = try products.add(ProductDraft(name: "Vải thiều", producerRef: "0101000000", productSet: 1, year: 2026), today: Fixture.today, actor: t)
         return (connection, tea, lychee)
     }
 

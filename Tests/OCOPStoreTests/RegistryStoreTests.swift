@@ -17,9 +17,11 @@ import Testing
         #expect(try connection.count("province") == 3)
         #expect(try connection.count("province", where: "code = '24'") == 2)
 
-        // Upserting again updates in place, keyed by (code, valid_from).
-        try store.upsert(Province(code: "24", name: "Bắc Giang (cũ)", validTo: "2025-06-30"))
-        try store.upsert(Province(code: "24", name: "Bắc Ninh", kind: "tinh", validFrom: "2025-07-01"))
+        // Adding the same (code, valid_from) again is a conflict, not an overwrite.
+        let again = thrown(StoreError.self) { try store.add(Province(code: "24", name: "Bắc Ninh khác", kind: "tinh", validFrom: "2025-07-01")) }
+        #expect(again?.kind == .conflict)
+        #expect(again?.message(.en) == "A province with this code and start date already exists (24, 2025-07-01).")
+        #expect(again?.fields == ["code"])
         #expect(try connection.count("province") == 3)
 
         let old = try store.provinceID("24", at: "2020-12-25")
@@ -29,7 +31,7 @@ import Testing
         #expect(try store.provinceID("24", at: "2025-07-01") == new)
         #expect(try store.provinceID("24") == new, "without a date: the current unit")
         #expect(try store.provinceID("27") == store.provinceID("27", at: "2019-01-01"), "a closed unit is still found")
-        #expect(try connection.one("SELECT name FROM province WHERE id = $1", old).decode(String.self, "name") == "Bắc Giang (cũ)")
+        #expect(try connection.one("SELECT name FROM province WHERE id = $1", old).decode(String.self, "name") == "Bắc Giang")
 
         // Successors: both old provinces point at the new Bắc Ninh, which has none.
         let successors = try connection.query("SELECT code, name, successor_id FROM province ORDER BY id")
@@ -128,16 +130,23 @@ import Testing
         if case .notFound(.commune, "99999")? = thrown(StoreError.self, { try store.addProducer(Fixture.producer(commune: "99999"), actor: "t") }) {} else {
             Issue.record("expected unknownCommune")
         }
-        if case .missing(field: "registration_no", _)? = thrown(StoreError.self, { try store.addProducer(Fixture.producer("  "), actor: "t") }) {} else {
+        if case .missingValue(field: "registration_no", _)? = thrown(DomainError.self, { try store.addProducer(Fixture.producer("  "), actor: "t") }) {} else {
             Issue.record("expected invalid registration_no")
         }
         var draft = Fixture.producer()
         draft.email = "not-an-address"
-        if case .invalid(field: "email", _, _)? = thrown(StoreError.self, { try store.addProducer(draft, actor: "t") }) {} else {
+        if case .invalidValue(field: "email", _, _)? = thrown(DomainError.self, { try store.addProducer(draft, actor: "t") }) {} else {
             Issue.record("expected invalid email")
         }
+        draft = Fixture.producer()
+        draft.name = " "
+        if case .missingValue(field: "name", _)? = thrown(DomainError.self, { try store.addProducer(draft, actor: "t") }) {} else {
+            Issue.record("expected a blank name refused")
+        }
+        draft.name = String(repeating: "x", count: 8 << 20)
+        #expect(thrown(DomainError.self, { try store.addProducer(draft, actor: "t") })?.message(.en).contains("at most 200") == true)
         #expect(try connection.count("producer") == 0)
-        if case .notFound(.producer, "0999")? = thrown(StoreError.self, { _ = try store.producer("0999") }) {} else { Issue.record("expected unknownProducer") }
+        if case .notFound(.producer, "0999000000")? = thrown(StoreError.self, { _ = try store.producer("0999000000") }) {} else { Issue.record("expected unknownProducer") }
         #expect(StoreError.notFound(.producer, "x").kind == .notFound)
     }
 
@@ -167,7 +176,7 @@ import Testing
         if case .notFound(.commune, "00001")? = thrown(StoreError.self, { _ = try store.editProducer("0101234567", .init(communeCode: "00001"), actor: "e") }) {} else {
             Issue.record("expected unknownCommune")
         }
-        if case .notFound(.producer, _)? = thrown(StoreError.self, { _ = try store.editProducer("nobody", .init(phone: "1"), actor: "e") }) {} else {
+        if case .notFound(.producer, _)? = thrown(StoreError.self, { _ = try store.editProducer("nobody", .init(phone: "0912345678"), actor: "e") }) {} else {
             Issue.record("expected unknownProducer")
         }
         #expect(try store.producer("0101234567") == moved)
@@ -178,73 +187,73 @@ import Testing
     @Test func productCodesComeFromAPerCommuneSerial() throws {
         let connection = try Fixture.registry("reg_serial")
         let store = Registry(connection)
-        try store.addProducer(Fixture.producer("0101", commune: "07534"), actor: "t")
-        try store.addProducer(Fixture.producer("0202", name: "Tổ hợp tác Tương nếp", kind: .cooperativeGroup, commune: "07339"), actor: "t")
+        try store.addProducer(Fixture.producer("0101000000", commune: "07534"), actor: "t")
+        try store.addProducer(Fixture.producer("0202000000", name: "Tổ hợp tác Tương nếp", kind: .cooperativeGroup, commune: "07339"), actor: "t")
 
-        let first = try store.addProduct(ProductDraft(name: "Trà giảo cổ lam", producerRef: "0101", productSet: 12, year: 2026), actor: "t")
-        let second = try store.addProduct(ProductDraft(name: "Cao dược liệu", producerRef: "0101", productSet: 20, year: 2026), actor: "t")
-        let elsewhere = try store.addProduct(ProductDraft(name: "Tương nếp", producerRef: "0202", productSet: 9, year: 2026), actor: "t")
+        let first = try store.addProduct(ProductDraft(name: "Trà giảo cổ lam", producerRef: "0101000000", productSet: 12, year: 2026), actor: "t")
+        let second = try store.addProduct(ProductDraft(name: "Cao dược liệu", producerRef: "0101000000", productSet: 20, year: 2026), actor: "t")
+        let elsewhere = try store.addProduct(ProductDraft(name: "Tương nếp", producerRef: "0202000000", productSet: 9, year: 2026), actor: "t")
         // Made in another commune than the producer's: that commune's serial.
-        let madeInTanYen = try store.addProduct(ProductDraft(name: "Tương ớt", producerRef: "0101", productSet: 9, communeCode: "07339", year: 2027), actor: "t")
+        let madeInTanYen = try store.addProduct(ProductDraft(name: "Tương ớt", producerRef: "0101000000", productSet: 9, communeCode: "07339", year: 2027), actor: "t")
         #expect(first.code == "24-07534-001-2026")
         #expect(second.code == "24-07534-002-2026")
         #expect(elsewhere.code == "24-07339-001-2026")
         #expect(madeInTanYen.code == "24-07339-002-2027" && madeInTanYen.communeCode == "07339")
         #expect(ProductCode(parsing: first.code) == ProductCode(provinceCode: "24", communeCode: "07534", serial: 1, year: 2026))
         // An old commune's products carry the old province's code, 24 as well.
-        try store.addProducer(Fixture.producer("0303", name: "HTX Chè Bản Ven", commune: "07249"), actor: "t")
-        #expect(try store.addProduct(ProductDraft(name: "Chè xanh Bản Ven", producerRef: "0303", productSet: 11, year: 2020), actor: "t").code == "24-07249-001-2020")
+        try store.addProducer(Fixture.producer("0303000000", name: "HTX Chè Bản Ven", commune: "07249"), actor: "t")
+        #expect(try store.addProduct(ProductDraft(name: "Chè xanh Bản Ven", producerRef: "0303000000", productSet: 11, year: 2020), actor: "t").code == "24-07249-001-2020")
 
         #expect(try store.product(first.code) == first)
         #expect(try store.product(String(second.id)) == second)
-        #expect(try store.producer("0101").productCount == 3)
-        #expect(try store.products(producer: "0101").map(\.code) == ["24-07339-002-2027", "24-07534-001-2026", "24-07534-002-2026"])
+        #expect(try store.producer("0101000000").productCount == 3)
+        #expect(try store.products(producer: "0101000000").map(\.code) == ["24-07339-002-2027", "24-07534-001-2026", "24-07534-002-2026"])
         #expect(try store.products(productSet: 9).count == 2)
     }
 
     @Test func givenCodesAreKeptAndDuplicatesRefused() throws {
         let connection = try Fixture.registry("reg_given")
         let store = Registry(connection)
-        try store.addProducer(Fixture.producer("0101"), actor: "t")
-        let historical = try store.addProduct(ProductDraft(name: "Mật ong rừng", producerRef: "0101", productSet: 4, code: " 24-07534-017-2019 ", year: 2026), actor: "t")
+        try store.addProducer(Fixture.producer("0101000000"), actor: "t")
+        let historical = try store.addProduct(ProductDraft(name: "Mật ong rừng", producerRef: "0101000000", productSet: 4, code: " 24-07534-017-2019 ", year: 2026), actor: "t")
         #expect(historical.code == "24-07534-017-2019")
         // A given code does not consume the serial.
-        #expect(try store.addProduct(ProductDraft(name: "Mật ong hoa vải", producerRef: "0101", productSet: 4, year: 2026), actor: "t").code == "24-07534-001-2026")
+        #expect(try store.addProduct(ProductDraft(name: "Mật ong hoa vải", producerRef: "0101000000", productSet: 4, year: 2026), actor: "t").code == "24-07534-001-2026")
 
         let sameName = thrown(StoreError.self) {
-            try store.addProduct(ProductDraft(name: "Mật ong rừng".decomposedStringWithCanonicalMapping, producerRef: "0101", productSet: 4, year: 2026), actor: "t")
+            try store.addProduct(ProductDraft(name: "Mật ong rừng".decomposedStringWithCanonicalMapping, producerRef: "0101000000", productSet: 4, year: 2026), actor: "t")
         }
         guard case let .duplicateProduct(name, producer)? = sameName else { Issue.record("expected duplicateProduct, got \(String(describing: sameName))"); return }
         #expect(name == "Mật ong rừng" && producer == "HTX Thân Trường")
         #expect(sameName?.message(.vi) == "Chủ thể HTX Thân Trường đã có sản phẩm tên \"Mật ong rừng\".")
 
         let sameCode = thrown(StoreError.self) {
-            try store.addProduct(ProductDraft(name: "Khác", producerRef: "0101", productSet: 4, code: "24-07534-017-2019", year: 2026), actor: "t")
+            try store.addProduct(ProductDraft(name: "Khác", producerRef: "0101000000", productSet: 4, code: "24-07534-017-2019", year: 2026), actor: "t")
         }
         if case .duplicateProductCode("24-07534-017-2019")? = sameCode {} else { Issue.record("expected duplicateProductCode, got \(String(describing: sameCode))") }
         #expect(try connection.count("product") == 2)
         // The refused assignment did not burn a serial number.
-        #expect(try store.addProduct(ProductDraft(name: "Sáp ong", producerRef: "0101", productSet: 4, year: 2026), actor: "t").code == "24-07534-002-2026")
+        #expect(try store.addProduct(ProductDraft(name: "Sáp ong", producerRef: "0101000000", productSet: 4, year: 2026), actor: "t").code == "24-07534-002-2026")
     }
 
     @Test func productSetRules() throws {
         let connection = try Fixture.registry("reg_sets")
         let store = Registry(connection)
-        try store.addProducer(Fixture.producer("0101"), actor: "t")
-        try store.addProducer(Fixture.producer("0404", name: "Hội Du lịch cộng đồng", kind: .association, commune: "07246"), actor: "t")
+        try store.addProducer(Fixture.producer("0101000000"), actor: "t")
+        try store.addProducer(Fixture.producer("0404000000", name: "Hội Du lịch cộng đồng", kind: .association, commune: "07246"), actor: "t")
         for set in [0, 27, -1] {
-            let error = thrown(StoreError.self) { try store.addProduct(ProductDraft(name: "P\(set)", producerRef: "0101", productSet: set, year: 2026), actor: "t") }
-            if case .invalid(field: "product_set", _, _)? = error {} else { Issue.record("set \(set): expected invalid product_set") }
+            let error = thrown(DomainError.self) { try store.addProduct(ProductDraft(name: "P\(set)", producerRef: "0101000000", productSet: set, year: 2026), actor: "t") }
+            if case .invalidValue(field: "product_set", _, _)? = error {} else { Issue.record("set \(set): expected invalid product_set") }
         }
-        #expect(try store.addProduct(ProductDraft(name: "P1", producerRef: "0101", productSet: 1, year: 2026), actor: "t").productSet == 1)
-        #expect(try store.addProduct(ProductDraft(name: "P26", producerRef: "0101", productSet: 26, year: 2026), actor: "t").productSet == 26)
+        #expect(try store.addProduct(ProductDraft(name: "P1", producerRef: "0101000000", productSet: 1, year: 2026), actor: "t").productSet == 1)
+        #expect(try store.addProduct(ProductDraft(name: "P26", producerRef: "0101000000", productSet: 26, year: 2026), actor: "t").productSet == 26)
 
-        let error = thrown(StoreError.self) { try store.addProduct(ProductDraft(name: "Mật ong", producerRef: "0404", productSet: 4, year: 2026), actor: "t") }
-        guard case .invalid(field: "product_set", value: "4", let reason)? = error else { Issue.record("expected the association refusal"); return }
+        let error = thrown(DomainError.self) { try store.addProduct(ProductDraft(name: "Mật ong", producerRef: "0404000000", productSet: 4, year: 2026), actor: "t") }
+        guard case .invalidValue(field: "product_set", value: "4", let reason)? = error else { Issue.record("expected the association refusal"); return }
         #expect(reason(.en).contains("set 26"))
-        let tour = try store.addProduct(ProductDraft(name: "Điểm du lịch bản Ven", producerRef: "0404", productSet: 26, year: 2026), actor: "t")
+        let tour = try store.addProduct(ProductDraft(name: "Điểm du lịch bản Ven", producerRef: "0404000000", productSet: 26, year: 2026), actor: "t")
         #expect(tour.code == "24-07246-001-2026")
-        if case .notFound(.producer, "0505")? = thrown(StoreError.self, { try store.addProduct(ProductDraft(name: "X", producerRef: "0505", productSet: 1, year: 2026), actor: "t") }) {} else {
+        if case .notFound(.producer, "0505000000")? = thrown(StoreError.self, { try store.addProduct(ProductDraft(name: "X", producerRef: "0505000000", productSet: 1, year: 2026), actor: "t") }) {} else {
             Issue.record("expected unknownProducer")
         }
         #expect(try connection.count("product") == 3)
@@ -256,8 +265,8 @@ import Testing
         let connection = try Fixture.registry("reg_stars")
         let store = Registry(connection)
         try RubricRepository(connection).sync(try bundledCatalog.get().snapshots)
-        try store.addProducer(Fixture.producer("0303", commune: "07249"), actor: "t")
-        let product = try store.addProduct(ProductDraft(name: "Chè xanh Bản Ven", producerRef: "0303", productSet: 11, year: 2020), actor: "t")
+        try store.addProducer(Fixture.producer("0303000000", commune: "07249"), actor: "t")
+        let product = try store.addProduct(ProductDraft(name: "Chè xanh Bản Ven", producerRef: "0303000000", productSet: 11, year: 2020), actor: "t")
         #expect(product.stars == nil && product.starsValidUntil == nil)
 
         try store.recordRecognition(productID: product.id, .init(stars: 3, score: Decimal(string: "64.5"), year: 2020, decisionNo: "1320/QĐ-UBND",

@@ -57,14 +57,17 @@ enum Fixture {
         Commune(code: "07339", name: "Tân Yên", provinceCode: "24", validFrom: "2025-07-01"),
     ]
 
+    /// The tests' today (the fixed test clock's date).
+    static let today = CalendarDate(iso: "2026-11-20")!
+
     /// A fresh migrated database holding the units above.
     static func registry(_ prefix: String) throws -> Connection {
         let connection = try TestDatabase.migrated(prefix: prefix)
         let store = UnitRepository(connection)
-        for province in provinces { try store.upsert(province) }
+        for province in provinces { try store.add(province) }
         try store.linkSuccessor(code: "24", validFrom: nil, successorCode: "24")
         try store.linkSuccessor(code: "27", validFrom: nil, successorCode: "24")
-        for commune in communes { try store.upsert(commune) }
+        for commune in communes { try store.add(commune) }
         return connection
     }
 
@@ -79,8 +82,8 @@ struct Registry {
     init(_ connection: Connection) { self.connection = connection }
 
     var units: UnitRepository { UnitRepository(connection) }
-    func upsert(_ province: Province) throws { try units.upsert(province) }
-    func upsert(_ commune: Commune) throws { try units.upsert(commune) }
+    func add(_ province: Province) throws { try units.add(province) }
+    func add(_ commune: Commune) throws { try units.add(commune) }
     func provinceID(_ code: String, at date: String? = nil) throws -> Int { try units.provinceID(code, at: date) }
     func communeID(_ code: String, at date: String? = nil) throws -> Int { try units.communeID(code, at: date) }
     func linkSuccessor(code: String, validFrom: String?, successorCode: String) throws { try units.linkSuccessor(code: code, validFrom: validFrom, successorCode: successorCode) }
@@ -95,7 +98,7 @@ struct Registry {
     func producers(search: String? = nil) throws -> [Producer] { try ProducerRepository(connection).producers(search: search) }
 
     @discardableResult
-    func addProduct(_ draft: ProductDraft, actor: String) throws -> Product { try ProductRepository(connection).add(draft, actor: person(actor)) }
+    func addProduct(_ draft: ProductDraft, actor: String) throws -> Product { try ProductRepository(connection).add(draft, today: Fixture.today, actor: person(actor)) }
     func product(_ reference: String) throws -> Product { try ProductRepository(connection).product(reference) }
     func product(id: Int) throws -> Product { try ProductRepository(connection).product(id: id) }
     func products(producer: String? = nil, productSet: Int? = nil) throws -> [Product] {

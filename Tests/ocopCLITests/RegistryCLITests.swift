@@ -25,7 +25,7 @@ import Testing
         for kind in kinds {
             let path = Self.seed.appendingPathComponent("\(kind).csv").path
             let out = try ok(["import", kind, path] + (kind == "products" ? ["--year", "2026"] : []), environment)
-            #expect(out == "Đã nhập \(expected[kind]!) dòng \(kind) từ \(path).\n")
+            #expect(out == "Đã nhập \(path) (\(kind)): thêm mới \(expected[kind]!), đã có (không đổi) 0, cập nhật 0.\n")
         }
     }
 
@@ -204,7 +204,7 @@ import Testing
             ("latin1.csv", try file("latin1.csv", Array((header + good).utf8) + [0x30, 0x31, 0x2C, 0x48, 0xE0, 0x2C, 0x68, 0x74, 0x78, 0x2C, 0x30, 0x37, 0x35, 0x33, 0x34, 0x0D, 0x0A]),
              ["không phải UTF-8", "dòng 3"]),
             ("duplicate.csv", try file("duplicate.csv", header + good + "0101000002,HTX Hai,htx,07534\r\n0101000001,HTX Trùng,dn,07534\r\n"),
-             ["dòng 4: Mã số thuế/đăng ký 0101000001 đã được đăng ký cho HTX Một."]),
+             ["dòng 4: chủ thể 0101000001 trùng với dòng 2 (cùng khoá)"]),
         ]
         for (name, path, fragments) in cases {
             defer { try? FileManager.default.removeItem(atPath: path) }
@@ -247,7 +247,7 @@ import Testing
             let path = seed.appendingPathComponent("\(kind).csv").path
             let result = try runOCOP(["import", kind, path], environment: env)
             #expect(result.status == 0, "\(kind): \(result.err)")
-            #expect(result.out == "Đã nhập \(count) dòng \(kind) từ \(path).\n")
+            #expect(result.out == "Đã nhập \(path) (\(kind)): thêm mới \(count), đã có (không đổi) 0, cập nhật 0.\n")
         }
         let listed = try runOCOP(["producer", "list", "--format", "json"], environment: env)
         #expect(listed.status == 0)

@@ -77,16 +77,16 @@ public struct DemoRun {
             narrate(.say(LocalizedText(vi: "Bộ tiêu chí: \(versions) (QĐ 26/2026: 26 bộ sản phẩm).", en: "Rubrics: \(versions) (QĐ 26/2026: 26 product sets).")))
 
             narrate(.step(2, LocalizedText(vi: "Đơn vị hành chính (trước và sau 1/7/2025)", en: "Administrative units (before and after 1/7/2025)")))
-            let importer = RegistryImport(connection, actor: workbench.actor)
-            let provinces = try importer.run(.provinces, records: files["provinces.csv"]!.records, file: path("provinces.csv"), defaultYear: workbench.today.year)
-            let communes = try importer.run(.communes, records: files["communes.csv"]!.records, file: path("communes.csv"), defaultYear: workbench.today.year)
+            let importer = RegistryImport(connection, actor: workbench.actor, today: workbench.today)
+            let provinces = try importer.run(.provinces, records: files["provinces.csv"]!.records, columns: files["provinces.csv"]!.header, file: path("provinces.csv"), defaultYear: workbench.today.year).added
+            let communes = try importer.run(.communes, records: files["communes.csv"]!.records, columns: files["communes.csv"]!.header, file: path("communes.csv"), defaultYear: workbench.today.year).added
             narrate(.say(LocalizedText(vi: "  \(provinces) tỉnh, \(communes) xã/phường", en: "  \(provinces) provinces, \(communes) communes")))
             narrate(.say(LocalizedText(
                 vi: "  Tỉnh Bắc Giang (mã 24) hợp nhất vào tỉnh Bắc Ninh mới (mã 24) từ 1/7/2025; giấy chứng nhận cũ giữ tỉnh cũ.",
                 en: "  Bắc Giang (code 24) merged into the new Bắc Ninh (code 24) on 1/7/2025; old certificates keep their old province.")))
 
             narrate(.step(3, LocalizedText(vi: "Chủ thể, sản phẩm và sổ công nhận 2019–2020", en: "Producers, products and the 2019–2020 register")))
-            let producers = try importer.run(.producers, records: files["producers.csv"]!.records, file: path("producers.csv"), defaultYear: 2026)
+            let producers = try importer.run(.producers, records: files["producers.csv"]!.records, columns: files["producers.csv"]!.header, file: path("producers.csv"), defaultYear: 2026).added
             // Products get the year of their first recognition in their code; new ones the round's year.
             var firstYear: [String: Int] = [:]
             for record in files["recognitions.csv"]!.records {
@@ -100,8 +100,8 @@ public struct DemoRun {
                 if record.value("year") == nil { fields["year"] = String(firstYear[key] ?? 2026) }
                 return ImportRecord(line: record.line, fields: fields)
             }
-            let products = try importer.run(.products, records: dated, file: path("products.csv"), defaultYear: 2026)
-            let recognitions = try importer.run(.recognitions, records: files["recognitions.csv"]!.records, file: path("recognitions.csv"), defaultYear: 2026)
+            let products = try importer.run(.products, records: dated, columns: files["products.csv"]!.header, file: path("products.csv"), defaultYear: 2026).added
+            let recognitions = try importer.run(.recognitions, records: files["recognitions.csv"]!.records, columns: files["recognitions.csv"]!.header, file: path("recognitions.csv"), defaultYear: 2026).added
             narrate(.register(try RegisterQueries(connection).summary(years: [2019, 2020]), producers: producers, recognitions: recognitions, products: products))
 
             narrate(.step(4, LocalizedText(vi: "Kỳ đánh giá 2026 theo QĐ 26/2026/QĐ-TTg", en: "The 2026 round under QĐ 26/2026/QĐ-TTg")))

@@ -5,14 +5,17 @@ import OCOPStore
 
 /// Registry imports from CSV files (docs/import.md): all or nothing.
 extension Workbench {
-    /// Reads `file` and imports its rows of `kind`; returns the number of rows written.
-    /// `defaultYear` (else the clock's year) goes into new product codes when the file has no year.
-    public func importRegistry(_ kind: ImportKind, file: String, defaultYear: Int? = nil,
-                               progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
+    /// Reads `file` and imports its rows of `kind`: new records are added, lines equal to stored
+    /// records are counted, and in `update` mode stored records change to match (each change
+    /// reported). `defaultYear` (else the clock's year) goes into new product codes when the file
+    /// has no year.
+    public func importRegistry(_ kind: ImportKind, file: String, mode: ImportMode = .add, defaultYear: Int? = nil,
+                               progress: (Int, Int) -> Void = { _, _ in }) throws -> ImportOutcome {
         let (header, records) = try CSVFile.read(file)
         try RegistryImport.checkHeader(header, kind: kind, file: file)
         if kind == .recognitions { try syncRubrics() }
-        return try RegistryImport(try connection(), actor: actor).run(kind, records: records, file: file,
-                                                                      defaultYear: defaultYear ?? today.year, progress: progress)
+        let year = try defaultYear.map { value throws(DomainError) in try Validate.year(value, today: today) } ?? today.year
+        return try RegistryImport(try connection(), actor: actor, today: today).run(kind, records: records, columns: header, file: file,
+                                                                                   defaultYear: year, mode: mode, progress: progress)
     }
 }

@@ -24,7 +24,7 @@ extension Workbench {
     }
 
     public func addProduct(_ draft: ProductDraft) throws -> Product {
-        try ProductRepository(try connection()).add(draft, actor: actor)
+        try ProductRepository(try connection()).add(draft, today: today, actor: actor)
     }
 
     public func products(producer: String? = nil, productSet: Int? = nil, search: String? = nil) throws -> [Product] {

@@ -42,7 +42,7 @@ public enum DomainError: LocalizedFailure, Equatable {
     }
 
     /// A value as echoed in a message: control characters escaped, long values cut.
-    static func shown(_ value: String) -> String {
+    public static func shown(_ value: String) -> String {
         let escaped = value.unicodeScalars.map { scalar -> String in
             scalar.properties.generalCategory == .control ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
         }.joined()
@@ -71,7 +71,25 @@ public enum FieldName {
         case "missing": return vi ? "nội dung cần bổ sung" : "what is missing"
         case "email": return "email"
         case "name": return vi ? "tên" : "name"
-        case "registration_no": return vi ? "mã số thuế/đăng ký" : "registration/tax number"
+        case "registration_no", "producer_registration_no": return vi ? "mã số thuế/đăng ký" : "registration/tax number"
+        case "code": return vi ? "mã" : "code"
+        case "province_code": return vi ? "mã tỉnh" : "province code"
+        case "commune_code": return vi ? "mã xã" : "commune code"
+        case "successor_code": return vi ? "mã đơn vị kế thừa" : "successor code"
+        case "kind": return vi ? "loại" : "kind"
+        case "valid_from": return vi ? "ngày bắt đầu hiệu lực" : "valid from"
+        case "valid_to": return vi ? "ngày hết hiệu lực" : "valid to"
+        case "former_district": return vi ? "huyện cũ" : "former district"
+        case "address": return vi ? "địa chỉ" : "address"
+        case "phone": return vi ? "điện thoại" : "phone"
+        case "representative": return vi ? "người đại diện" : "representative"
+        case "product_name": return vi ? "tên sản phẩm" : "product name"
+        case "stars": return vi ? "hạng sao" : "stars"
+        case "score": return vi ? "điểm" : "score"
+        case "decision_no": return vi ? "số quyết định" : "decision number"
+        case "decision_date": return vi ? "ngày quyết định" : "decision date"
+        case "rubric": return vi ? "phiên bản bộ tiêu chí" : "rubric version"
+        case "note": return vi ? "ghi chú" : "note"
         case "quorum": return vi ? "túc số" : "quorum"
         default: return field
         }

@@ -13,8 +13,16 @@ public protocol RecordCode: Sendable, Hashable, Comparable, Codable, CustomStrin
 extension RecordCode {
     /// Parses user input or throws `DomainError.invalidValue` naming the field and the expected shape.
     public init(parsing raw: String) throws(DomainError) {
+        try self.init(parsing: raw, field: Self.field)
+    }
+
+    /// Parses a value of the input `field` (e.g. the `code` column of a province file).
+    public init(parsing raw: String, field: String) throws(DomainError) {
+        if raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw DomainError.missingValue(field: field, what: LocalizedText(vi: "không được để trống.", en: "must not be blank."))
+        }
         guard let code = Self(normalizing: raw) else {
-            throw DomainError.invalidValue(field: Self.field, value: raw, reason: Self.shape)
+            throw DomainError.invalidValue(field: field, value: raw, reason: Self.shape)
         }
         self = code
     }

@@ -29,4 +29,9 @@ public struct LocalizedText: Sendable, Hashable, Codable {
         case .en: en
         }
     }
+
+    /// The text with the same language-neutral `suffix` in both languages.
+    public func appending(_ suffix: String) -> LocalizedText {
+        LocalizedText(vi: vi + suffix, en: en + suffix)
+    }
 }

@@ -113,7 +113,7 @@ public struct Producer: Sendable, Codable, Hashable {
     }
 }
 
-/// Fields to change; `nil` leaves a field as it is.
+/// Fields to change; `nil` leaves a field as it is, an empty string clears an optional one.
 public struct ProducerChanges: Sendable, Hashable {
     public var name: String?
     public var kind: ProducerKind?
@@ -125,9 +125,11 @@ public struct ProducerChanges: Sendable, Hashable {
     public var female: Bool?
     public var ethnicMinority: Bool?
     public var disabled: Bool?
+    public var illustrative: Bool?
 
     public init(name: String? = nil, kind: ProducerKind? = nil, communeCode: String? = nil, address: String? = nil, phone: String? = nil,
-                email: String? = nil, representativeName: String? = nil, female: Bool? = nil, ethnicMinority: Bool? = nil, disabled: Bool? = nil) {
+                email: String? = nil, representativeName: String? = nil, female: Bool? = nil, ethnicMinority: Bool? = nil, disabled: Bool? = nil,
+                illustrative: Bool? = nil) {
         self.name = name
         self.kind = kind
         self.communeCode = communeCode
@@ -138,6 +140,7 @@ public struct ProducerChanges: Sendable, Hashable {
         self.female = female
         self.ethnicMinority = ethnicMinority
         self.disabled = disabled
+        self.illustrative = illustrative
     }
 }
 

@@ -103,3 +103,18 @@ public struct ProductSetNumber: Sendable, Hashable, Comparable, Codable, CustomS
     public var description: String { String(value) }
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.value < rhs.value }
 }
+
+extension ProducerKind {
+    /// Associations, unions and tourism operating centres are OCOP producers only of community
+    /// tourism services (Bộ 26, QĐ 26/2026 Art. 2.3); every other kind may own any product set.
+    public func mayOwn(productSet: Int) -> Bool {
+        self != .association || productSet == 26
+    }
+
+    /// Why this kind may not own a product of `productSet`.
+    public func ownershipRefusal(productSet: Int) -> DomainError {
+        .invalidValue(field: "product_set", value: String(productSet), reason: LocalizedText(
+            vi: "hội, hiệp hội, trung tâm điều hành chỉ là chủ thể của sản phẩm du lịch (bộ 26).",
+            en: "associations and tourism centres may only own tourism products (set 26)."))
+    }
+}

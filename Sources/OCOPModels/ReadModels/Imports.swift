@@ -18,7 +18,7 @@ public struct ImportRecord: Sendable {
 }
 
 /// What can be imported, with the columns each file must and may have (documented in docs/import.md).
-public enum ImportKind: String, Sendable, CaseIterable {
+public enum ImportKind: String, Sendable, Codable, CaseIterable {
     case provinces, communes, producers, products, recognitions
 
     public var requiredColumns: [String] {
@@ -42,6 +42,60 @@ public enum ImportKind: String, Sendable, CaseIterable {
     }
 }
 
+
+/// Whether an import may change records that already exist.
+public enum ImportMode: String, Sendable, Codable {
+    /// Adds new records; a line equal to a stored record is counted as already there; a line
+    /// that differs from its stored record is refused.
+    case add
+    /// Also changes stored records to match the file, reporting each change.
+    case update
+}
+
+/// One field an import changed.
+public struct FieldChange: Sendable, Codable, Hashable {
+    public var field: String
+    public var old: String?
+    public var new: String?
+
+    public init(field: String, old: String?, new: String?) {
+        self.field = field
+        self.old = old
+        self.new = new
+    }
+}
+
+/// The changes an import made to one stored record.
+public struct RecordChange: Sendable, Codable, Hashable {
+    public var line: Int
+    /// The record's key as people name it: `24 (2025-07-01)`, `2400910001`, a product name.
+    public var record: String
+    public var changes: [FieldChange]
+
+    public init(line: Int, record: String, changes: [FieldChange]) {
+        self.line = line
+        self.record = record
+        self.changes = changes
+    }
+}
+
+/// What a registry import did: how many records it added, how many lines were already stored
+/// as they are, and every change it made (update mode only).
+public struct ImportOutcome: Sendable, Codable, Hashable {
+    public var kind: ImportKind
+    public var file: String
+    public var added: Int
+    public var unchanged: Int
+    public var updated: [RecordChange]
+
+    public init(kind: ImportKind, file: String, added: Int, unchanged: Int, updated: [RecordChange]) {
+        self.kind = kind
+        self.file = file
+        self.added = added
+        self.unchanged = unchanged
+        self.updated = updated
+    }
+}
 
 /// What `ocop score import` did.
 public struct ScoreImportSummary: Sendable, Codable, Hashable {

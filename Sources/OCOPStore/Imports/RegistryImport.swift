@@ -3,16 +3,20 @@ import OCOPDomain
 import OCOPModels
 import Postgres
 
-/// All-or-nothing imports: every line is tried (each in a savepoint, so one bad line does not
-/// hide the next), every problem is reported with its line number, and if there is any problem
-/// the whole transaction is rolled back.
+/// Registry imports (docs/import.md). Honest: an import adds records; a line equal to a stored
+/// record is counted as already there; a line that differs from its stored record is refused
+/// unless the mode is `update`, which reports every change. All or nothing: every line is tried
+/// (each in a savepoint, so one bad line does not hide the next), every problem is reported
+/// with its line number, and if there is any problem the whole transaction is rolled back.
 public struct RegistryImport {
     let connection: Connection
     let actor: PersonCode
+    let today: CalendarDate
 
-    public init(_ connection: Connection, actor: PersonCode) {
+    public init(_ connection: Connection, actor: PersonCode, today: CalendarDate) {
         self.connection = connection
         self.actor = actor
+        self.today = today
     }
 
     /// Checks the header: missing required columns and unknown columns are both refused.
@@ -27,155 +31,369 @@ public struct RegistryImport {
         }
         let unknown = header.filter { !known.contains($0) }
         if !unknown.isEmpty {
+            let allowed = (kind.requiredColumns + kind.optionalColumns).joined(separator: ", ")
             problems.append(ImportProblem(line: 1, reason: LocalizedText(
-                vi: "cột không xác định: \(unknown.joined(separator: ", ")) (cho phép: \(kind.requiredColumns + kind.optionalColumns))",
-                en: "unknown column(s): \(unknown.joined(separator: ", ")) (allowed: \(kind.requiredColumns + kind.optionalColumns))")))
+                vi: "cột không xác định: \(unknown.map(shown).joined(separator: ", ")) (cho phép: \(allowed))",
+                en: "unknown column(s): \(unknown.map(shown).joined(separator: ", ")) (allowed: \(allowed))")))
         }
         var seen = Set<String>()
         for column in header where !seen.insert(column).inserted {
-            problems.append(ImportProblem(line: 1, reason: LocalizedText(vi: "cột \(column) lặp lại", en: "column \(column) appears twice")))
+            problems.append(ImportProblem(line: 1, reason: LocalizedText(vi: "cột \(shown(column)) lặp lại", en: "column \(shown(column)) appears twice")))
         }
         if !problems.isEmpty { throw StoreError.importFailed(file: file, problems: problems) }
     }
 
-    /// Imports `records` of `kind`; returns the number of rows written.
-    @discardableResult
-    public func run(_ kind: ImportKind, records: [ImportRecord], file: String, defaultYear: Int, progress: (Int, Int) -> Void = { _, _ in }) throws -> Int {
+    /// Imports `records` of `kind`. `columns` are the file's columns: only those are compared
+    /// with, and in update mode written to, stored records.
+    public func run(_ kind: ImportKind, records: [ImportRecord], columns: [String], file: String, defaultYear: Int,
+                    mode: ImportMode = .add, progress: (Int, Int) -> Void = { _, _ in }) throws -> ImportOutcome {
         try connection.transaction { _ in
             var problems: [ImportProblem] = []
-            var written = 0
+            var outcome = ImportOutcome(kind: kind, file: file, added: 0, unchanged: 0, updated: [])
+            var firstLine: [String: Int] = [:]
             var successors: [(code: String, validFrom: String?, successor: String, line: Int)] = []
+            let present = Set(columns)
             for (index, record) in records.enumerated() {
+                defer { progress(index + 1, records.count) }
+                let line: Line
+                do {
+                    line = try parse(kind, record, defaultYear: defaultYear, present: present)
+                } catch {
+                    problems.append(problem(error, line: record.line))
+                    continue
+                }
+                if let earlier = firstLine[line.key] {
+                    problems.append(ImportProblem(line: record.line, reason: LocalizedText(
+                        vi: "\(line.label(.vi)) trùng với dòng \(earlier) (cùng khoá)", en: "\(line.label(.en)) is the same record as line \(earlier) (same key)")))
+                    continue
+                }
+                firstLine[line.key] = record.line
                 do {
                     try connection.transaction { _ in
-                        try importOne(kind, record, defaultYear: defaultYear, successors: &successors)
+                        switch try apply(line, mode: mode) {
+                        case .added: outcome.added += 1
+                        case .unchanged: outcome.unchanged += 1
+                        case .updated(let changes): outcome.updated.append(RecordChange(line: record.line, record: line.key.split(separator: "|").joined(separator: " / "), changes: changes))
+                        }
+                        if let successor = line.successor { successors.append((successor.code, successor.validFrom, successor.successor, record.line)) }
                     }
-                    written += 1
-                } catch let problem as RecordProblem {
-                    problems.append(ImportProblem(line: record.line, reason: problem.reason))
-                } catch let error as any LocalizedFailure {
-                    problems.append(ImportProblem(line: record.line, reason: LocalizedText(vi: error.message(.vi), en: error.message(.en))))
-                } catch let error as PostgresError {
-                    let mapped = StoreError(error)
-                    problems.append(ImportProblem(line: record.line, reason: LocalizedText(vi: mapped.message(.vi), en: mapped.message(.en))))
+                } catch {
+                    problems.append(problem(error, line: record.line))
                 }
-                progress(index + 1, records.count)
             }
             let units = UnitRepository(connection)
             for link in successors {
                 do {
                     try connection.transaction { _ in try units.linkSuccessor(code: link.code, validFrom: link.validFrom, successorCode: link.successor) }
-                } catch let error as any LocalizedFailure {
-                    problems.append(ImportProblem(line: link.line, reason: LocalizedText(vi: "successor_code: " + error.message(.vi), en: "successor_code: " + error.message(.en))))
+                } catch {
+                    let reason = problem(error, line: link.line).reason
+                    problems.append(ImportProblem(line: link.line, reason: LocalizedText(vi: "successor_code: " + reason(.vi), en: "successor_code: " + reason(.en))))
                 }
             }
-            if !problems.isEmpty { throw StoreError.importFailed(file: file, problems: problems) }
-            return written
+            if !problems.isEmpty { throw StoreError.importFailed(file: file, problems: problems.sorted { $0.line < $1.line }) }
+            return outcome
         }
     }
 
-    struct RecordProblem: Error {
-        let reason: LocalizedText
+    // MARK: - One line
+
+    /// A parsed, checked line: its key, the values to compare with a stored record, and how to
+    /// add it or change the stored one.
+    private struct Line {
+        let key: String
+        /// The record as people name it, in a message: `tỉnh 24 (2025-07-01)`.
+        let label: LocalizedText
+        /// The columns of the file that describe the record, in file order, as normalised text.
+        let values: [(column: String, value: String?)]
+        let stored: () throws -> Stored?
+        let insert: () throws -> Void
+        var successor: (code: String, validFrom: String?, successor: String)? = nil
     }
 
-    private func require(_ record: ImportRecord, _ column: String) throws -> String {
-        guard let value = record.value(column) else {
-            throw RecordProblem(reason: LocalizedText(vi: "cột \(column) trống", en: "column \(column) is empty"))
-        }
-        return value
+    private struct Stored {
+        let values: [String: String?]
+        /// Writes the line's values over the stored record; `nil` when records of this kind
+        /// are never changed by an import (a recorded decision).
+        let update: (() throws -> Void)?
     }
 
-    private func bool(_ record: ImportRecord, _ column: String) throws -> Bool {
-        guard let raw = record.value(column)?.lowercased() else { return false }
-        switch raw {
-        case "true", "t", "1", "yes", "có", "x": return true
-        case "false", "f", "0", "no", "không": return false
-        default: throw RecordProblem(reason: LocalizedText(vi: "\(column) = \"\(raw)\" không phải true/false", en: "\(column) = \"\(raw)\" is not true/false"))
+    private enum Applied {
+        case added, unchanged, updated([FieldChange])
+    }
+
+    private struct DifferentRecord: Error {
+        let label: LocalizedText
+        let changes: [FieldChange]
+        let updatable: Bool
+    }
+
+    private func apply(_ line: Line, mode: ImportMode) throws -> Applied {
+        guard let stored = try line.stored() else {
+            try line.insert()
+            return .added
+        }
+        let changes = line.values.compactMap { column, value -> FieldChange? in
+            let old = stored.values[column] ?? nil
+            return old == value ? nil : FieldChange(field: column, old: old, new: value)
+        }
+        if changes.isEmpty { return .unchanged }
+        guard mode == .update, let update = stored.update else {
+            throw DifferentRecord(label: line.label, changes: changes, updatable: stored.update != nil)
+        }
+        try update()
+        return .updated(changes)
+    }
+
+    private func problem(_ error: any Error, line: Int) -> ImportProblem {
+        switch error {
+        case let different as DifferentRecord:
+            let list = different.changes.map { "\($0.field): \(Self.quoted($0.old)) → \(Self.quoted($0.new))" }.joined(separator: "; ")
+            if different.updatable {
+                return ImportProblem(line: line, reason: LocalizedText(
+                    vi: "\(different.label(.vi)) đã có với giá trị khác (\(list)); nhập chỉ thêm mới — muốn sửa bản ghi đã có thì nhập ở chế độ cập nhật",
+                    en: "\(different.label(.en)) already exists with other values (\(list)); an import only adds — to change stored records, import in update mode"),
+                    field: "update")
+            }
+            return ImportProblem(line: line, reason: LocalizedText(
+                vi: "\(different.label(.vi)) đã được ghi với giá trị khác (\(list)); quyết định đã ghi không sửa bằng nhập tệp",
+                en: "\(different.label(.en)) is recorded with other values (\(list)); a recorded decision is not changed by an import"))
+        case let failure as any LocalizedFailure:
+            // The CSV user knows columns: name the one concerned.
+            let columns = failure.fields.joined(separator: ", ")
+            let prefix = columns.isEmpty ? LocalizedText(vi: "", en: "") : LocalizedText(vi: "cột \(columns): ", en: "column \(columns): ")
+            return ImportProblem(line: line, reason: LocalizedText(vi: prefix(.vi) + failure.message(.vi), en: prefix(.en) + failure.message(.en)))
+        case let failure as PostgresError:
+            let mapped = StoreError(failure)
+            return ImportProblem(line: line, reason: LocalizedText(vi: mapped.message(.vi), en: mapped.message(.en)))
+        default:
+            return ImportProblem(line: line, reason: LocalizedText(vi: "\(error)", en: "\(error)"))
         }
     }
 
-    private func int(_ record: ImportRecord, _ column: String, required: Bool = true) throws -> Int? {
-        guard let raw = record.value(column) else {
-            if required { throw RecordProblem(reason: LocalizedText(vi: "cột \(column) trống", en: "column \(column) is empty")) }
-            return nil
-        }
-        guard let value = Int(raw) else {
-            throw RecordProblem(reason: LocalizedText(vi: "\(column) = \"\(raw)\" không phải số nguyên", en: "\(column) = \"\(raw)\" is not a whole number"))
-        }
-        return value
-    }
+    private static func quoted(_ value: String?) -> String { value.map { "«\(shown($0))»" } ?? "∅" }
 
-    private func date(_ record: ImportRecord, _ column: String) throws -> String? {
-        guard let raw = record.value(column) else { return nil }
-        guard CalendarDate(iso: raw) != nil else {
-            throw RecordProblem(reason: LocalizedText(vi: "\(column) = \"\(raw)\" không phải ngày YYYY-MM-DD", en: "\(column) = \"\(raw)\" is not a YYYY-MM-DD date"))
-        }
-        return raw
-    }
+    // MARK: - Kinds
 
-    private func importOne(_ kind: ImportKind, _ record: ImportRecord, defaultYear: Int, successors: inout [(code: String, validFrom: String?, successor: String, line: Int)]) throws {
+    private func parse(_ kind: ImportKind, _ record: ImportRecord, defaultYear: Int, present: Set<String>) throws -> Line {
+        func compared(_ pairs: [(String, String?)]) -> [(column: String, value: String?)] {
+            pairs.filter { present.contains($0.0) }.map { (column: $0.0, value: $0.1) }
+        }
+        let units = UnitRepository(connection)
         switch kind {
         case .provinces:
-            let province = Province(code: try require(record, "code"), name: try require(record, "name"), kind: record.value("kind") ?? "tinh",
-                                    validFrom: try date(record, "valid_from"), validTo: try date(record, "valid_to"))
-            guard ["tinh", "thanh_pho"].contains(province.kind) else {
-                throw RecordProblem(reason: LocalizedText(vi: "kind phải là tinh hoặc thanh_pho", en: "kind must be tinh or thanh_pho"))
-            }
-            try UnitRepository(connection).upsert(province)
-            if let successor = record.value("successor_code") {
-                successors.append((province.code, province.validFrom, successor, record.line))
-            }
+            let province = try Province(code: try require(record, "code"), name: try require(record, "name"), kind: record.value("kind") ?? "tinh",
+                                        validFrom: record.value("valid_from"), validTo: record.value("valid_to"),
+                                        successorCode: record.value("successor_code")).validated()
+            let period = province.validFrom.map { " (\($0))" } ?? ""
+            let label = LocalizedText(vi: "tỉnh \(province.code)\(period)", en: "province \(province.code)\(period)")
+            var line = Line(
+                key: province.code + "|" + (province.validFrom ?? ""), label: label,
+                values: compared([("name", province.name), ("kind", province.kind), ("valid_to", province.validTo), ("successor_code", province.successorCode)]),
+                stored: {
+                    try units.province(code: province.code, validFrom: province.validFrom).map { id, stored in
+                        Stored(values: ["name": stored.name, "kind": stored.kind, "valid_to": stored.validTo, "successor_code": stored.successorCode],
+                               update: { try units.update(provinceID: id, province) })
+                    }
+                },
+                insert: { try units.add(province) })
+            if let successor = province.successorCode { line.successor = (province.code, province.validFrom, successor) }
+            return line
         case .communes:
-            let commune = Commune(code: try require(record, "code"), name: try require(record, "name"), kind: record.value("kind") ?? "xa",
-                                  provinceCode: try require(record, "province_code"), validFrom: try date(record, "valid_from"),
-                                  validTo: try date(record, "valid_to"), formerDistrict: record.value("former_district"))
-            guard ["xa", "phuong", "dac_khu", "thi_tran"].contains(commune.kind) else {
-                throw RecordProblem(reason: LocalizedText(vi: "kind phải là xa, phuong, dac_khu hoặc thi_tran", en: "kind must be xa, phuong, dac_khu or thi_tran"))
-            }
-            try UnitRepository(connection).upsert(commune)
+            let commune = try Commune(code: try require(record, "code"), name: try require(record, "name"), kind: record.value("kind") ?? "xa",
+                                      provinceCode: try require(record, "province_code"), validFrom: record.value("valid_from"),
+                                      validTo: record.value("valid_to"), formerDistrict: record.value("former_district")).validated()
+            return Line(
+                key: commune.code + "|" + (commune.validFrom ?? ""),
+                label: LocalizedText(vi: "xã \(commune.code)", en: "commune \(commune.code)").appending(commune.validFrom.map { " (\($0))" } ?? ""),
+                values: compared([("name", commune.name), ("kind", commune.kind), ("province_code", commune.provinceCode),
+                                  ("valid_to", commune.validTo), ("former_district", commune.formerDistrict)]),
+                stored: {
+                    try units.commune(code: commune.code, validFrom: commune.validFrom).map { id, stored in
+                        Stored(values: ["name": stored.name, "kind": stored.kind, "province_code": stored.provinceCode,
+                                        "valid_to": stored.validTo, "former_district": stored.formerDistrict],
+                               update: { try units.update(communeID: id, commune) })
+                    }
+                },
+                insert: { try units.add(commune) })
         case .producers:
             let kindRaw = try require(record, "kind")
             guard let producerKind = ProducerKind(flexible: kindRaw) else {
-                throw RecordProblem(reason: LocalizedText(
-                    vi: "loại hình \"\(kindRaw)\" không hợp lệ (htx, tht, dn, trang_trai, ho, hoi)",
-                    en: "unknown kind \"\(kindRaw)\" (htx, tht, dn, trang_trai, ho, hoi)"))
+                throw DomainError.invalidValue(field: "kind", value: kindRaw, reason: LocalizedText(
+                    vi: "loại hình phải là htx, tht, dn, trang_trai, ho hoặc hoi.", en: "the kind must be htx, tht, dn, trang_trai, ho or hoi."))
             }
-            try ProducerRepository(connection).add(ProducerDraft(
+            let draft = try ProducerDraft(
                 registrationNo: try require(record, "registration_no"), name: try require(record, "name"), kind: producerKind,
                 communeCode: try require(record, "commune_code"), address: record.value("address"), phone: record.value("phone"),
                 email: record.value("email"),
                 representative: Representative(name: record.value("representative"), female: try bool(record, "representative_female"),
                                                ethnicMinority: try bool(record, "representative_ethnic_minority"), disabled: try bool(record, "representative_disabled")),
-                illustrative: try bool(record, "illustrative")
-            ), actor: actor)
+                illustrative: try bool(record, "illustrative")).validated()
+            let producers = ProducerRepository(connection)
+            return Line(
+                key: draft.registrationNo, label: LocalizedText(vi: "chủ thể \(draft.registrationNo)", en: "producer \(draft.registrationNo)"),
+                values: compared(Self.producerValues(draft)),
+                stored: {
+                    guard let stored = try producers.stored(registrationNo: draft.registrationNo) else { return nil }
+                    return Stored(values: Dictionary(uniqueKeysWithValues: Self.producerValues(stored)), update: {
+                        try producers.edit(draft.registrationNo, Self.changes(from: draft, present: present), actor: actor)
+                    })
+                },
+                insert: { try producers.add(draft, actor: actor) })
         case .products:
-            try ProductRepository(connection).add(ProductDraft(
+            let draft = try ProductDraft(
                 name: try require(record, "name"), producerRef: try require(record, "producer_registration_no"),
-                productSet: try int(record, "product_set")!, communeCode: record.value("commune_code"), code: record.value("code"),
-                year: try int(record, "year", required: false) ?? defaultYear, illustrative: try bool(record, "illustrative")
-            ), actor: actor)
+                productSet: try int(record, "product_set"), communeCode: record.value("commune_code"), code: record.value("code"),
+                year: try record.value("year").map { _ in try int(record, "year") } ?? defaultYear, illustrative: try bool(record, "illustrative")
+            ).validated(today: today)
+            let registration = try RegistrationNumber(parsing: draft.producerRef).rawValue
+            let products = ProductRepository(connection)
+            return Line(
+                key: registration + "|" + draft.name,
+                label: LocalizedText(vi: "sản phẩm «\(Self.shown(draft.name))» của chủ thể \(registration)",
+                                     en: "product «\(Self.shown(draft.name))» of producer \(registration)"),
+                // A blank code or commune means "assign one" / "the producer's": nothing to compare.
+                values: compared([("product_set", String(draft.productSet)), ("commune_code", draft.communeCode), ("code", draft.code),
+                                  ("illustrative", String(draft.illustrative))]).filter { $0.value != nil || !["code", "commune_code"].contains($0.column) },
+                stored: {
+                    guard let stored = try products.product(named: draft.name, producerRegistrationNo: registration) else { return nil }
+                    let illustrative = try products.isIllustrative(productID: stored.id)
+                    return Stored(values: ["product_set": String(stored.productSet), "commune_code": stored.communeCode, "code": stored.code,
+                                           "illustrative": String(illustrative)], update: {
+                        // A product's code is its identity on certificates: it never changes.
+                        if let code = draft.code, code != stored.code {
+                            throw StoreError.invalid(field: "code", value: code, reason: LocalizedText(
+                                vi: "sản phẩm đã có mã \(stored.code); mã sản phẩm không đổi được.",
+                                en: "the product already has code \(stored.code); a product code never changes."))
+                        }
+                        try products.update(productID: stored.id,
+                                            productSet: present.contains("product_set") ? draft.productSet : stored.productSet,
+                                            communeCode: present.contains("commune_code") ? draft.communeCode ?? stored.communeCode : stored.communeCode,
+                                            illustrative: present.contains("illustrative") ? draft.illustrative : illustrative)
+                    })
+                },
+                insert: { try products.add(draft, today: today, actor: actor) })
         case .recognitions:
-            let name = try require(record, "product_name")
-            let producer = try require(record, "producer_registration_no")
-            guard let product = try ProductRepository(connection).product(named: name, producerRegistrationNo: producer) else {
-                throw RecordProblem(reason: LocalizedText(vi: "không có sản phẩm \"\(name)\" của chủ thể \(producer)", en: "no product \"\(name)\" of producer \(producer)"))
+            return try recognition(record, present: present)
+        }
+    }
+
+    private func recognition(_ record: ImportRecord, present: Set<String>) throws -> Line {
+        let name = try Validate.text(try require(record, "product_name"), field: "product_name", limit: FieldLimit.name)
+        let producer = try RegistrationNumber(parsing: try require(record, "producer_registration_no")).rawValue
+        let stars = try int(record, "stars")
+        guard (3...5).contains(stars) else {
+            throw DomainError.invalidValue(field: "stars", value: String(stars), reason: LocalizedText(
+                vi: "chỉ sản phẩm 3–5 sao được công nhận.", en: "only 3 to 5 stars are recognised."))
+        }
+        var score: Decimal?
+        if let raw = record.value("score") {
+            guard let value = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")), value >= 0, value <= 100,
+                  raw.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") })
+            else {
+                throw DomainError.invalidValue(field: "score", value: raw, reason: LocalizedText(vi: "phải là số từ 0 đến 100.", en: "must be a number 0 to 100."))
             }
-            let stars = try int(record, "stars")!
-            guard (3...5).contains(stars) else {
-                throw RecordProblem(reason: LocalizedText(vi: "chỉ sản phẩm 3–5 sao được công nhận (stars = \(stars))", en: "only 3–5 stars are recognised (stars = \(stars))"))
-            }
-            var score: Decimal?
-            if let raw = record.value("score") {
-                guard let value = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")), value >= 0, value <= 100 else {
-                    throw RecordProblem(reason: LocalizedText(vi: "score = \"\(raw)\" phải là số từ 0 đến 100", en: "score = \"\(raw)\" must be a number 0 to 100"))
+            score = value
+        }
+        let year = try Validate.year(try int(record, "year"), today: today)
+        let decisionNo = try Validate.optionalText(record.value("decision_no"), field: "decision_no", limit: FieldLimit.reference)
+        let decisionDate = try record.value("decision_date").map { raw throws(DomainError) in try Validate.date(raw, field: "decision_date", notAfter: today).iso }
+        let validUntil = try record.value("valid_until").map { raw throws(DomainError) in try Validate.date(raw, field: "valid_until").iso }
+        let rubric = try Validate.text(try require(record, "rubric"), field: "rubric", limit: FieldLimit.reference)
+        let province = try ProvinceCode(parsing: try require(record, "province_code")).rawValue
+        let illustrative = try bool(record, "illustrative")
+        let recognition = RecognitionRecord(stars: stars, score: score, year: year, decisionNo: decisionNo, decisionDate: decisionDate,
+                                            validUntil: validUntil, rubricVersion: rubric, provinceCode: province)
+        let recognitions = RecognitionRepository(connection)
+        func values(_ r: RecognitionRecord) -> [(String, String?)] {
+            [("stars", String(r.stars)), ("score", r.score.map { "\($0)" }), ("year", String(r.year)), ("decision_no", r.decisionNo),
+             ("decision_date", r.decisionDate), ("rubric", r.rubricVersion), ("province_code", r.provinceCode)]
+        }
+        let key = decisionNo ?? "\(year)|\(stars)"
+        return Line(
+            key: producer + "|" + name + "|" + key,
+            label: LocalizedText(vi: "công nhận sản phẩm «\(Self.shown(name))» (\(producer), \(decisionNo ?? String(year)))",
+                                 en: "the recognition of «\(Self.shown(name))» (\(producer), \(decisionNo ?? String(year)))"),
+            values: values(recognition).filter { present.contains($0.0) }.map { (column: $0.0, value: $0.1) },
+            stored: {
+                guard let product = try ProductRepository(connection).product(named: name, producerRegistrationNo: producer) else {
+                    throw DomainError.invalidValue(field: "product_name", value: name, reason: LocalizedText(
+                        vi: "không có sản phẩm này của chủ thể \(producer).", en: "no such product of producer \(producer)."))
                 }
-                score = value
-            }
-            try RecognitionRepository(connection).record(productID: product.id, .init(
-                stars: stars, score: score, year: try int(record, "year")!, decisionNo: record.value("decision_no"),
-                decisionDate: try date(record, "decision_date"), validUntil: try date(record, "valid_until"),
-                rubricVersion: try require(record, "rubric"), provinceCode: try require(record, "province_code")
-            ), illustrative: try bool(record, "illustrative"), actor: actor)
+                let stored = try recognitions.recognitions(productID: product.id).first { stored in
+                    if let decisionNo { return stored.decisionNo == decisionNo }
+                    return stored.decisionNo == nil && stored.year == year && stored.stars == stars
+                }
+                return stored.map { Stored(values: Dictionary(uniqueKeysWithValues: values($0)), update: nil) }
+            },
+            insert: {
+                guard let product = try ProductRepository(connection).product(named: name, producerRegistrationNo: producer) else { return }
+                try recognitions.record(productID: product.id, recognition, illustrative: illustrative, actor: actor)
+            })
+    }
+
+    private static func producerValues(_ draft: ProducerDraft) -> [(String, String?)] {
+        [("name", draft.name), ("kind", draft.kind.rawValue), ("commune_code", draft.communeCode), ("address", draft.address),
+         ("phone", draft.phone), ("email", draft.email), ("representative", draft.representative.name),
+         ("representative_female", String(draft.representative.female)),
+         ("representative_ethnic_minority", String(draft.representative.ethnicMinority)),
+         ("representative_disabled", String(draft.representative.disabled)), ("illustrative", String(draft.illustrative))]
+    }
+
+    /// The edit that makes a stored producer match the file's columns.
+    private static func changes(from draft: ProducerDraft, present: Set<String>) -> ProducerChanges {
+        func given<T>(_ column: String, _ value: T) -> T? { present.contains(column) ? value : nil }
+        return ProducerChanges(
+            name: given("name", draft.name), kind: given("kind", draft.kind), communeCode: given("commune_code", draft.communeCode),
+            address: given("address", draft.address ?? ""), phone: given("phone", draft.phone ?? ""), email: given("email", draft.email ?? ""),
+            representativeName: given("representative", draft.representative.name ?? ""),
+            female: given("representative_female", draft.representative.female),
+            ethnicMinority: given("representative_ethnic_minority", draft.representative.ethnicMinority),
+            disabled: given("representative_disabled", draft.representative.disabled), illustrative: given("illustrative", draft.illustrative))
+    }
+
+    // MARK: - Cells
+
+    private func require(_ record: ImportRecord, _ column: String) throws(DomainError) -> String {
+        guard let value = record.value(column) else {
+            throw DomainError.missingValue(field: column, what: LocalizedText(vi: "cột \(column) trống.", en: "column \(column) is empty."))
+        }
+        return value
+    }
+
+    private func bool(_ record: ImportRecord, _ column: String) throws(DomainError) -> Bool {
+        guard let raw = record.value(column)?.lowercased() else { return false }
+        switch raw {
+        case "true", "t", "1", "yes", "có", "x": return true
+        case "false", "f", "0", "no", "không": return false
+        default: throw DomainError.invalidValue(field: column, value: raw, reason: LocalizedText(vi: "không phải true/false.", en: "is not true/false."))
+        }
+    }
+
+    private func int(_ record: ImportRecord, _ column: String) throws(DomainError) -> Int {
+        let raw = try require(record, column)
+        guard raw.utf8.count <= 9, raw.utf8.allSatisfy({ (48...57).contains($0) }), let value = Int(raw) else {
+            throw DomainError.invalidValue(field: column, value: raw, reason: LocalizedText(vi: "không phải số nguyên.", en: "is not a whole number."))
+        }
+        return value
+    }
+
+    static func shown(_ value: String) -> String { DomainError.shown(value) }
+}
+
+extension ProducerRepository {
+    /// The stored producer with this registration number as the import compares it.
+    func stored(registrationNo: String) throws -> ProducerDraft? {
+        try connection.optional("""
+            SELECT p.registration_no, p.name, p.kind, c.code AS commune_code, p.address, p.phone, p.email, p.representative,
+                   p.representative_female, p.representative_ethnic_minority, p.representative_disabled, p.illustrative
+            FROM producer p JOIN commune c ON c.id = p.commune_id WHERE p.registration_no = $1
+            """, registrationNo).map { row in
+            ProducerDraft(registrationNo: try row["registration_no"], name: try row["name"],
+                          kind: try StoreError.decode(ProducerKind.self, try row["kind"], table: "producer", column: "kind"),
+                          communeCode: try row["commune_code"], address: try row["address"], phone: try row["phone"], email: try row["email"],
+                          representative: Representative(name: try row["representative"], female: try row["representative_female"],
+                                                         ethnicMinority: try row["representative_ethnic_minority"], disabled: try row["representative_disabled"]),
+                          illustrative: try row["illustrative"])
         }
     }
 }

@@ -10,27 +10,22 @@ public struct ProducerRepository {
         self.connection = connection
     }
 
+    /// Registers a producer after checking every field.
     @discardableResult
     public func add(_ draft: ProducerDraft, actor: PersonCode) throws -> Producer {
-        let registration = draft.registrationNo.trimmingCharacters(in: .whitespaces)
-        guard !registration.isEmpty else {
-            throw StoreError.missing(field: "registration_no", what: LocalizedText(vi: "không được để trống.", en: "must not be empty."))
-        }
-        if let email = draft.email, !email.isEmpty, !email.contains("@") {
-            throw StoreError.invalid(field: "email", value: email, reason: LocalizedText(vi: "không phải địa chỉ thư điện tử.", en: "is not an e-mail address."))
-        }
+        let draft = try draft.validated()
         let communeID = try UnitRepository(connection).communeID(draft.communeCode)
         // A savepoint: inside an import, the lookup of the existing owner below must not run in
         // an aborted transaction.
-        let id: Int = try duplicates(registration: registration) {
+        let id: Int = try duplicates(registration: draft.registrationNo) {
             try connection.transaction { connection in
                 try connection.one("""
                     INSERT INTO producer (registration_no, name, kind, commune_id, address, phone, email, representative,
                         representative_female, representative_ethnic_minority, representative_disabled, illustrative, created_by, updated_by)
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
                     RETURNING id
-                    """, [registration, draft.name.nfc.trimmingCharacters(in: .whitespaces), draft.kind.rawValue, communeID,
-                          draft.address?.nfc, draft.phone, draft.email, draft.representative.name?.nfc,
+                    """, [draft.registrationNo, draft.name, draft.kind.rawValue, communeID,
+                          draft.address, draft.phone, draft.email, draft.representative.name,
                           draft.representative.female, draft.representative.ethnicMinority, draft.representative.disabled,
                           draft.illustrative, actor.rawValue]).decode(Int.self, "id")
             }
@@ -38,26 +33,41 @@ public struct ProducerRepository {
         return try producer(id: id)
     }
 
+    /// Changes the given fields after checking them; an empty optional field is cleared. A
+    /// kind its products do not allow (an association owning non-tourism products) is refused.
     @discardableResult
     public func edit(_ reference: String, _ changes: ProducerChanges, actor: PersonCode) throws -> Producer {
-        let current = try producer(reference)
-        if let email = changes.email, !email.isEmpty, !email.contains("@") {
-            throw StoreError.invalid(field: "email", value: email, reason: LocalizedText(vi: "không phải địa chỉ thư điện tử.", en: "is not an e-mail address."))
+        let changes = try changes.validated()
+        return try connection.transaction { connection in
+            // The row lock keeps a concurrent product add from slipping past the kind check.
+            guard let locked = try connection.optional("SELECT id FROM producer WHERE registration_no = $1 OR id::text = $1 FOR UPDATE",
+                                                       reference.trimmingCharacters(in: .whitespaces).uppercased())
+            else { throw StoreError.notFound(.producer, reference) }
+            let id = try locked.decode(Int.self, "id")
+            if let kind = changes.kind {
+                let sets = try connection.query("SELECT DISTINCT product_set FROM product WHERE producer_id = $1 ORDER BY 1", id)
+                    .map { try $0.decode(Int.self, "product_set") }
+                if let refused = sets.first(where: { !kind.mayOwn(productSet: $0) }) { throw kind.ownershipRefusal(productSet: refused) }
+            }
+            let communeID: Int? = try changes.communeCode.map { try UnitRepository(connection).communeID($0) }
+            try connection.query("""
+                UPDATE producer SET
+                    name = coalesce($2, name), kind = coalesce($3, kind), commune_id = coalesce($4, commune_id),
+                    address = CASE WHEN $5::text IS NULL THEN address ELSE nullif($5, '') END,
+                    phone = CASE WHEN $6::text IS NULL THEN phone ELSE nullif($6, '') END,
+                    email = CASE WHEN $7::text IS NULL THEN email ELSE nullif($7, '') END,
+                    representative = CASE WHEN $8::text IS NULL THEN representative ELSE nullif($8, '') END,
+                    representative_female = coalesce($9, representative_female),
+                    representative_ethnic_minority = coalesce($10, representative_ethnic_minority),
+                    representative_disabled = coalesce($11, representative_disabled),
+                    illustrative = coalesce($13, illustrative),
+                    updated_at = ocop_now(), updated_by = $12
+                WHERE id = $1
+                """, [id, changes.name, changes.kind?.rawValue, communeID, changes.address, changes.phone,
+                      changes.email, changes.representativeName, changes.female, changes.ethnicMinority, changes.disabled, actor.rawValue,
+                      changes.illustrative])
+            return try producer(id: id)
         }
-        let communeID: Int? = try changes.communeCode.map { try UnitRepository(connection).communeID($0) }
-        try connection.query("""
-            UPDATE producer SET
-                name = coalesce($2, name), kind = coalesce($3, kind), commune_id = coalesce($4, commune_id),
-                address = coalesce($5, address), phone = coalesce($6, phone), email = coalesce($7, email),
-                representative = coalesce($8, representative),
-                representative_female = coalesce($9, representative_female),
-                representative_ethnic_minority = coalesce($10, representative_ethnic_minority),
-                representative_disabled = coalesce($11, representative_disabled),
-                updated_at = ocop_now(), updated_by = $12
-            WHERE id = $1
-            """, [current.id, changes.name?.nfc, changes.kind?.rawValue, communeID, changes.address?.nfc, changes.phone,
-                  changes.email, changes.representativeName?.nfc, changes.female, changes.ethnicMinority, changes.disabled, actor.rawValue])
-        return try producer(id: current.id)
     }
 
     static let select = """
@@ -86,7 +96,7 @@ public struct ProducerRepository {
 
     /// By registration/tax number, else by numeric id.
     public func producer(_ reference: String) throws -> Producer {
-        let key = reference.trimmingCharacters(in: .whitespaces)
+        let key = reference.trimmingCharacters(in: .whitespaces).uppercased()
         if let row = try connection.optional(Self.select + " WHERE p.registration_no = $1", key) { return try Self.decode(row) }
         if let id = Int(key), let row = try connection.optional(Self.select + " WHERE p.id = $1", id) { return try Self.decode(row) }
         throw StoreError.notFound(.producer, reference)

@@ -10,27 +10,26 @@ public struct ProductRepository {
         self.connection = connection
     }
 
+    /// Adds a product after checking every field; `today` bounds the year of its code.
     @discardableResult
-    public func add(_ draft: ProductDraft, actor: PersonCode) throws -> Product {
-        guard (1...26).contains(draft.productSet) else {
-            throw StoreError.invalid(field: "product_set", value: String(draft.productSet),
-                                     reason: LocalizedText(vi: "bộ sản phẩm phải từ 1 đến 26 (Phụ lục I).", en: "the product set must be 1 to 26 (Phụ lục I)."))
-        }
+    public func add(_ draft: ProductDraft, today: CalendarDate, actor: PersonCode) throws -> Product {
+        let draft = try draft.validated(today: today)
         let owner = try ProducerRepository(connection).producer(draft.producerRef)
-        if owner.kind == .association && draft.productSet != 26 {
-            throw StoreError.invalid(field: "product_set", value: String(draft.productSet), reason: LocalizedText(
-                vi: "hội, hiệp hội, trung tâm điều hành chỉ là chủ thể của sản phẩm du lịch (bộ 26).",
-                en: "associations and tourism centres may only own tourism products (set 26)."))
-        }
         let communeCode = draft.communeCode ?? owner.communeCode
-        let name = draft.name.nfc.trimmingCharacters(in: .whitespaces)
+        let name = draft.name
         let communeID = try UnitRepository(connection).communeID(communeCode)
         return try connection.transaction { connection in
+            // The owner's kind is read again under a share lock: a concurrent edit to a kind that
+            // may not own this set waits, then sees the product.
+            let kind = try connection.one("SELECT kind FROM producer WHERE id = $1 FOR SHARE", owner.id).decode(String.self, "kind")
+            if let current = ProducerKind(rawValue: kind), !current.mayOwn(productSet: draft.productSet) {
+                throw current.ownershipRefusal(productSet: draft.productSet)
+            }
             let commune = try connection.one("""
                 SELECT c.code, p.code AS province_code FROM commune c JOIN province p ON p.id = c.province_id WHERE c.id = $1
                 """, communeID)
             let code: String
-            if let given = draft.code?.trimmingCharacters(in: .whitespaces), !given.isEmpty {
+            if let given = draft.code {
                 code = given
             } else {
                 // The row lock of this upsert serialises concurrent assignments in one commune.
@@ -56,6 +55,32 @@ public struct ProductRepository {
             }
             return try product(id: id)
         }
+    }
+
+    /// Changes a product's set, commune or demo flag (imports in update mode). The set is
+    /// frozen once a dossier has been opened on it.
+    public func update(productID id: Int, productSet: Int, communeCode: String, illustrative: Bool) throws {
+        guard ProductSetNumber(productSet) != nil else {
+            throw DomainError.invalidValue(field: "product_set", value: String(productSet), reason: LocalizedText(
+                vi: "bộ sản phẩm phải từ 1 đến 26 (Phụ lục I).", en: "the product set must be 1 to 26 (Phụ lục I)."))
+        }
+        let current = try product(id: id)
+        if current.productSet != productSet {
+            let owner = try ProducerRepository(connection).producer(id: current.producerID)
+            guard owner.kind.mayOwn(productSet: productSet) else { throw owner.kind.ownershipRefusal(productSet: productSet) }
+            if let dossier = try connection.optional("SELECT code FROM dossier WHERE product_id = $1 ORDER BY id LIMIT 1", id)?.text(0) {
+                throw StoreError.invalid(field: "product_set", value: String(productSet), reason: LocalizedText(
+                    vi: "sản phẩm đã có hồ sơ \(dossier) đánh giá theo bộ \(current.productSet); không đổi bộ được.",
+                    en: "the product already has dossier \(dossier) evaluated on set \(current.productSet); its set cannot change."))
+            }
+        }
+        let communeID = try UnitRepository(connection).communeID(communeCode)
+        try connection.query("UPDATE product SET product_set = $2, commune_id = $3, illustrative = $4 WHERE id = $1", id, productSet, communeID, illustrative)
+    }
+
+    /// Whether a product is marked as illustrative (demo) data.
+    public func isIllustrative(productID id: Int) throws -> Bool {
+        try connection.one("SELECT illustrative FROM product WHERE id = $1", id).decode(Bool.self, "illustrative")
     }
 
     static let select = """

@@ -12,11 +12,17 @@ struct ImportCommand: ParsableCommand {
         discussion: L("""
             KIND là provinces, communes, producers, products hoặc recognitions (lịch sử hạng sao). Tệp CSV UTF-8 có dòng tiêu đề; \
             các cột có trong docs/import.md và trong --columns. Mọi dòng lỗi được báo kèm số dòng, và không dòng nào được ghi nếu \
-            còn một dòng lỗi.
+            còn một dòng lỗi. Nhập chỉ thêm bản ghi mới: dòng trùng với bản ghi đã có được đếm là "đã có"; dòng khác với \
+            bản ghi đã có bị từ chối, trừ khi dùng --update (mỗi thay đổi được liệt kê). Khoá của bản ghi: tỉnh và xã theo \
+            (code, valid_from), chủ thể theo registration_no, sản phẩm theo (producer_registration_no, name). Hai dòng cùng \
+            khoá trong một tệp bị từ chối, kèm số của cả hai dòng.
             """, """
             KIND is provinces, communes, producers, products or recognitions (star history). The file is UTF-8 CSV with a \
             header row; columns are listed in docs/import.md and by --columns. Every bad line is reported with its line \
-            number and nothing is written unless every line is good.
+            number and nothing is written unless every line is good. An import only adds: a line equal to a stored record \
+            is counted as already there; a line that differs from its stored record is refused unless --update is given \
+            (each change is listed). Keys: provinces and communes by (code, valid_from), producers by registration_no, \
+            products by (producer_registration_no, name). Two lines with the same key in one file are refused, naming both.
             """)
     )
 
@@ -26,6 +32,8 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: L("Tệp CSV.", "The CSV file.")) var file: String?
     @Flag(name: .long, help: L("In danh sách cột của loại dữ liệu.", "Print the columns of KIND.")) var columns = false
     @Option(name: .long, help: L("Năm dùng trong mã sản phẩm khi tệp không có cột year.", "Year for product codes when the file has no year column.")) var year: Int?
+    @Flag(name: .long, help: L("Sửa bản ghi đã có cho khớp với tệp (liệt kê từng thay đổi).", "Change stored records to match the file (each change is listed).")) var update = false
+    @Option(name: .long, help: "text | json") var format: OutputFormat = .text
 
     func run() throws {
         let language = lang.language
@@ -38,12 +46,31 @@ struct ImportCommand: ParsableCommand {
                 return
             }
             guard let file else { throw UsageError(message: LocalizedText(vi: "Thiếu tên tệp CSV.", en: "Missing the CSV file.")) }
+            try require(format, in: [.text, .json])
             let progress = ProgressReporter(title: file)
-            defer { progress.finish() }
-            let count = try workbench(actor).importRegistry(kind, file: file, defaultYear: year, progress: progress.update)
-            Output.write(vi ? "Đã nhập \(count) dòng \(kind.rawValue) từ \(file)." : "Imported \(count) \(kind.rawValue) row(s) from \(file).")
+            let outcome = try workbench(actor).importRegistry(kind, file: file, mode: update ? .update : .add, defaultYear: year,
+                                                              progress: progress.update)
+            progress.finish()
+            Output.write(format == .json ? Output.json(outcome) : ImportRender.outcome(outcome, language))
         }
     }
+}
+
+/// What an import did, for a person.
+enum ImportRender {
+    static func outcome(_ outcome: ImportOutcome, _ language: Language) -> String {
+        let vi = language == .vi
+        let changed = outcome.updated.count
+        var lines = [vi ? "Đã nhập \(outcome.file) (\(outcome.kind.rawValue)): thêm mới \(outcome.added), đã có (không đổi) \(outcome.unchanged), cập nhật \(changed)."
+                        : "Imported \(outcome.file) (\(outcome.kind.rawValue)): \(outcome.added) added, \(outcome.unchanged) already there (unchanged), \(changed) updated."]
+        for record in outcome.updated {
+            let what = record.changes.map { "\($0.field): \(shown($0.old)) → \(shown($0.new))" }.joined(separator: "; ")
+            lines.append((vi ? "  dòng \(record.line) " : "  line \(record.line) ") + record.record + ": " + what)
+        }
+        return Output.terminalSafe(lines.joined(separator: "\n"))
+    }
+
+    private static func shown(_ value: String?) -> String { value.map { "«\($0)»" } ?? "∅" }
 }
 
 /// A progress bar for long files, only when the output is a terminal.

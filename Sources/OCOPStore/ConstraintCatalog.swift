@@ -1,0 +1,205 @@
+import OCOPDomain
+import Postgres
+
+/// What each constraint of the schema means to a person. The program checks input before it
+/// writes (docs/validation.md), so a violation reaching the database is a race (two people at
+/// once) or a bug; either way the person reads which field and value, never SQL. A test keeps
+/// this table complete: every constraint and unique index of the schema has an entry.
+public enum ConstraintCatalog {
+    struct Entry: Sendable {
+        let field: String
+        let kind: ErrorKind
+        /// The text, given the offending value when the server names it.
+        let text: @Sendable (String?) -> LocalizedText
+    }
+
+    /// The constraints (and unique indexes) this table explains.
+    public static var names: Set<String> { Set(entries.keys) }
+
+    /// A StoreError for a server error that names a constraint (or a NOT NULL column).
+    static func explain(_ server: ServerError) -> StoreError? {
+        if server.isNotNullViolation, let column = server.column {
+            return .rejected(constraint: "\(server.table ?? "?").\(column)", field: column, value: nil, kind: .invalidInput,
+                             reason: LocalizedText(vi: "Thiếu \(FieldName.label(column, .vi)).", en: "The \(FieldName.label(column, .en)) is missing."))
+        }
+        guard let name = server.constraint else { return nil }
+        let value = keyValue(server.detail)
+        guard let entry = entries[name] else {
+            return .rejected(constraint: name, field: "", value: value, kind: .internal, reason: LocalizedText(
+                vi: "Dữ liệu vi phạm ràng buộc \(name) mà chương trình chưa biết.", en: "The data breaks a constraint this program does not know (\(name))."))
+        }
+        // A reference that is still in use (a delete or update of the referenced row) is a conflict.
+        if server.isForeignKeyViolation, server.detail?.contains("is still referenced") == true {
+            return .rejected(constraint: name, field: entry.field, value: value, kind: .conflict, reason: LocalizedText(
+                vi: "Bản ghi còn được dùng ở nơi khác nên không xóa hay đổi được.", en: "The record is still used elsewhere, so it cannot be removed or changed."))
+        }
+        return .rejected(constraint: name, field: entry.field, value: value, kind: entry.kind, reason: entry.text(value))
+    }
+
+    /// The value part of "Key (code, …)=(24, …) already exists." / "… is not present in table …".
+    static func keyValue(_ detail: String?) -> String? {
+        guard let detail, let equals = detail.range(of: ")=("), let close = detail.range(of: ")", range: equals.upperBound..<detail.endIndex) else {
+            return nil
+        }
+        // Units are keyed by (code, coalesce(valid_from, '-infinity')): an open start is no value.
+        return String(detail[equals.upperBound..<close.lowerBound]).replacingOccurrences(of: ", -infinity", with: "")
+    }
+
+    private static func v(_ value: String?) -> String { value.map { " (\(DomainError.shown($0)))" } ?? "" }
+
+    private static func unique(_ field: String, _ vi: String, _ en: String) -> Entry {
+        Entry(field: field, kind: .conflict) { value in LocalizedText(vi: vi + v(value) + ".", en: en + v(value) + ".") }
+    }
+
+    private static func check(_ field: String, _ vi: String, _ en: String) -> Entry {
+        Entry(field: field, kind: .invalidInput) { _ in LocalizedText(vi: vi, en: en) }
+    }
+
+    private static func reference(_ field: String, _ vi: String, _ en: String) -> Entry {
+        Entry(field: field, kind: .notFound) { value in LocalizedText(vi: vi + v(value) + ".", en: en + v(value) + ".") }
+    }
+
+    /// A constraint only the program's own logic writes to (serial ids, event links): its
+    /// violation is a bug, said plainly.
+    private static func integrity(_ field: String, _ what: String) -> Entry {
+        Entry(field: field, kind: .internal) { value in LocalizedText(
+            vi: "Lỗi nội bộ: dữ liệu không nhất quán (\(what))\(v(value)). Không có gì được ghi.",
+            en: "Internal error: inconsistent data (\(what))\(v(value)). Nothing was written.") }
+    }
+
+    static let entries: [String: Entry] = [
+        // Administrative units.
+        "province_pkey": integrity("province", "province id"),
+        "province_code_period_key": unique("code", "Tỉnh có mã và ngày bắt đầu hiệu lực này đã tồn tại", "A province with this code and start date already exists"),
+        "province_check": check("valid_to", "Ngày hết hiệu lực của tỉnh trước ngày bắt đầu.", "The province's end date is before its start."),
+        "province_kind_check": check("kind", "Loại tỉnh phải là tinh hoặc thanh_pho.", "A province's kind must be tinh or thanh_pho."),
+        "province_successor_id_fkey": reference("successor_code", "Không có tỉnh kế thừa này", "No such successor province"),
+        "commune_pkey": integrity("commune", "commune id"),
+        "commune_code_period_key": unique("code", "Xã có mã và ngày bắt đầu hiệu lực này đã tồn tại", "A commune with this code and start date already exists"),
+        "commune_check": check("valid_to", "Ngày hết hiệu lực của xã trước ngày bắt đầu.", "The commune's end date is before its start."),
+        "commune_kind_check": check("kind", "Loại xã phải là xa, phuong, dac_khu hoặc thi_tran.", "A commune's kind must be xa, phuong, dac_khu or thi_tran."),
+        "commune_province_id_fkey": reference("province_code", "Không có tỉnh này", "No such province"),
+        "commune_product_serial_pkey": integrity("commune", "product serial"),
+        "commune_product_serial_commune_id_fkey": reference("commune_code", "Không có xã này", "No such commune"),
+
+        // Producers and products.
+        "producer_pkey": integrity("producer", "producer id"),
+        "producer_registration_no_key": unique("registration_no", "Mã số thuế/đăng ký này đã được đăng ký", "This registration/tax number is already registered"),
+        "producer_kind_check": check("kind", "Loại hình chủ thể phải là htx, tht, dn, trang_trai, ho hoặc hoi.", "A producer's kind must be htx, tht, dn, trang_trai, ho or hoi."),
+        "producer_name_check": check("name", "Tên chủ thể không được để trống.", "A producer's name must not be blank."),
+        "producer_commune_id_fkey": reference("commune_code", "Không có xã này", "No such commune"),
+        "product_pkey": integrity("product", "product id"),
+        "product_code_key": unique("code", "Mã sản phẩm này đã tồn tại", "This product code already exists"),
+        "product_producer_name_key": unique("name", "Chủ thể đã có sản phẩm cùng tên", "The producer already has a product with this name"),
+        "product_name_check": check("name", "Tên sản phẩm không được để trống.", "A product's name must not be blank."),
+        "product_product_set_check": check("product_set", "Bộ sản phẩm phải từ 1 đến 26.", "The product set must be 1 to 26."),
+        "product_producer_id_fkey": reference("producer", "Không có chủ thể này", "No such producer"),
+        "product_commune_id_fkey": reference("commune_code", "Không có xã này", "No such commune"),
+        "star_recognition_pkey": integrity("recognition", "recognition id"),
+        "star_recognition_stars_check": check("stars", "Chỉ sản phẩm 3–5 sao được công nhận.", "Only 3 to 5 stars are recognised."),
+        "star_recognition_product_id_fkey": reference("product", "Không có sản phẩm này", "No such product"),
+        "star_recognition_province_id_fkey": reference("province_code", "Không có tỉnh này", "No such province"),
+        "star_recognition_rubric_version_fkey": reference("rubric", "Không có phiên bản bộ tiêu chí này", "No such rubric version"),
+        "star_recognition_dossier_id_fkey": reference("dossier", "Không có hồ sơ này", "No such dossier"),
+
+        // Rubrics.
+        "rubric_version_pkey": integrity("rubric", "rubric version"),
+        "rubric_set_snapshot_pkey": integrity("rubric", "rubric snapshot"),
+        "rubric_set_snapshot_version_id_fkey": reference("rubric", "Không có phiên bản bộ tiêu chí này", "No such rubric version"),
+        "rubric_set_snapshot_set_number_check": check("product_set", "Bộ sản phẩm phải từ 1 đến 26.", "The product set must be 1 to 26."),
+
+        // Dossiers.
+        "dossier_pkey": integrity("dossier", "dossier id"),
+        "dossier_code_key": unique("dossier", "Mã hồ sơ này đã tồn tại", "This dossier code already exists"),
+        "dossier_open_per_round_key": unique("round", "Sản phẩm đã có một hồ sơ đang xử lý trong kỳ này", "The product already has a dossier open in this round"),
+        "dossier_kind_check": check("kind", "Loại hồ sơ phải là lan_dau, nang_hang hoặc danh_gia_lai.", "A dossier's kind must be lan_dau, nang_hang or danh_gia_lai."),
+        "dossier_round_check": check("round", "Kỳ đánh giá phải từ 1 đến 9.", "The round must be 1 to 9."),
+        "dossier_target_stars_check": check("target_stars", "Hạng sao đề nghị phải từ 3 đến 5.", "The target stars must be 3 to 5."),
+        "dossier_year_check": check("year", "Năm của hồ sơ phải từ 2018 đến 2100.", "The dossier's year must be 2018 to 2100."),
+        "dossier_product_id_fkey": reference("product", "Không có sản phẩm này", "No such product"),
+        "dossier_rubric_version_fkey": reference("rubric", "Không có phiên bản bộ tiêu chí này", "No such rubric version"),
+        "dossier_rubric_hash_fkey": integrity("rubric", "frozen rubric"),
+        "dossier_serial_pkey": integrity("dossier", "dossier serial"),
+        "dossier_event_pkey": integrity("dossier", "dossier event"),
+        "dossier_event_dossier_id_fkey": integrity("dossier", "dossier event"),
+
+        // People and councils.
+        "person_pkey": integrity("person", "person id"),
+        "person_code_key": unique("person", "Mã người này đã tồn tại", "This person code already exists"),
+        "person_code_check": check("person", "Mã người gồm chữ thường không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang.", "A person code uses lower-case ASCII letters, digits, dots, underscores and dashes."),
+        "person_full_name_check": check("name", "Họ tên không được để trống.", "A person's name must not be blank."),
+        "council_pkey": integrity("council", "council id"),
+        "council_code_key": unique("council", "Mã hội đồng này đã tồn tại", "This council code already exists"),
+        "council_check": check("quorum", "Túc số phải là một phân số từ 0 đến 1 (vd. 2/3).", "The quorum must be a fraction between 0 and 1 (e.g. 2/3)."),
+        "council_level_check": check("level", "Cấp hội đồng phải là provincial hoặc central.", "A council's level must be provincial or central."),
+        "council_max_spread_check": check("max_spread", "Độ chênh tối đa phải từ 0 đến 100 điểm.", "The maximum spread must be 0 to 100 points."),
+        "council_minimum_split_check": check("minimum_split", "Cách xử lý chia rẽ về điểm tối thiểu phải là must_resolve hoặc mean_decides.", "The minimum-split policy must be must_resolve or mean_decides."),
+        "council_name_check": check("name", "Tên hội đồng không được để trống.", "A council's name must not be blank."),
+        "council_member_pkey": unique("person", "Người này đã là thành viên hội đồng", "This person is already a member of the council"),
+        "council_member_one_chair_key": unique("role", "Hội đồng đã có Chủ tịch", "The council already has a chair"),
+        "council_member_role_check": check("role", "Vai trò phải là chair, vice_chair, secretary, member hoặc advisor.", "The role must be chair, vice_chair, secretary, member or advisor."),
+        "council_member_council_id_fkey": reference("council", "Không có hội đồng này", "No such council"),
+        "council_member_person_id_fkey": reference("person", "Không có người này", "No such person"),
+
+        // Sessions.
+        "council_session_pkey": integrity("session", "session id"),
+        "council_session_code_key": unique("session", "Mã phiên họp này đã tồn tại", "This session code already exists"),
+        "council_session_status_check": check("status", "Trạng thái phiên họp phải là open hoặc finalized.", "A session's status must be open or finalized."),
+        "council_session_council_id_fkey": reference("council", "Không có hội đồng này", "No such council"),
+        "council_session_serial_pkey": integrity("session", "session serial"),
+        "session_dossier_pkey": unique("dossier", "Hồ sơ đã có trong phiên họp", "The dossier is already on the session"),
+        "session_dossier_session_id_fkey": reference("session", "Không có phiên họp này", "No such session"),
+        "session_dossier_dossier_id_fkey": reference("dossier", "Không có hồ sơ này", "No such dossier"),
+        "session_dossier_rubric_version_fkey": reference("rubric", "Không có phiên bản bộ tiêu chí này", "No such rubric version"),
+        "session_dossier_rubric_hash_fkey": integrity("rubric", "frozen rubric"),
+        "session_attendance_pkey": unique("person", "Đã ghi điểm danh người này ở phiên họp", "Attendance is already recorded for this person"),
+        "session_attendance_session_id_fkey": reference("session", "Không có phiên họp này", "No such session"),
+        "session_attendance_person_id_fkey": reference("person", "Không có người này", "No such person"),
+        "session_deferral_pkey": unique("dossier", "Hồ sơ đã được hoãn ở phiên họp này", "The dossier is already deferred at this session"),
+        "session_deferral_reason_check": check("reason", "Lý do hoãn không được để trống.", "A deferral needs a reason."),
+        "session_deferral_session_id_dossier_id_fkey": reference("dossier", "Hồ sơ không thuộc phiên họp này", "The dossier is not on this session"),
+        "recusal_pkey": unique("member", "Thành viên này đã được ghi là không chấm hồ sơ", "This member is already recused from the dossier"),
+        "recusal_reason_check": check("reason", "Lý do không chấm không được để trống.", "A recusal needs a reason."),
+        "recusal_reason_kind_check": check("kind", "Loại lý do không chấm không hợp lệ.", "The kind of recusal is not valid."),
+        "recusal_person_id_fkey": reference("member", "Không có người này", "No such person"),
+        "recusal_session_id_dossier_id_fkey": reference("dossier", "Hồ sơ không thuộc phiên họp này", "The dossier is not on this session"),
+
+        // Sheets and results.
+        "score_sheet_pkey": integrity("sheet", "sheet id"),
+        "score_sheet_version_key": unique("member", "Phiếu này đã được nộp (cùng thành viên, hồ sơ, phiên bản); đọc lại trạng thái phiên và nộp bản sửa nếu cần",
+                                          "This sheet was already submitted (same member, dossier, version); check the session status and submit a correction if needed"),
+        "score_sheet_check": check("reason", "Bản sửa phiếu cần lý do.", "A corrected sheet needs a reason."),
+        "score_sheet_check1": check("paper_ref", "Phiếu giấy cần cả người nhập và số phiếu giấy.", "A paper sheet needs both who transcribed it and its reference."),
+        "score_sheet_source_check": check("source", "Nguồn phiếu không hợp lệ.", "The sheet's source is not valid."),
+        "score_sheet_total_check": check("total", "Tổng điểm phiếu phải từ 0 đến 100.", "A sheet's total must be 0 to 100."),
+        "score_sheet_version_check": check("version", "Số phiên bản phiếu phải từ 1.", "A sheet's version starts at 1."),
+        "score_sheet_person_id_fkey": reference("member", "Không có người này", "No such person"),
+        "score_sheet_rubric_hash_fkey": integrity("rubric", "frozen rubric"),
+        "score_sheet_rubric_version_fkey": reference("rubric", "Không có phiên bản bộ tiêu chí này", "No such rubric version"),
+        "score_sheet_session_id_dossier_id_fkey": reference("dossier", "Hồ sơ không thuộc phiên họp này", "The dossier is not on this session"),
+        "score_answer_pkey": unique("criterion", "Một tiêu chí được chấm hai lần trên cùng phiếu", "A criterion is answered twice on one sheet"),
+        "score_answer_points_check": check("points", "Điểm của một tiêu chí không hợp lệ.", "A criterion's points are not valid."),
+        "score_answer_variant_check": check("variant", "Trường hợp của tiêu chí phải là 1 hoặc 2.", "A criterion's case must be 1 or 2."),
+        "score_answer_sheet_id_fkey": integrity("sheet", "sheet answers"),
+        "score_draft_pkey": integrity("draft", "sheet draft"),
+        "score_draft_person_id_fkey": reference("member", "Không có người này", "No such person"),
+        "score_draft_session_id_dossier_id_fkey": reference("dossier", "Hồ sơ không thuộc phiên họp này", "The dossier is not on this session"),
+        "council_result_pkey": unique("dossier", "Hội đồng đã kết luận hồ sơ này", "The council has already concluded this dossier"),
+        "council_result_session_id_dossier_id_fkey": reference("dossier", "Hồ sơ không thuộc phiên họp này", "The dossier is not on this session"),
+        "council_override_pkey": unique("flag", "Cảnh báo này đã được Chủ tịch quyết định", "The chair has already decided on this flag"),
+        "council_override_reason_check": check("reason", "Quyết định bỏ qua cảnh báo cần lý do.", "An override needs a reason."),
+        "council_override_chair_id_fkey": reference("by", "Không có người này", "No such person"),
+        "council_override_session_id_dossier_id_fkey": reference("dossier", "Hồ sơ không thuộc phiên họp này", "The dossier is not on this session"),
+        "council_knockout_pkey": integrity("clause", "knock-out id"),
+        "council_knockout_standing_key": unique("clause", "Hội đồng đã quyết định loại hồ sơ theo điều khoản này", "The council has already disqualified the dossier under this clause"),
+        "council_knockout_check": check("withdrawn_by", "Rút quyết định loại cần ghi người rút.", "Withdrawing a knock-out needs who withdrew it."),
+        "council_knockout_check1": check("reason", "Rút quyết định loại cần lý do.", "Withdrawing a knock-out needs a reason."),
+        "council_knockout_clause_check": check("clause", "Điều khoản loại không được để trống.", "A knock-out needs its clause."),
+        "council_knockout_reason_check": check("reason", "Quyết định loại cần lý do.", "A knock-out needs a reason."),
+        "council_knockout_decided_by_fkey": reference("by", "Không có người này", "No such person"),
+        "council_knockout_session_id_dossier_id_fkey": reference("dossier", "Hồ sơ không thuộc phiên họp này", "The dossier is not on this session"),
+
+        // The migration ledger.
+        "schema_migration_pkey": integrity("migration", "migration ledger"),
+    ]
+}
