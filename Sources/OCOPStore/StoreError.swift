@@ -86,6 +86,8 @@ public enum StoreError: LocalizedFailure, Equatable {
     /// More than one person may preside (the chair is recused, two vice-chairs): name who decided.
     case presidingChairNeeded(dossier: String)
     case dossierDeferred(dossier: String, session: String)
+    /// The council's composition is frozen while one of its sessions is open.
+    case councilInSession(council: String, session: String)
 
     // Schema and migrations.
     case migrationsMissing(String)
@@ -123,7 +125,7 @@ public enum StoreError: LocalizedFailure, Equatable {
         switch self {
         case .notFound: .notFound
         case .duplicateRegistration, .duplicateProduct, .duplicateProductCode, .duplicateCouncil, .openDossierExists, .secondChair,
-             .alreadyDecided, .sessionFinalized, .knockOutAlreadyDecided, .dossierDeferred: .conflict
+             .alreadyDecided, .sessionFinalized, .knockOutAlreadyDecided, .dossierDeferred, .councilInSession: .conflict
         case .migrationsMissing, .badMigrationFile, .duplicateMigration, .migrationChanged, .unknownMigration, .schemaOutOfDate: .configuration
         case .unavailable, .postgresProgramsMissing, .noServerUser, .serverToolFailed, .clusterIO: .unavailable
         case .corruptStoredValue: .internal
@@ -228,6 +230,9 @@ public enum StoreError: LocalizedFailure, Equatable {
         case let .dossierDeferred(d, s):
             return vi ? "Hồ sơ \(d) đã được hoãn khỏi phiên \(s): không ghi thêm gì cho hồ sơ này ở phiên đó (đưa vào phiên sau)."
                 : "Dossier \(d) was deferred from session \(s): nothing more is recorded for it there (put it on a later session)."
+        case let .councilInSession(c, session):
+            return vi ? "Hội đồng \(c) đang có phiên họp \(session) chưa kết thúc: thành phần và vai trò thành viên giữ nguyên cho đến khi phiên kết thúc."
+                : "Council \(c) has session \(session) open: its members and their roles stay as they are until the session is finalized."
         case let .migrationsMissing(path):
             return vi ? "Không tìm thấy thư mục migration: \(path) (đặt OCOP_SHARE_DIR là thư mục chứa db/ và scoring/)."
                 : "Migrations folder not found: \(path) (set OCOP_SHARE_DIR to the folder holding db/ and scoring/)."

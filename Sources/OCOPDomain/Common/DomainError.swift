@@ -90,6 +90,9 @@ public enum FieldName {
         case "decision_date": return vi ? "ngày quyết định" : "decision date"
         case "rubric": return vi ? "phiên bản bộ tiêu chí" : "rubric version"
         case "note": return vi ? "ghi chú" : "note"
+        case "place": return vi ? "địa điểm" : "place"
+        case "organisation": return vi ? "cơ quan" : "organisation"
+        case "decision_ref": return vi ? "quyết định thành lập" : "founding decision"
         case "quorum": return vi ? "túc số" : "quorum"
         default: return field
         }

@@ -17,13 +17,15 @@ public struct CouncilRepository {
     @discardableResult
     public func ensurePerson(_ code: PersonCode, name: String?, organisation: String?, actor: PersonCode) throws -> Int {
         if let row = try connection.optional("SELECT id FROM person WHERE code = $1", code.rawValue) { return try row["id"] }
-        guard let name = name?.nfc.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else {
+        guard let name, !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StoreError.notFound(.person, code.rawValue)
         }
+        let checkedName = try Validate.text(name, field: "name", limit: FieldLimit.name)
+        let organisation = try Validate.optionalText(organisation, field: "organisation", limit: FieldLimit.name)
         return try connection.one("""
             INSERT INTO person (code, full_name, organisation, created_by) VALUES ($1, $2, $3, $4)
             ON CONFLICT (code) DO UPDATE SET code = EXCLUDED.code RETURNING id
-            """, code.rawValue, name, organisation?.nfc, actor.rawValue).decode(Int.self, "id")
+            """, code.rawValue, checkedName, organisation, actor.rawValue).decode(Int.self, "id")
     }
 
     public func personID(_ code: PersonCode) throws -> Int {
@@ -44,13 +46,16 @@ public struct CouncilRepository {
                        policy: CouncilPolicy, actor: PersonCode) throws -> Council {
         let problems = policy.problems
         guard problems.isEmpty else { throw StoreError.invalidPolicy(problems) }
+        let name = try Validate.text(name, field: "name", limit: FieldLimit.name)
+        let decisionRef = try Validate.optionalText(decisionRef, field: "decision_ref", limit: FieldLimit.reference)
+        let provinceCode = try provinceCode.map { raw throws(DomainError) in try ProvinceCode(parsing: raw).rawValue }
         do {
             _ = try connection.transaction { connection in
                 try connection.query("""
                     INSERT INTO council (code, name, level, province_code, decision_ref, quorum_numerator, quorum_denominator,
                                          quorum_requires_chair, max_spread, secretary_scores, minimum_split, created_by)
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-                    """, [code.rawValue, name.nfc, level.rawValue, provinceCode, decisionRef?.nfc, policy.quorumNumerator, policy.quorumDenominator,
+                    """, [code.rawValue, name, level.rawValue, provinceCode, decisionRef, policy.quorumNumerator, policy.quorumDenominator,
                           policy.quorumRequiresChair, policy.maxSpread, policy.secretaryScores, policy.minimumSplit.rawValue, actor.rawValue])
             }
         } catch let error as PostgresError where error.serverError?.isUniqueViolation == true {
@@ -108,11 +113,19 @@ public struct CouncilRepository {
             members: members)
     }
 
-    /// Adds a member (creating the person when `name` is given) or changes their role.
+    /// Adds a member (creating the person when `name` is given) or changes their role. The
+    /// composition is frozen while a session of the council is open: quorum, presiding and
+    /// recusals were decided on it.
     public func addMember(council code: CouncilCode, person: PersonCode, name: String?, organisation: String?, role: CouncilRole,
                           actor: PersonCode) throws -> Council {
         try connection.transaction { connection in
             let council = try self.council(code)
+            try connection.query("SELECT 1 FROM council WHERE id = $1 FOR UPDATE", council.id)
+            let current = council.members.first { $0.person == person }
+            if current?.role != role, let open = try connection.optional(
+                "SELECT code FROM council_session WHERE council_id = $1 AND status = 'open' ORDER BY id LIMIT 1", council.id)?.text(0) {
+                throw StoreError.councilInSession(council: council.code.rawValue, session: open)
+            }
             let personID = try ensurePerson(person, name: name, organisation: organisation, actor: actor)
             if role == .chair, let chair = council.members.first(where: { $0.role == .chair }), chair.person != person {
                 throw StoreError.secondChair(council: council.code.rawValue, existing: chair.person.rawValue)

@@ -21,6 +21,10 @@ public struct SessionRepository {
         guard !dossiers.isEmpty else { throw StoreError.noDossiers }
         return try connection.transaction { connection in
             let council = try CouncilRepository(connection).council(code)
+            // Members' roles are frozen while a session is open: opening waits for a role change
+            // in progress, and a role change waits for this session to be recorded.
+            try connection.query("SELECT 1 FROM council WHERE id = $1 FOR SHARE", council.id)
+            let place = try Validate.optionalText(place, field: "place", limit: FieldLimit.address)
             for person in absent where !council.members.contains(where: { $0.person == person }) {
                 throw StoreError.notAMember(person: person.rawValue, council: council.code.rawValue)
             }
@@ -31,7 +35,7 @@ public struct SessionRepository {
             let sessionCode = SessionCode(year: heldOn.year, serial: serial)
             let sessionID = try connection.one("""
                 INSERT INTO council_session (code, council_id, held_on, place, opened_by) VALUES ($1, $2, $3::date, $4, $5) RETURNING id
-                """, sessionCode.rawValue, council.id, heldOn.iso, place?.nfc, actor.rawValue).decode(Int.self, "id")
+                """, sessionCode.rawValue, council.id, heldOn.iso, place, actor.rawValue).decode(Int.self, "id")
             try connection.query("""
                 INSERT INTO session_attendance (session_id, person_id, present, recorded_by)
                 SELECT $1, m.person_id, NOT (p.code = ANY ($2::text[])), $3

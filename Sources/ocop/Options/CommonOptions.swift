@@ -83,6 +83,7 @@ enum Flags {
         "target_stars": "--target-stars", "product_set": "--set", "email": "--email", "session": "--session", "council": "--council",
         "person": "--person", "quorum": "--quorum", "name": "--name", "registration_no": "--registration", "kind": "--kind",
         "role": "--role", "status": "--status", "present": "--present", "absent": "--absent", "update": "--update",
+        "code": "--code", "commune_code": "--commune", "address": "--address", "phone": "--phone", "representative": "--representative",
     ]
 }
 
