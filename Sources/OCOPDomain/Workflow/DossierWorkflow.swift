@@ -309,6 +309,16 @@ public enum DossierWorkflow {
         return Step(from: status, to: .readyForCouncil, action: .defer, returnedFrom: nil)
     }
 
+    /// A provincial council session puts the dossier on its agenda (the only way into
+    /// `council_scheduled`, so a scheduled dossier always has a session).
+    public static func schedule(dossier: String, from status: DossierStatus) throws(DomainError) -> Step {
+        guard status == .readyForCouncil else {
+            throw refuse(dossier, status, nil, .advance, target: .councilScheduled, allowed: [], reason: LocalizedText(
+                vi: "Chỉ hồ sơ đang chờ Hội đồng mới được đưa vào phiên họp.", en: "Only a dossier waiting for the council can go on a session's agenda."))
+        }
+        return Step(from: status, to: .councilScheduled, action: .advance, returnedFrom: nil)
+    }
+
     /// The council's outcome for a scheduled dossier (used by finalization).
     public static func councilResult(dossier: String, from status: DossierStatus, to outcome: DossierStatus) throws(DomainError) -> Step {
         let outcomes: [DossierStatus] = [.awaitingDecision, .proposedCentral, .notRecognised]
