@@ -43,7 +43,8 @@ public enum AppError: LocalizedFailure, Equatable {
         case .fileNotFound(let path): return vi ? "Không tìm thấy tệp \(path)." : "File not found: \(path)."
         case let .fileUnreadable(path, reason): return vi ? "Không đọc được tệp \(path): \(reason)." : "Cannot read \(path): \(reason)."
         case let .fileTooLarge(path, limit):
-            return vi ? "Tệp \(path) quá lớn (giới hạn \(limit / 1_048_576) MiB)." : "\(path) is too large (the limit is \(limit / 1_048_576) MiB)."
+            let size = limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit >> 10) KiB"
+            return vi ? "Tệp \(path) quá lớn (giới hạn \(size))." : "\(path) is too large (the limit is \(size))."
         case let .notUTF8(path, line, byte):
             return vi ? "Tệp \(path) không phải UTF-8 (dòng \(line), byte thứ \(byte)). Hãy lưu lại dưới dạng UTF-8 (CSV UTF-8)."
                 : "\(path) is not UTF-8 (line \(line), byte \(byte)). Save it as UTF-8 (CSV UTF-8)."

@@ -4,8 +4,8 @@ import OCOPDomain
 /// Reading files people give the workbench: a size limit, UTF-8 checked (with the line and byte
 /// of the first bad sequence), a byte-order mark dropped, text normalised to NFC.
 public enum InputFile {
-    /// Sheets and registry files are small; a council's whole sheet import is larger.
-    public static let sheetLimit = 1 << 20
+    /// A sheet is a few kilobytes (40 criteria at most); a council's whole sheet import is larger.
+    public static let sheetLimit = 256 << 10
     public static let csvLimit = 256 << 20
 
     public static func data(_ path: String, limit: Int) throws(AppError) -> Data {

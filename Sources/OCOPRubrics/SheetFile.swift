@@ -12,6 +12,10 @@ import Yams
 /// Keys are read as written (`1.10` stays "1.10"), never as numbers.
 public enum SheetFile {
     public static let reservedKeys: Set<String> = ["member", "knockOuts"]
+    /// A set has at most 40 criteria: a file with more entries is not a sheet, and is refused
+    /// before any of it is checked (so a huge file costs nothing and prints one line).
+    public static let maxEntries = 100
+    public static let maxKnockOuts = 20
 
     /// Returns the sheet, or the problems found in the file (all of them).
     public static func parse(_ text: String, label: String) -> Result<ScoreSheet, SheetValidationError> {
@@ -26,23 +30,42 @@ public enum SheetFile {
             return .failure(SheetValidationError(setNumber: 0, problems: [
                 SheetProblem(sheet: label, kind: .malformed(detail: LocalizedText(vi: "cần một bảng mã tiêu chí → điểm", en: "expected a mapping of criterion code → points")))]))
         }
+        guard mapping.count <= maxEntries else {
+            return .failure(SheetValidationError(setNumber: 0, problems: [
+                SheetProblem(sheet: label, kind: .malformed(detail: LocalizedText(
+                    vi: "tệp có \(mapping.count) mục; một phiếu có tối đa \(maxEntries) mục (mỗi bộ có tối đa 40 tiêu chí)",
+                    en: "the file has \(mapping.count) entries; a sheet has at most \(maxEntries) (a set has at most 40 criteria)")))]))
+        }
         var sheetLabel = label
         var answers: [String: SheetAnswer] = [:]
         var knockOuts: [KnockOutDeclaration] = []
         for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string.trimmingCharacters(in: .whitespaces) else { bad("khóa không hợp lệ", "bad key"); continue }
+            guard let raw = keyNode.scalar?.string.trimmingCharacters(in: .whitespaces), raw.count <= 20 else {
+                bad("khóa không hợp lệ: \(DomainError.shown(keyNode.scalar?.string ?? "?"))", "bad key: \(DomainError.shown(keyNode.scalar?.string ?? "?"))")
+                continue
+            }
+            let key = raw
             switch key {
             case "member":
-                if let s = value.scalar?.string, !s.isEmpty { sheetLabel = s }
+                guard let s = value.scalar?.string else { bad("member phải là một tên", "member must be a name"); continue }
+                do {
+                    sheetLabel = try Validate.text(s, field: "member_label", limit: FieldLimit.name)
+                } catch {
+                    bad("member: " + error.message(.vi), "member: " + error.message(.en))
+                }
             case "knockOuts":
-                guard let seq = value.sequence else { bad("knockOuts phải là danh sách", "knockOuts must be a list"); continue }
+                guard let seq = value.sequence, seq.count <= maxKnockOuts else {
+                    bad("knockOuts phải là danh sách (tối đa \(maxKnockOuts) mục)", "knockOuts must be a list (at most \(maxKnockOuts) items)")
+                    continue
+                }
                 for item in seq {
-                    if let s = item.scalar?.string { knockOuts.append(KnockOutDeclaration(parsing: s)) }
-                    else { bad("knockOuts: mục không hợp lệ", "knockOuts: bad item") }
+                    if let s = item.scalar?.string, let clause = try? Validate.text(s, field: "knockOuts", limit: FieldLimit.name) {
+                        knockOuts.append(KnockOutDeclaration(parsing: clause))
+                    } else { bad("knockOuts: mục không hợp lệ", "knockOuts: bad item") }
                 }
             default:
                 if answers[key] != nil { bad("\(key): khai báo hai lần", "\(key): given twice"); continue }
-                if let s = value.scalar?.string, let p = Int(s) {
+                if let s = value.scalar?.string, s.count <= 6, let p = Int(s) {
                     answers[key] = SheetAnswer(points: p)
                 } else if let m = value.mapping {
                     var points: Int?, variant: Int?, ok = true

@@ -88,6 +88,33 @@ import Glibc
         #expect(try isRunning(cluster))
         #expect(try cluster.connect().one("SELECT count(*) AS n FROM kept").decode(Int.self, "n") == 1)
 
+        // A PID reused by another process (here: ours) is not a running server either.
+        try cluster.stop()
+        let reused = bogus.replacingOccurrences(of: "\(dead)\n", with: "\(getpid())\n")
+        try reused.write(to: pidFile, atomically: false, encoding: .utf8)
+        if getuid() == 0, let user = getpwnam("postgres") { chown(pidFile.path, user.pointee.pw_uid, user.pointee.pw_gid) }
+        #expect(try cluster.status() == .stopped, "our own PID in the pid file is not the server")
+        _ = try cluster.connect()
+
+        // kill -9 of the server: the next connect recovers at once (orphaned backends ended,
+        // stale files removed), with the data intact.
+        for _ in 0..<2 {
+            guard case let .running(victim) = try cluster.status() else { Issue.record("not running"); return }
+            let holder = try cluster.connect()  // a backend that outlives its postmaster
+            kill(pid_t(victim), SIGKILL)
+            let clock = ContinuousClock()
+            let started = clock.now
+            let recovered = try cluster.connect()
+            #expect(try recovered.one("SELECT count(*) AS n FROM kept").decode(Int.self, "n") == 1)
+            #expect(clock.now - started < .seconds(2), "recovered in \(clock.now - started)")
+            recovered.close()
+            holder.close()
+        }
+
+        // The server's socket file vanished (someone cleaned /tmp): restarted, not "refused".
+        try FileManager.default.removeItem(at: cluster.socketFile)
+        #expect(try cluster.connect().one("SELECT count(*) AS n FROM kept").decode(Int.self, "n") == 1)
+
         // connect() starts a stopped cluster by itself.
         try cluster.stop()
         let started = try cluster.connect()

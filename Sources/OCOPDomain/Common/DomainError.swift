@@ -91,6 +91,7 @@ public enum FieldName {
         case "rubric": return vi ? "phiên bản bộ tiêu chí" : "rubric version"
         case "note": return vi ? "ghi chú" : "note"
         case "place": return vi ? "địa điểm" : "place"
+        case "member_label": return vi ? "tên người chấm" : "scorer's name"
         case "organisation": return vi ? "cơ quan" : "organisation"
         case "decision_ref": return vi ? "quyết định thành lập" : "founding decision"
         case "quorum": return vi ? "túc số" : "quorum"

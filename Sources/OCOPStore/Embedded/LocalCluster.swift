@@ -102,6 +102,8 @@ public struct LocalCluster: Sendable {
     }
 
     /// Creates the cluster when missing and starts it; idempotent and safe to call concurrently.
+    /// Recovers at once from a server that died (kill -9: its orphaned children are ended, its
+    /// pid and socket files removed) and from a server that lost its socket file.
     public func start() throws {
         let binaries = try PostgresBinaries.locate()
         try prepareDirectories()
@@ -109,11 +111,22 @@ public struct LocalCluster: Sendable {
             if try status() == .notInitialized {
                 try initialize(binaries)
             }
-            if case .running = try status() {
-                try ensureDatabase()
-                return
+            if case let .running(pid) = try status() {
+                if FileManager.default.fileExists(atPath: socketFile.path) {
+                    do {
+                        try ensureDatabase()
+                        return
+                    } catch let error as PostgresError {
+                        // A server being killed still shows as a process for a moment: give it
+                        // that moment; a server that stays alive and deaf is a real failure.
+                        guard case .connectionFailed = error, waitForExit(pid_t(pid)) else { throw error }
+                    }
+                } else {
+                    // Alive but unreachable (its socket file was removed): restart it.
+                    try runServerTool(binaries.pgCtl, ["-D", dataDirectory.path, "-w", "-t", "60", "-s", "-m", "fast", "stop"], failure: "pg_ctl stop")
+                }
             }
-            try removeStalePIDFile()
+            try clearRemainsOfDeadServer()
             try runServerTool(binaries.pgCtl, [
                 "-D", dataDirectory.path, "-l", logFile.path, "-w", "-t", "60", "-s", "start",
             ], failure: "pg_ctl start")
@@ -207,25 +220,61 @@ public struct LocalCluster: Sendable {
         }
     }
 
-    /// The postmaster's PID when its pid file names a live process.
+    public var socketFile: URL { socketDirectory.appendingPathComponent(".s.PGSQL.\(port)") }
+
+    /// The postmaster's PID when its pid file names a live server of this data directory (a
+    /// PID reused by another process after a crash does not count).
     private func livePostmasterPID() -> Int? {
         let pidFile = dataDirectory.appendingPathComponent("postmaster.pid")
         guard let contents = try? String(contentsOf: pidFile, encoding: .utf8),
-              let first = contents.split(separator: "\n").first, let pid = Int32(first.trimmingCharacters(in: .whitespaces))
+              let first = contents.split(separator: "\n").first, let pid = Int32(first.trimmingCharacters(in: .whitespaces)),
+              pid > 0, kill(pid, 0) == 0 || errno == EPERM, !Self.isZombie(pid)
         else { return nil }
-        return kill(pid, 0) == 0 || errno == EPERM ? Int(pid) : nil
+        if let directory = Self.workingDirectory(of: pid), directory != dataDirectory.resolvingSymlinksInPath().path { return nil }
+        return Int(pid)
     }
 
-    /// After a crash the pid file stays behind; postgres refuses to start when its PID was reused.
-    private func removeStalePIDFile() throws {
+    /// A process's working directory (every PostgreSQL server process works in its data
+    /// directory); `nil` when the system does not say.
+    static func workingDirectory(of pid: pid_t) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/\(pid)/cwd", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Waits up to two seconds for the server process `pid` to end; whether it did.
+    private func waitForExit(_ pid: pid_t) -> Bool {
+        for _ in 0..<100 {
+            if livePostmasterPID() != Int(pid) { return true }
+            usleep(20_000)
+        }
+        return false
+    }
+
+    /// Whether `pid` has exited and waits to be reaped (it still answers `kill(pid, 0)`).
+    static func isZombie(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+    }
+
+    /// After a crash (the postmaster killed): ends the server processes it left behind (they
+    /// hold its shared memory, and a new server refuses to start until they are gone) and
+    /// removes the stale pid and socket files.
+    private func clearRemainsOfDeadServer() throws {
+        let directory = dataDirectory.resolvingSymlinksInPath().path
+        let pids = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap(Int32.init)
+            .filter { $0 != getpid() && Self.workingDirectory(of: $0) == directory }
+        for pid in pids { kill(pid, SIGKILL) }
+        for _ in 0..<250 where pids.contains(where: { Self.workingDirectory(of: $0) == directory }) { usleep(20_000) }
         let pidFile = dataDirectory.appendingPathComponent("postmaster.pid")
         if FileManager.default.fileExists(atPath: pidFile.path), livePostmasterPID() == nil {
-            try FileManager.default.removeItem(at: pidFile)
+            try? FileManager.default.removeItem(at: pidFile)
         }
-        // A stale socket lock file would make the new server fail to bind.
-        for name in [".s.PGSQL.\(port)", ".s.PGSQL.\(port).lock"] {
-            let url = socketDirectory.appendingPathComponent(name)
-            if FileManager.default.fileExists(atPath: url.path) { try? FileManager.default.removeItem(at: url) }
+        // A stale socket or lock file would make the new server fail to bind.
+        for url in [socketFile, socketDirectory.appendingPathComponent(".s.PGSQL.\(port).lock")] where FileManager.default.fileExists(atPath: url.path) {
+            try? FileManager.default.removeItem(at: url)
         }
     }
 
