@@ -5,6 +5,7 @@ import OCOPStore
 /// The one error type of the application layer: files, configuration, confirmations.
 public enum AppError: LocalizedFailure, Equatable {
     case fileNotFound(String)
+    case notAFile(String)
     case fileUnreadable(path: String, reason: String)
     case fileTooLarge(path: String, limit: Int)
     case notUTF8(path: String, line: Int, byte: Int)
@@ -22,6 +23,7 @@ public enum AppError: LocalizedFailure, Equatable {
     public var kind: ErrorKind {
         switch self {
         case .fileNotFound: .notFound
+        case .notAFile: .invalidInput
         case .fileUnreadable, .psqlMissing: .unavailable
         case .fileTooLarge, .notUTF8, .emptyFile, .confirmationNeeded, .databaseHasData, .embeddedOnly: .invalidInput
         case .invalidClock: .configuration
@@ -41,6 +43,7 @@ public enum AppError: LocalizedFailure, Equatable {
         let vi = language == .vi
         switch self {
         case .fileNotFound(let path): return vi ? "Không tìm thấy tệp \(path)." : "File not found: \(path)."
+        case .notAFile(let path): return vi ? "\(path) là một thư mục, không phải tệp." : "\(path) is a folder, not a file."
         case let .fileUnreadable(path, reason): return vi ? "Không đọc được tệp \(path): \(reason)." : "Cannot read \(path): \(reason)."
         case let .fileTooLarge(path, limit):
             let size = limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit >> 10) KiB"

@@ -12,10 +12,10 @@ public enum InputFile {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileNotFound(path) }
-        guard !isDirectory.boolValue else { throw .fileUnreadable(path: path, reason: "it is a folder") }
+        guard !isDirectory.boolValue else { throw .notAFile(path) }
         let size = (try? fileManager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= limit else { throw .fileTooLarge(path: path, limit: limit) }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .fileUnreadable(path: path, reason: "permission denied") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .fileUnreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { try? handle.close() }
         // Read at most limit + 1 bytes: a file that grows while read is still refused.
         let data = (try? handle.read(upToCount: limit + 1)) ?? Data()

@@ -21,6 +21,10 @@ public enum SheetFile {
     public static func parse(_ text: String, label: String) -> Result<ScoreSheet, SheetValidationError> {
         var problems: [SheetProblem] = []
         func bad(_ vi: String, _ en: String) { problems.append(SheetProblem(sheet: label, kind: .malformed(detail: LocalizedText(vi: vi, en: en)))) }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return .failure(SheetValidationError(setNumber: 0, problems: [
+                SheetProblem(sheet: label, kind: .malformed(detail: LocalizedText(vi: "tệp trống", en: "the file is empty")))]))
+        }
         let root: Node?
         do { root = try Yams.compose(yaml: text.precomposedStringWithCanonicalMapping) } catch {
             return .failure(SheetValidationError(setNumber: 0, problems: [

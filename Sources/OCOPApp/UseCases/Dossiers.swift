@@ -7,6 +7,7 @@ import OCOPStore
 extension Workbench {
     /// Opens a dossier, freezing the rubric version it will be evaluated under.
     public func openDossier(_ opening: DossierOpening) throws -> Dossier {
+        let opening = try opening.validated(today: today)
         try syncRubrics()
         return try DossierRepository(try connection()).open(opening, actor: actor)
     }

@@ -113,6 +113,23 @@ extension ProductDraft {
     }
 }
 
+extension DossierOpening {
+    /// The request with its year (2018 to next year), round (1–9), target (3–5★) and note checked.
+    public func validated(today: CalendarDate) throws(DomainError) -> DossierOpening {
+        var opening = self
+        opening.year = try Validate.year(year, today: today)
+        guard (1...9).contains(round) else {
+            throw .invalidValue(field: "round", value: String(round), reason: LocalizedText(vi: "kỳ đánh giá phải từ 1 đến 9.", en: "the round must be 1 to 9."))
+        }
+        if let stars = targetStars, !(3...5).contains(stars) {
+            throw .invalidValue(field: "target_stars", value: String(stars), reason: LocalizedText(
+                vi: "hạng sao đề nghị phải từ 3 đến 5.", en: "the target must be 3 to 5 stars."))
+        }
+        opening.note = try Validate.optionalText(note, field: "note", limit: FieldLimit.note, multiline: true)
+        return opening
+    }
+}
+
 extension String {
     var isBlank: Bool { trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
 }

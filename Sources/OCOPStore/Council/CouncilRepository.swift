@@ -120,13 +120,13 @@ public struct CouncilRepository {
                           actor: PersonCode) throws -> Council {
         try connection.transaction { connection in
             let council = try self.council(code)
+            let personID = try ensurePerson(person, name: name, organisation: organisation, actor: actor)
             try connection.query("SELECT 1 FROM council WHERE id = $1 FOR UPDATE", council.id)
             let current = council.members.first { $0.person == person }
             if current?.role != role, let open = try connection.optional(
                 "SELECT code FROM council_session WHERE council_id = $1 AND status = 'open' ORDER BY id LIMIT 1", council.id)?.text(0) {
                 throw StoreError.councilInSession(council: council.code.rawValue, session: open)
             }
-            let personID = try ensurePerson(person, name: name, organisation: organisation, actor: actor)
             if role == .chair, let chair = council.members.first(where: { $0.role == .chair }), chair.person != person {
                 throw StoreError.secondChair(council: council.code.rawValue, existing: chair.person.rawValue)
             }

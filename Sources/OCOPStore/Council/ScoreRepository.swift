@@ -81,8 +81,8 @@ public struct ScoreRepository {
     @discardableResult
     public func submit(_ context: ScoringContext, sheet: ScoreSheet, source: SheetSource, enteredBy: PersonCode? = nil,
                        paperRef: String? = nil, reason: String? = nil, actor: PersonCode) throws -> StoredSheet {
-        let reasonText = reason.map { $0.nfc.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
-        let paper = paperRef.map { $0.nfc.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        let reasonText = try Validate.optionalText(reason, field: "reason", limit: FieldLimit.note, multiline: true)
+        let paper = try Validate.optionalText(paperRef, field: "paper_ref", limit: FieldLimit.reference)
         if source == .paper || enteredBy != nil || paper != nil {
             guard enteredBy != nil, paper != nil else { throw StoreError.paperNeedsReference }
         }

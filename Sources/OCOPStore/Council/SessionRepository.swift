@@ -19,6 +19,8 @@ public struct SessionRepository {
     public func open(council code: CouncilCode, heldOn: CalendarDate, place: String?, dossiers: [DossierCode], absent: [PersonCode],
                      actor: PersonCode) throws -> SessionSnapshot {
         guard !dossiers.isEmpty else { throw StoreError.noDossiers }
+        var listed = Set<DossierCode>()
+        if let twice = dossiers.first(where: { !listed.insert($0).inserted }) { throw StoreError.dossierTwice(twice.rawValue) }
         return try connection.transaction { connection in
             let council = try CouncilRepository(connection).council(code)
             // Members' roles are frozen while a session is open: opening waits for a role change
@@ -132,9 +134,7 @@ public struct SessionRepository {
     }
 
     private static func reasonText(_ reason: String) throws -> String {
-        let text = reason.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw StoreError.missing(field: "reason", what: LocalizedText(vi: "cần ghi rõ lý do.", en: "a reason is required.")) }
-        return text
+        try Validate.text(reason, field: "reason", limit: FieldLimit.note, multiline: true)
     }
 
     /// A member declares a conflict of interest for one dossier: they cannot score it and do not

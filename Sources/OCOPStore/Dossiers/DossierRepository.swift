@@ -22,6 +22,7 @@ public struct DossierRepository {
         if let stars = request.targetStars, !(3...5).contains(stars) {
             throw StoreError.invalid(field: "target_stars", value: String(stars), reason: LocalizedText(vi: "hạng sao đề nghị phải từ 3 đến 5.", en: "the target must be 3 to 5 stars."))
         }
+        let note = try Validate.optionalText(request.note, field: "note", limit: FieldLimit.note, multiline: true)
         let product = try ProductRepository(connection).product(request.productRef)
         return try connection.transaction { connection in
             let hash = try RubricRepository(connection).frozenSetHash(version: request.rubricVersion, set: product.productSet)
@@ -41,11 +42,11 @@ public struct DossierRepository {
                 INSERT INTO dossier (code, product_id, kind, year, round, status, target_stars, rubric_version, rubric_hash, note, opened_by)
                 VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9, $10) RETURNING id
                 """, [code.rawValue, product.id, request.kind.rawValue, request.year, request.round, request.targetStars,
-                      request.rubricVersion, hash, request.note?.nfc, actor.rawValue]).decode(Int.self, "id")
+                      request.rubricVersion, hash, note, actor.rawValue]).decode(Int.self, "id")
             try connection.query("""
                 INSERT INTO dossier_event (dossier_id, actor, action, from_status, to_status, note)
                 VALUES ($1, $2, 'open', NULL, 'submitted', $3)
-                """, id, actor.rawValue, request.note?.nfc)
+                """, id, actor.rawValue, note)
             return try dossier(id: id)
         }
     }
@@ -123,7 +124,8 @@ public struct DossierRepository {
             case let .advance(target):
                 step = try DossierWorkflow.advance(dossier: code.rawValue, from: status, returnedFrom: returnedFrom, to: target)
             case let .returnForCompletion(items):
-                missing = items.map { $0.nfc.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                missing = try items.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+                    .map { item throws(DomainError) in try Validate.text(item, field: "missing", limit: FieldLimit.address) }
                 step = try DossierWorkflow.returnForCompletion(dossier: code.rawValue, from: status, returnedFrom: returnedFrom, missing: missing)
             case .withdraw:
                 step = try DossierWorkflow.withdraw(dossier: code.rawValue, from: status, returnedFrom: returnedFrom)
@@ -138,8 +140,8 @@ public struct DossierRepository {
             case let .defer(reason):
                 step = try DossierWorkflow.defer(dossier: code.rawValue, from: status, returnedFrom: returnedFrom, reason: reason)
             }
-            var note = note?.nfc
-            if case let .defer(reason) = move, note == nil { note = reason.nfc }
+            var note = try Validate.optionalText(note, field: "note", limit: FieldLimit.note, multiline: true)
+            if case let .defer(reason) = move, note == nil { note = try Validate.text(reason, field: "reason", limit: FieldLimit.note, multiline: true) }
             try connection.query("""
                 UPDATE dossier SET status = $2, returned_from = $3, missing = $4, updated_at = ocop_now() WHERE id = $1
                 """, id, step.to.rawValue, step.returnedFrom?.rawValue, step.to == .returned ? missing : [String]())
