@@ -22,9 +22,9 @@ import Testing
         #expect(thrown(StoreError.self) {
             try councils.declareKnockOut(session: session, dossier: d, clause: "hồ-sơ", reason: "x", by: person("m1"), actor: person("sec"))
         } == .notChair(person: "m1"))
-        #expect(thrown(StoreError.self) {
+        #expect(thrown(DomainError.self) {
             try councils.declareKnockOut(session: session, dossier: d, clause: "hồ-sơ", reason: "  ", by: nil, actor: person("sec"))
-        } == .missing(field: "reason", what: LocalizedText(vi: "cần ghi rõ lý do.", en: "a reason is required.")))
+        } == .missingValue(field: "reason", what: LocalizedText(vi: "không được để trống.", en: "must not be blank.")))
         #expect(try world.connection.count("council_knockout") == 0)
 
         let record = try councils.declareKnockOut(session: session, dossier: d, clause: "hồ-sơ",
@@ -105,7 +105,7 @@ import Testing
             try world.score(2, member, total: 75)
         }
         try world.score(1, "chair", total: 70)
-        #expect(thrown(StoreError.self) { try councils.deferDossier(session: session, dossier: d, reason: " ", actor: person("sec")) } == .missing(field: "reason", what: LocalizedText(vi: "cần ghi rõ lý do.", en: "a reason is required.")))
+        #expect(thrown(DomainError.self) { try councils.deferDossier(session: session, dossier: d, reason: " ", actor: person("sec")) } == .missingValue(field: "reason", what: LocalizedText(vi: "không được để trống.", en: "must not be blank.")))
 
         let reason = "Cần khảo sát thực tế cơ sở sản xuất"
         let record = try councils.deferDossier(session: session, dossier: d, reason: reason, actor: person("sec"))
