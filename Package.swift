@@ -73,7 +73,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OCOPRubricsTests", dependencies: ["OCOPRubrics", "OCOPDomain"]),
-        .testTarget(name: "OCOPStoreTests", dependencies: ["OCOPStore", "OCOPModels", "OCOPDomain", "OCOPRubrics", "OCOPApp", "Postgres", "OCOPTestSupport"]),
+        .testTarget(
+            name: "OCOPStoreTests",
+            dependencies: [
+                "OCOPStore", "OCOPModels", "OCOPDomain", "OCOPRubrics", "OCOPApp", "Postgres", "OCOPTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "OCOPAppTests", dependencies: ["OCOPApp", "OCOPModels", "OCOPDomain", "OCOPTestSupport"]),
         .testTarget(name: "ocopCLITests", dependencies: ["OCOPTestSupport", "OCOPApp", "OCOPModels", "OCOPStore", "OCOPDomain", "OCOPRubrics", "Postgres"]),
     ],
