@@ -14,6 +14,7 @@ cd "$(dirname "$0")/.."
 BIN=$(realpath "${OCOP_BIN:-.build/release/ocop}")
 IMPORT_DOSSIERS=${BENCH_IMPORT_DOSSIERS:-11112}   # × 9 members = 100,008 sheets
 ROUND_DOSSIERS=${BENCH_ROUND_DOSSIERS:-2000}
+RUNS=${BENCH_RUNS:-3}                              # interleaved runs of each timing; medians are printed
 IMPORT_SESSION=PH-2030-901
 ROUND_SESSION=PH-2030-902
 WORK=$(mktemp -d /tmp/ocop-bench-council.XXXXXX)
@@ -75,18 +76,30 @@ csv "$ROUND_SESSION" "$WORK/round.csv"
 LINES=$(($(wc -l < "$WORK/import.csv") - 1))
 Q -c "VACUUM ANALYZE" -c "CHECKPOINT"
 
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+reset_sheets() {  # row triggers forbid DELETE on sheets; TRUNCATE is the bench's reset
+  Q -c "TRUNCATE score_answer, score_sheet, council_result" -c "CHECKPOINT"
+}
+
 # 1. Import, then the same rows through psql \copy into the same tables (indexes, constraints and
-# triggers alike).
-t0=$(now); "$BIN" score import "$WORK/import.csv" --session "$IMPORT_SESSION" >/dev/null; t1=$(now)
-IMPORT=$(elapsed "$t0" "$t1")
-SHEETS=$(Q -c "SELECT count(*) FROM score_sheet s JOIN council_session c ON c.id = s.session_id WHERE c.code = '$IMPORT_SESSION'")
-Q -c "\\copy (SELECT * FROM score_sheet WHERE session_id = (SELECT id FROM council_session WHERE code = '$IMPORT_SESSION')) TO '$WORK/sheets.tsv'"
-Q -c "\\copy (SELECT a.* FROM score_answer a JOIN score_sheet s ON s.id = a.sheet_id WHERE s.session_id = (SELECT id FROM council_session WHERE code = '$IMPORT_SESSION')) TO '$WORK/answers.tsv'"
-Q -c "TRUNCATE score_answer, score_sheet, council_result" -c "CHECKPOINT"  # row triggers forbid DELETE; TRUNCATE is the bench's reset
-t0=$(now)
-Q -c "\\copy score_sheet FROM '$WORK/sheets.tsv'" -c "\\copy score_answer FROM '$WORK/answers.tsv'"
-t1=$(now)
-PSQL=$(elapsed "$t0" "$t1")
+# triggers alike); interleaved runs, medians (the machine's other work moves single runs a lot).
+IMPORTS=() COPIES=()
+for run in $(seq "$RUNS"); do
+  reset_sheets
+  t0=$(now); "$BIN" score import "$WORK/import.csv" --session "$IMPORT_SESSION" >/dev/null; t1=$(now)
+  IMPORTS+=("$(elapsed "$t0" "$t1")")
+  if [[ $run == 1 ]]; then
+    SHEETS=$(Q -c "SELECT count(*) FROM score_sheet s JOIN council_session c ON c.id = s.session_id WHERE c.code = '$IMPORT_SESSION'")
+    Q -c "\\copy (SELECT * FROM score_sheet WHERE session_id = (SELECT id FROM council_session WHERE code = '$IMPORT_SESSION')) TO '$WORK/sheets.tsv'"
+    Q -c "\\copy (SELECT a.* FROM score_answer a JOIN score_sheet s ON s.id = a.sheet_id WHERE s.session_id = (SELECT id FROM council_session WHERE code = '$IMPORT_SESSION')) TO '$WORK/answers.tsv'"
+  fi
+  reset_sheets
+  t0=$(now)
+  Q -c "\\copy score_sheet FROM '$WORK/sheets.tsv'" -c "\\copy score_answer FROM '$WORK/answers.tsv'"
+  t1=$(now)
+  COPIES+=("$(elapsed "$t0" "$t1")")
+done
+IMPORT=$(median "${IMPORTS[@]}") PSQL=$(median "${COPIES[@]}")
 
 # 2. Finalize a province-sized round, and the bare SQL of its sums.
 "$BIN" score import "$WORK/round.csv" --session "$ROUND_SESSION" >/dev/null
@@ -102,18 +115,31 @@ BARE_SQL="WITH cur AS (
 SELECT t.dossier_id, t.total_sum, t.sheets, c.criteria
 FROM (SELECT dossier_id, sum(total) AS total_sum, count(*) AS sheets FROM cur GROUP BY dossier_id) t
 JOIN (SELECT dossier_id, jsonb_object_agg(criterion, points) AS criteria FROM per_criterion GROUP BY dossier_id) c USING (dossier_id)"
-Q -c "$BARE_SQL" >/dev/null  # warm the cache alike for both
-t0=$(now); Q -c "$BARE_SQL" > "$WORK/bare.out"; t1=$(now)
-BARE=$(elapsed "$t0" "$t1")
+# Undoes a finalization of the round (the bench's own reset; the program never does this).
+UNFINALIZE="DELETE FROM dossier_event WHERE action = 'council_result' AND dossier_id IN
+    (SELECT dossier_id FROM session_dossier sd JOIN council_session s ON s.id = sd.session_id WHERE s.code = '$ROUND_SESSION');
+  UPDATE dossier SET status = 'council_scheduled' WHERE id IN
+    (SELECT dossier_id FROM session_dossier sd JOIN council_session s ON s.id = sd.session_id WHERE s.code = '$ROUND_SESSION');
+  DELETE FROM council_result WHERE session_id = (SELECT id FROM council_session WHERE code = '$ROUND_SESSION');
+  UPDATE council_session SET status = 'open', finalized_at = NULL, finalized_by = NULL WHERE code = '$ROUND_SESSION';"
+BARES=() FINALS=() STATUSES=()
+for run in $(seq "$RUNS"); do
+  [[ $run == 1 ]] || Q -c "$UNFINALIZE" -c "VACUUM ANALYZE" -c "CHECKPOINT"
+  Q -c "$BARE_SQL" >/dev/null  # the same warm cache for both
+  t0=$(now); Q -c "$BARE_SQL" > "$WORK/bare.out"; t1=$(now)
+  BARES+=("$(elapsed "$t0" "$t1")")
+  t0=$(now); "$BIN" council session finalize "$ROUND_SESSION" >/dev/null; t1=$(now)
+  FINALS+=("$(elapsed "$t0" "$t1")")
+  t0=$(now); "$BIN" council session status "$ROUND_SESSION" --format json >/dev/null; t1=$(now)
+  STATUSES+=("$(elapsed "$t0" "$t1")")
+done
+BARE=$(median "${BARES[@]}") FINAL=$(median "${FINALS[@]}") STATUS=$(median "${STATUSES[@]}")
 BARE_ROWS=$(wc -l < "$WORK/bare.out")
-t0=$(now); "$BIN" council session finalize "$ROUND_SESSION" >/dev/null; t1=$(now)
-FINAL=$(elapsed "$t0" "$t1")
 DECIDED=$(Q -c "SELECT count(*) FROM council_result r JOIN council_session s ON s.id = r.session_id WHERE s.code = '$ROUND_SESSION'")
-t0=$(now); "$BIN" council session status "$ROUND_SESSION" --format json >/dev/null; t1=$(now)
-STATUS=$(elapsed "$t0" "$t1")
 
-printf '\nimport: %s sheets, %s answer lines: ocop score import %.2f s; psql \\copy of the same rows %.2f s; ratio %.2f (target <= 1.2)\n' \
-  "$SHEETS" "$LINES" "$IMPORT" "$PSQL" "$(echo "$IMPORT / $PSQL" | bc -l)"
+echo "runs (seconds): import ${IMPORTS[*]}; psql \\copy ${COPIES[*]}; finalize ${FINALS[*]}; bare SQL ${BARES[*]}; status ${STATUSES[*]}"
+printf '\nimport (median of %s): %s sheets, %s answer lines: ocop score import %.2f s; psql \\copy of the same rows %.2f s; ratio %.2f (target <= 1.2)\n' \
+  "$RUNS" "$SHEETS" "$LINES" "$IMPORT" "$PSQL" "$(echo "$IMPORT / $PSQL" | bc -l)"
 printf 'finalize: %s dossiers x 9 members: ocop council session finalize %.2f s (target <= 1 s); bare SQL of the same sums (%s rows, psql -c) %.2f s\n' \
   "$DECIDED" "$FINAL" "$BARE_ROWS" "$BARE"
 printf 'status of the decided round: ocop council session status --format json %.2f s\n' "$STATUS"

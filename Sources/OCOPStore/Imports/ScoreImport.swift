@@ -58,6 +58,8 @@ struct ScoreCSVReader {
     private let bytes: [UInt8]
     private var i: Int
     private var line = 1
+    /// The previous record's number of fields: the next one most likely has as many.
+    private var width = 1
 
     init(_ data: Data) {
         bytes = [UInt8](data)
@@ -69,6 +71,7 @@ struct ScoreCSVReader {
         while i < bytes.count {
             let start = line
             var fields: [String] = []
+            fields.reserveCapacity(width)
             while true {
                 fields.append(try field())
                 guard i < bytes.count else { break }
@@ -84,6 +87,7 @@ struct ScoreCSVReader {
                 break
             }
             if fields.count == 1, fields[0].isEmpty { continue }
+            width = fields.count
             return Record(line: start, fields: fields)
         }
         return nil
@@ -94,11 +98,13 @@ struct ScoreCSVReader {
         let n = bytes.count
         guard i < n, bytes[i] == Self.quote else {
             let start = i
+            var ascii = true
             while i < n, bytes[i] != Self.comma, bytes[i] != Self.lf, bytes[i] != Self.cr {
                 if bytes[i] == Self.quote { throw Malformed(kind: .quoteInUnquotedField, line: line) }
+                ascii = ascii && bytes[i] < 0x80
                 i += 1
             }
-            return Self.text(bytes[start..<i])
+            return Self.text(bytes[start..<i], ascii: ascii)
         }
         let opened = line
         var text: [UInt8] = []
@@ -116,13 +122,13 @@ struct ScoreCSVReader {
             text.append(b)
         }
         if i < n, bytes[i] != Self.comma, bytes[i] != Self.lf, bytes[i] != Self.cr { throw Malformed(kind: .textAfterClosingQuote, line: line) }
-        return Self.text(text[...])
+        return Self.text(text[...], ascii: text.allSatisfy { $0 < 0x80 })
     }
 
     /// NFC, as every text the program stores (only text beyond ASCII can change).
-    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+    private static func text(_ bytes: ArraySlice<UInt8>, ascii: Bool) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
-        return bytes.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+        return ascii ? text : text.precomposedStringWithCanonicalMapping
     }
 }
 
