@@ -1,15 +1,25 @@
-# make install PREFIX=/opt/ocop   → $(PREFIX)/bin/ocop and $(PREFIX)/share/ocop/{scoring,db}
+# make install PREFIX=/opt/ocop   → $(PREFIX)/bin/ocop, $(PREFIX)/share/ocop/{scoring,db} and the
+# man pages $(PREFIX)/share/man/man1/ocop.1 (English) and share/man/vi/man1/ocop.1 (Vietnamese),
+# generated from the command definitions of the binary just built.
 PREFIX ?= /usr/local
+MANDIR ?= $(PREFIX)/share/man
 SWIFT ?= swift
 
-.PHONY: build install uninstall test demo
+.PHONY: build man install uninstall test demo
 
 build:
 	$(SWIFT) build -c release --product ocop
 
-install: build
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ocop
+man: build
+	mkdir -p .build/man
+	python3 scripts/manpage.py .build/release/ocop --lang en > .build/man/ocop.1
+	python3 scripts/manpage.py .build/release/ocop --lang vi > .build/man/ocop.vi.1
+
+install: build man
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ocop $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/vi/man1
 	install -m 0755 .build/release/ocop $(DESTDIR)$(PREFIX)/bin/ocop
+	install -m 0644 .build/man/ocop.1 $(DESTDIR)$(MANDIR)/man1/ocop.1
+	install -m 0644 .build/man/ocop.vi.1 $(DESTDIR)$(MANDIR)/vi/man1/ocop.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/ocop/scoring $(DESTDIR)$(PREFIX)/share/ocop/db
 	cp -R scoring $(DESTDIR)$(PREFIX)/share/ocop/scoring
 	rm -rf $(DESTDIR)$(PREFIX)/share/ocop/scoring/tools
@@ -18,7 +28,7 @@ install: build
 	cp -R db/seed $(DESTDIR)$(PREFIX)/share/ocop/db/seed
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/ocop
+	rm -f $(DESTDIR)$(PREFIX)/bin/ocop $(DESTDIR)$(MANDIR)/man1/ocop.1 $(DESTDIR)$(MANDIR)/vi/man1/ocop.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/ocop
 
 test:

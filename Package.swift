@@ -109,7 +109,13 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "OCOPRubricsTests", dependencies: ["OCOPRubrics", "OCOPDomain"], exclude: ["Fixtures"]),
-        .testTarget(name: "OCOPStoreTests", dependencies: ["OCOPStore", "OCOPModels", "OCOPDomain", "OCOPRubrics", "OCOPApp", "Postgres", "OCOPTestSupport"]),
+        .testTarget(
+            name: "OCOPStoreTests",
+            dependencies: [
+                "OCOPStore", "OCOPModels", "OCOPDomain", "OCOPRubrics", "OCOPApp", "Postgres", "OCOPTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "ocopCLITests", dependencies: ["OCOPTestSupport", "OCOPApp", "OCOPModels", "OCOPStore", "OCOPDomain", "OCOPRubrics", "Postgres"],
                     exclude: ["Golden", "Fixtures"]),
         .testTarget(

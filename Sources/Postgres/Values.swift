@@ -11,12 +11,42 @@ public protocol PostgresEncodable: Sendable {
 public protocol PostgresDecodable {
     /// Decodes a non-NULL value.
     static func decode(postgresText text: String) -> Self?
+    /// Decodes a non-NULL value from the column's UTF-8 bytes; by default through a String and
+    /// `decode(postgresText:)`. Integers read the digits directly.
+    static func decode(postgresUTF8 bytes: ArraySlice<UInt8>) -> Self?
     /// What a NULL decodes to; `nil` means NULL is an error for this type.
     static var postgresNull: Self? { get }
 }
 
 extension PostgresDecodable {
     public static var postgresNull: Self? { nil }
+
+    @inlinable
+    public static func decode(postgresUTF8 bytes: ArraySlice<UInt8>) -> Self? {
+        decode(postgresText: String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+/// What `Int.init?(_: String)` accepts, read from bytes: an optional sign and ASCII digits,
+/// `nil` on anything else or on overflow.
+@inlinable
+func parseInteger<T: FixedWidthInteger>(_ bytes: ArraySlice<UInt8>, as: T.Type) -> T? {
+    var i = bytes.startIndex
+    guard i < bytes.endIndex else { return nil }
+    let negative = bytes[i] == UInt8(ascii: "-")
+    if negative || bytes[i] == UInt8(ascii: "+") { i += 1 }
+    guard i < bytes.endIndex else { return nil }
+    var value: T = 0
+    while i < bytes.endIndex {
+        let digit = bytes[i] &- UInt8(ascii: "0")
+        guard digit <= 9 else { return nil }
+        let (shifted, o1) = value.multipliedReportingOverflow(by: 10)
+        let (next, o2) = negative ? shifted.subtractingReportingOverflow(T(digit)) : shifted.addingReportingOverflow(T(digit))
+        guard !o1, !o2 else { return nil }
+        value = next
+        i += 1
+    }
+    return value
 }
 
 extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
@@ -26,6 +56,10 @@ extension Optional: PostgresEncodable where Wrapped: PostgresEncodable {
 extension Optional: PostgresDecodable where Wrapped: PostgresDecodable {
     public static func decode(postgresText text: String) -> Wrapped?? {
         Wrapped.decode(postgresText: text).map { .some($0) }
+    }
+    @inlinable
+    public static func decode(postgresUTF8 bytes: ArraySlice<UInt8>) -> Wrapped?? {
+        Wrapped.decode(postgresUTF8: bytes).map { .some($0) }
     }
     public static var postgresNull: Wrapped?? { .some(nil) }
 }
@@ -42,21 +76,29 @@ extension Substring: PostgresEncodable {
 extension Int: PostgresEncodable, PostgresDecodable {
     public var postgresText: String? { String(self) }
     public static func decode(postgresText text: String) -> Int? { Int(text) }
+    @inlinable
+    public static func decode(postgresUTF8 bytes: ArraySlice<UInt8>) -> Int? { parseInteger(bytes, as: Int.self) }
 }
 
 extension Int64: PostgresEncodable, PostgresDecodable {
     public var postgresText: String? { String(self) }
     public static func decode(postgresText text: String) -> Int64? { Int64(text) }
+    @inlinable
+    public static func decode(postgresUTF8 bytes: ArraySlice<UInt8>) -> Int64? { parseInteger(bytes, as: Int64.self) }
 }
 
 extension Int32: PostgresEncodable, PostgresDecodable {
     public var postgresText: String? { String(self) }
     public static func decode(postgresText text: String) -> Int32? { Int32(text) }
+    @inlinable
+    public static func decode(postgresUTF8 bytes: ArraySlice<UInt8>) -> Int32? { parseInteger(bytes, as: Int32.self) }
 }
 
 extension Int16: PostgresEncodable, PostgresDecodable {
     public var postgresText: String? { String(self) }
     public static func decode(postgresText text: String) -> Int16? { Int16(text) }
+    @inlinable
+    public static func decode(postgresUTF8 bytes: ArraySlice<UInt8>) -> Int16? { parseInteger(bytes, as: Int16.self) }
 }
 
 extension Bool: PostgresEncodable, PostgresDecodable {

@@ -4,7 +4,10 @@ import OCOPRubrics
 
 // Rates N single-member products of mixed sets in the pure engine and reports sheets/second.
 let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 100_000
-let scoring = CommandLine.arguments.dropFirst(2).first.map { URL(fileURLWithPath: $0) } ?? ShareDirectory.scoring
+// The repository's scoring/ folder unless another is given.
+let scoring = CommandLine.arguments.dropFirst(2).first.map { URL(fileURLWithPath: $0) }
+    ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scoring")
 let catalog = try RubricCatalog.load(from: scoring)
 let sets = try (1...26).map { try catalog.productSet($0) }
 let engines = sets.map { RatingEngine(productSet: $0) }

@@ -165,37 +165,6 @@ public struct ScoreRepository {
             submittedBy: try row["submitted_by"])
     }
 
-    /// The answers and declared knock-outs of the given sheets, read as typed arrays, one row per sheet.
-    func answers(sheetIDs: [Int]) throws -> [Int: ScoreSheet] {
-        guard !sheetIDs.isEmpty else { return [:] }
-        var sheets: [Int: ScoreSheet] = [:]
-        for r in try connection.query("""
-            SELECT s.id, s.knock_outs, a.criteria, a.points, a.variants
-            FROM score_sheet s
-            JOIN LATERAL (SELECT array_agg(criterion ORDER BY criterion) AS criteria, array_agg(points ORDER BY criterion) AS points,
-                                 array_agg(variant ORDER BY criterion) AS variants
-                          FROM score_answer WHERE sheet_id = s.id) a ON true
-            WHERE s.id = ANY ($1::bigint[])
-            """, PostgresIntArray(sheetIDs)) {
-            let id: Int = try r["id"]
-            let criteria: [String] = try r["criteria"]
-            let points: PostgresIntArray = try r["points"]
-            let variants: PostgresIntArray = try r["variants"]
-            guard criteria.count == points.values.count, criteria.count == variants.values.count else {
-                throw StoreError.corruptStoredValue(table: "score_answer", column: "sheet_id", value: String(id))
-            }
-            var answers: [String: SheetAnswer] = [:]
-            answers.reserveCapacity(criteria.count)
-            for (k, code) in criteria.enumerated() {
-                guard let p = points.values[k] else { throw StoreError.corruptStoredValue(table: "score_answer", column: "points", value: "NULL") }
-                answers[code] = SheetAnswer(points: p, variant: variants.values[k])
-            }
-            let knockOuts: [String] = try r["knock_outs"]
-            sheets[id] = ScoreSheet(label: "", answers: answers, knockOuts: knockOuts.map(KnockOutDeclaration.init(parsing:)))
-        }
-        return sheets
-    }
-
     /// Every submitted version for a dossier (optionally one member), oldest first.
     public func history(dossier: DossierCode, person: PersonCode? = nil) throws -> [SheetVersion] {
         let found = try connection.query(Self.versionSelect + """

@@ -41,37 +41,42 @@ extension SessionRepository {
             var decided: [FinalizationReport.Decided] = []
             decided.reserveCapacity(targets.count)
             var steps: [(id: Int, step: DossierWorkflow.Step, detail: DossierEventDetail)] = []
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
+            var rows: [(dossier: SessionDossier, result: RatingResult, outcome: DossierStatus, counted: [StoredSheet], overrides: [String])] = []
+            for (d, a) in zip(targets, report.assessments) {
+                let result = a.result!
+                let outcome = provincial ? CouncilRules.provincialOutcome(result) : CouncilRules.centralOutcome(result)
+                let step = provincial
+                    ? try DossierWorkflow.councilResult(dossier: d.code.rawValue, from: d.status, to: outcome)
+                    : try DossierWorkflow.centralResult(dossier: d.code.rawValue, from: d.status, to: outcome)
+                let counted = d.sheets.filter { a.scored.contains($0.person.rawValue) }
+                let overrides = Array(a.overridden).sorted()
+                rows.append((d, result, outcome, counted, overrides))
+                steps.append((d.id, step, .councilResult(session: snapshot.code.rawValue, councilName: snapshot.council.name,
+                                                         heldOn: snapshot.heldOn, reasons: CouncilRules.producerReasons(result))))
+                decided.append(.init(dossier: d.code, productName: d.productName, result: StoredResult(
+                    rating: result, outcome: outcome, sheetCount: counted.count, overrides: overrides,
+                    finalizedAt: snapshot.finalizedAt ?? Date(), finalizedBy: actor.rawValue)))
+            }
+            let details = try Self.json(rows.map(\.result))
             // The results go in through COPY; each row holds the typed RatingResult as JSON.
             try connection.copyIn("""
                 COPY council_result (session_id, dossier_id, sheet_ids, sheet_count, total_sum, average, band, stars, recognised,
                                      proposed_central, disqualified, spread, outcome, overrides, detail, finalized_by, knock_outs)
                 FROM STDIN
                 """, writer: { w in
-                for (d, a) in zip(targets, report.assessments) {
-                    let result = a.result!
-                    let outcome = provincial ? CouncilRules.provincialOutcome(result) : CouncilRules.centralOutcome(result)
-                    let step = provincial
-                        ? try DossierWorkflow.councilResult(dossier: d.code.rawValue, from: d.status, to: outcome)
-                        : try DossierWorkflow.centralResult(dossier: d.code.rawValue, from: d.status, to: outcome)
-                    let counted = d.sheets.filter { a.scored.contains($0.person.rawValue) }
-                    let overrides = Array(a.overridden).sorted()
+                for (row, detail) in zip(rows, details) {
+                    let (d, result) = (row.dossier, row.result)
                     w.field(snapshot.id); w.field(d.id)
-                    w.field("{" + counted.map { String($0.meta.id) }.joined(separator: ",") + "}")
-                    w.field(counted.count); w.field(result.average.sum); w.field(result.average.plain); w.field(result.band)
+                    w.field("{" + row.counted.map { String($0.meta.id) }.joined(separator: ",") + "}")
+                    w.field(row.counted.count); w.field(result.average.sum); w.field(result.average.plain); w.field(result.band)
                     w.field(result.stars); w.field(result.recognised ? "t" : "f"); w.field(result.proposedToCentral ? "t" : "f")
-                    w.field(result.disqualified ? "t" : "f"); w.field(result.spread); w.field(outcome.rawValue)
-                    w.field(overrides.postgresText); w.field(String(decoding: try encoder.encode(result), as: UTF8.self))
+                    w.field(result.disqualified ? "t" : "f"); w.field(result.spread); w.field(row.outcome.rawValue)
+                    w.field(row.overrides.postgresText); w.field(detail)
                     w.field(actor.rawValue); w.field(d.standingKnockOuts.map(\.declaration.description).postgresText)
                     try w.endRow()
-                    steps.append((d.id, step, .councilResult(session: snapshot.code.rawValue, councilName: snapshot.council.name,
-                                                             heldOn: snapshot.heldOn, reasons: CouncilRules.producerReasons(result))))
-                    decided.append(.init(dossier: d.code, productName: d.productName, result: StoredResult(
-                        rating: result, outcome: outcome, sheetCount: counted.count, overrides: overrides,
-                        finalizedAt: snapshot.finalizedAt ?? Date(), finalizedBy: actor.rawValue)))
                 }
             })
+            let encoder = JSONEncoder()
             if !steps.isEmpty {
                 // Each dossier moves only from the state the snapshot saw; anything else means a
                 // concurrent change, and the whole finalization is undone.
@@ -106,5 +111,40 @@ extension SessionRepository {
             return FinalizationReport(session: snapshot.code, decided: decided, alreadyDecided: already, deferred: deferred,
                                       withdrawn: withdrawn, sessionFinalized: remaining == 0)
         }
+    }
+
+    /// The results as JSON text (the `detail` column keeps the typed RatingResult), encoded on
+    /// every core: for a province's round (2,000 dossiers) encoding is most of finalization's
+    /// own work.
+    static func json(_ results: [RatingResult]) throws -> [String] {
+        let encoded = EncodedResults(count: results.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, results.count / 100))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let encoder = JSONEncoder()
+            for i in stride(from: worker, to: results.count, by: workers) {
+                encoded.set(i, Result { String(decoding: try encoder.encode(results[i]), as: UTF8.self) })
+            }
+        }
+        return try encoded.values.map { try $0!.get() }
+    }
+}
+
+/// The slots the encoding workers fill, one per result.
+private final class EncodedResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<String, any Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<String, any Error>) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Result<String, any Error>?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }

@@ -9,192 +9,136 @@ public enum ScoreCSV {
     public static let optional = ["variant", "entered_by", "paper_ref", "reason"]
 }
 
-/// The byte-level reader behind `importSheets`: RFC 4180 quoting, CR ignored outside quotes,
-/// blank lines skipped, physical line numbers, NFC beyond ASCII, without a String per field. A plain line (no quote, no CR, ASCII only — almost every
-/// line of a council sheet) is split on commas in place; any other record goes through the
-/// general state machine and keeps its fields as Strings.
-struct ScoreCSVScanner {
-    let bytes: UnsafeBufferPointer<UInt8>
-    private var i = 0
+/// The RFC 4180 reader behind `importSheets`: fields separated by commas, records by LF or
+/// CRLF; a field in double quotes may hold commas, quotes (doubled) and line breaks. A UTF-8
+/// byte-order mark at the start is skipped, blank lines are skipped, every record carries the
+/// physical line it starts on, and text beyond ASCII is NFC-normalised like everything the
+/// program stores. Quoting that RFC 4180 does not allow is refused with its line, never guessed
+/// at. One safe pass over the bytes; `ScoreCSVReaderPropertyTests` checks it against a
+/// reference reader.
+struct ScoreCSVReader {
+    struct Record: Equatable {
+        var line: Int
+        var fields: [String]
+    }
+
+    /// Quoting RFC 4180 does not allow, on the line where it is.
+    struct Malformed: Error, Equatable {
+        enum Kind: Equatable {
+            /// `ab"c`: a quote in a field that does not start with one.
+            case quoteInUnquotedField
+            /// `"ab"c`: anything but a comma or a line end after a closing quote.
+            case textAfterClosingQuote
+            /// A quoted field still open at the end of the file (`line` is where it opened).
+            case unclosedQuote
+            /// A CR outside quotes that is not part of a CRLF line end.
+            case loneCarriageReturn
+        }
+        var kind: Kind
+        var line: Int
+
+        var reason: LocalizedText {
+            switch kind {
+            case .quoteInUnquotedField:
+                LocalizedText(vi: "dấu ngoặc kép nằm giữa một trường không có ngoặc kép (đặt cả trường trong ngoặc kép và viết \"\" cho mỗi dấu ngoặc kép)",
+                              en: "a quote inside an unquoted field (put the whole field in quotes and write \"\" for each quote)")
+            case .textAfterClosingQuote:
+                LocalizedText(vi: "có ký tự ngay sau dấu ngoặc kép đóng (trường trong ngoặc kép phải kết thúc bằng dấu ngoặc kép)",
+                              en: "text right after a closing quote (a quoted field must end with its quote)")
+            case .unclosedQuote:
+                LocalizedText(vi: "dấu ngoặc kép mở ở dòng này không bao giờ được đóng", en: "a quoted field opened on this line is never closed")
+            case .loneCarriageReturn:
+                LocalizedText(vi: "ký tự CR ngoài ngoặc kép không đi liền với LF (dòng phải kết thúc bằng LF hoặc CRLF)",
+                              en: "a carriage return (CR) outside quotes without a line feed after it (lines end with LF or CRLF)")
+            }
+        }
+    }
+
+    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    private let bytes: [UInt8]
+    private var i: Int
     private var line = 1
+    /// The previous record's number of fields: the next one most likely has as many.
+    private var width = 1
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+    init(_ data: Data) {
+        bytes = [UInt8](data)
+        i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
-    struct Row {
-        let base: UnsafePointer<UInt8>
-        var line = 0
-        /// Byte ranges of the fields of a plain line.
-        var starts: [Int] = []
-        var ends: [Int] = []
-        /// The fields of a record read by the general path.
-        var strings: [String] = []
-        var plain = true
-
-        init(base: UnsafePointer<UInt8>) { self.base = base }
-
-        var count: Int { plain ? starts.count : strings.count }
-
-        @inline(__always) private static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 }
-
-        /// The field's range without leading and trailing spaces and tabs (plain lines only;
-        /// for ASCII these are all of `CharacterSet.whitespaces`).
-        @inline(__always) func trimmedRange(_ k: Int) -> (Int, Int) {
-            var s = starts[k], e = ends[k]
-            while s < e, Self.isSpace(base[s]) { s += 1 }
-            while e > s, Self.isSpace(base[e - 1]) { e -= 1 }
-            return (s, e)
-        }
-
-        @inline(__always) private func string(_ s: Int, _ e: Int) -> String {
-            String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)
-        }
-
-        /// The field as read.
-        func text(_ k: Int) -> String { plain ? string(starts[k], ends[k]) : strings[k] }
-
-        /// The field without surrounding whitespace.
-        func trimmedText(_ k: Int) -> String {
-            if plain { let (s, e) = trimmedRange(k); return string(s, e) }
-            return strings[k].trimmingCharacters(in: .whitespaces)
-        }
-
-        func isBlank(_ k: Int) -> Bool {
-            if plain { let (s, e) = trimmedRange(k); return s == e }
-            return strings[k].trimmingCharacters(in: .whitespaces).isEmpty
-        }
-
-        /// The field trimmed, upper-cased (codes) or lower-cased (person codes).
-        func key(_ k: Int, upper: Bool) -> String {
-            guard plain else { let t = strings[k].trimmingCharacters(in: .whitespaces); return upper ? t.uppercased() : t.lowercased() }
-            let (s, e) = trimmedRange(k)
-            return String(unsafeUninitializedCapacity: e - s) { out in
-                for j in 0..<(e - s) {
-                    let b = base[s + j]
-                    out[j] = upper ? (b >= 97 && b <= 122 ? b - 32 : b) : (b >= 65 && b <= 90 ? b + 32 : b)
+    /// The next record that is not blank (a blank line is one empty field), `nil` at the end.
+    mutating func next() throws(Malformed) -> Record? {
+        while i < bytes.count {
+            let start = line
+            var fields: [String] = []
+            fields.reserveCapacity(width)
+            while true {
+                fields.append(try field())
+                guard i < bytes.count else { break }
+                // `field()` stops only at a comma or a line end.
+                let b = bytes[i]
+                i += 1
+                if b == Self.comma { continue }
+                if b == Self.cr {
+                    guard i < bytes.count, bytes[i] == Self.lf else { throw Malformed(kind: .loneCarriageReturn, line: line) }
+                    i += 1
                 }
-                return e - s
-            }
-        }
-
-        /// `Int(field trimmed)`.
-        func int(_ k: Int) -> Int? {
-            guard plain else { return Int(strings[k].trimmingCharacters(in: .whitespaces)) }
-            var (s, e) = trimmedRange(k)
-            guard s < e else { return nil }
-            var negative = false
-            if base[s] == 45 || base[s] == 43 {
-                negative = base[s] == 45
-                s += 1
-                guard s < e else { return nil }
-            }
-            var value = 0
-            while s < e {
-                let d = Int(base[s]) &- 48
-                guard d >= 0, d <= 9 else { return nil }
-                let (m, o1) = value.multipliedReportingOverflow(by: 10)
-                let (v, o2) = negative ? m.subtractingReportingOverflow(d) : m.addingReportingOverflow(d)
-                guard !o1, !o2 else { return nil }
-                value = v
-                s += 1
-            }
-            return value
-        }
-
-        /// The raw range of field `k` of this plain line.
-        func range(_ k: Int) -> (Int, Int) { (starts[k], ends[k]) }
-
-        /// Whether field `k` of this plain line has exactly the bytes of `other`.
-        @inline(__always) func same(_ k: Int, _ other: (Int, Int)) -> Bool {
-            let s = starts[k], n = ends[k] - s
-            guard n == other.1 - other.0 else { return false }
-            return n == 0 || memcmp(base + s, base + other.0, n) == 0
-        }
-    }
-
-    /// Reads the next record that is not blank into `row`; false at the end of the input.
-    mutating func next(into row: inout Row) -> Bool {
-        let n = bytes.count
-        while i < n {
-            let recordStart = i
-            row.starts.removeAll(keepingCapacity: true)
-            row.ends.removeAll(keepingCapacity: true)
-            var fieldStart = i, j = i
-            var plain = true
-            while j < n {
-                let b = bytes[j]
-                if b == 10 { break }
-                if b == 44 {
-                    row.starts.append(fieldStart); row.ends.append(j); fieldStart = j + 1
-                } else if b == 34 || b == 13 || b >= 0x80 {
-                    plain = false
-                    break
-                }
-                j += 1
-            }
-            if plain {
-                let recordLine = line
-                i = j < n ? j + 1 : n
                 line += 1
-                if j == recordStart { continue }  // a blank line
-                row.starts.append(fieldStart); row.ends.append(j)
-                row.plain = true
-                row.line = recordLine
-                return true
+                break
             }
-            i = recordStart
-            if general(into: &row) { return true }
+            if fields.count == 1, fields[0].isEmpty { continue }
+            width = fields.count
+            return Record(line: start, fields: fields)
         }
-        return false
+        return nil
     }
 
-    /// One record through the full state machine (quotes, CR, non-ASCII); false when blank.
-    private mutating func general(into row: inout Row) -> Bool {
+    /// One field, up to the comma or line end after it.
+    private mutating func field() throws(Malformed) -> String {
         let n = bytes.count
-        let recordLine = line
-        var field: [UInt8] = []
-        var quoted = false
-        row.strings.removeAll(keepingCapacity: true)
-        func endField() {
-            // NFC only matters beyond ASCII.
-            let text = String(decoding: field, as: UTF8.self)
-            row.strings.append(field.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping)
-            field.removeAll(keepingCapacity: true)
+        guard i < n, bytes[i] == Self.quote else {
+            let start = i
+            var ascii = true
+            while i < n, bytes[i] != Self.comma, bytes[i] != Self.lf, bytes[i] != Self.cr {
+                if bytes[i] == Self.quote { throw Malformed(kind: .quoteInUnquotedField, line: line) }
+                ascii = ascii && bytes[i] < 0x80
+                i += 1
+            }
+            return Self.text(bytes[start..<i], ascii: ascii)
         }
-        var ended = false
-        while i < n {
+        let opened = line
+        var text: [UInt8] = []
+        i += 1
+        while true {
+            guard i < n else { throw Malformed(kind: .unclosedQuote, line: opened) }
             let b = bytes[i]
             i += 1
-            if quoted {
-                if b == 34 {
-                    if i < n, bytes[i] == 34 { field.append(34); i += 1 } else { quoted = false }
-                } else {
-                    if b == 10 { line += 1 }
-                    field.append(b)
-                }
-                continue
-            }
-            switch b {
-            case 34: quoted = true
-            case 44: endField()
-            case 13: break
-            case 10:
-                endField()
+            if b == Self.quote {
+                guard i < n, bytes[i] == Self.quote else { break }
+                i += 1
+            } else if b == Self.lf {
                 line += 1
-                ended = true
-            default: field.append(b)
             }
-            if ended { break }
+            text.append(b)
         }
-        if !ended {
-            guard !field.isEmpty || !row.strings.isEmpty else { return false }
-            endField()
-        }
-        row.plain = false
-        row.line = recordLine
-        return !(row.strings.count == 1 && row.strings[0].isEmpty)
+        if i < n, bytes[i] != Self.comma, bytes[i] != Self.lf, bytes[i] != Self.cr { throw Malformed(kind: .textAfterClosingQuote, line: line) }
+        return Self.text(text[...], ascii: text.allSatisfy { $0 < 0x80 })
+    }
+
+    /// NFC, as every text the program stores (only text beyond ASCII can change).
+    private static func text(_ bytes: ArraySlice<UInt8>, ascii: Bool) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return ascii ? text : text.precomposedStringWithCanonicalMapping
+    }
+}
+
+extension String {
+    /// Without surrounding spaces and tabs (`CharacterSet.whitespaces`); most fields have none,
+    /// and those are returned as they are.
+    fileprivate var trimmedField: String {
+        guard let first = utf8.first, let last = utf8.last,
+              first == 32 || first == 9 || first >= 0x80 || last == 32 || last == 9 || last >= 0x80 else { return self }
+        return trimmingCharacters(in: .whitespaces)
     }
 }
 
@@ -235,21 +179,18 @@ extension ScoreRepository {
         guard !data.isEmpty else {
             throw StoreError.importFailed(file: file, problems: [ImportProblem(line: 1, reason: LocalizedText(vi: "tệp trống", en: "the file is empty"))])
         }
-        return try data.withUnsafeBytes { raw in
-            try importSheets(session: session, file: file, bytes: raw.bindMemory(to: UInt8.self), actor: actor)
-        }
-    }
-
-    private func importSheets(session: SessionCode?, file: String, bytes: UnsafeBufferPointer<UInt8>, actor: PersonCode) throws -> ScoreImportSummary {
         var problems: [ImportProblem] = []
         func problem(_ line: Int, _ vi: String, _ en: String) { problems.append(ImportProblem(line: line, reason: LocalizedText(vi: vi, en: en))) }
-        var scanner = ScoreCSVScanner(bytes)
-        var row = ScoreCSVScanner.Row(base: bytes.baseAddress!)
-        guard scanner.next(into: &row) else {
+        var reader = ScoreCSVReader(data)
+        let first: ScoreCSVReader.Record?
+        do throws(ScoreCSVReader.Malformed) { first = try reader.next() } catch {
+            throw StoreError.importFailed(file: file, problems: [ImportProblem(line: error.line, reason: error.reason)])
+        }
+        guard let header = first else {
             throw StoreError.importFailed(file: file, problems: [ImportProblem(line: 1, reason: LocalizedText(vi: "tệp trống", en: "the file is empty"))])
         }
-        let headerLine = row.line
-        let names = (0..<row.count).map { row.text($0).trimmingCharacters(in: .whitespaces).lowercased() }
+        let headerLine = header.line
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var column: [String: Int] = [:]
         for (i, name) in names.enumerated() { column[name] = i }
         let missingColumns = ScoreCSV.required.filter { column[$0] == nil }
@@ -270,25 +211,31 @@ extension ScoreRepository {
         var groupIndex: [GroupKey: Int] = [:]
         var criterionIDs: [String: Int] = [:]
         var criterionNames: [String] = []
-        // The raw dossier and member bytes of the last plain line and its sheet: consecutive lines
-        // of one sheet skip the key normalization and the lookup.
-        var last: (dossier: (Int, Int), member: (Int, Int), group: Int)?
-        while scanner.next(into: &row) {
-            let line = row.line
-            guard row.count == names.count else {
-                problem(line, "có \(row.count) cột, tiêu đề có \(names.count)", "has \(row.count) fields, the header has \(names.count)")
+        // The raw dossier and member of the previous line and its sheet: the lines of one sheet
+        // follow each other and skip the key normalization and the lookup.
+        var last: (dossier: String, member: String, group: Int)?
+        while true {
+            let record: ScoreCSVReader.Record
+            do throws(ScoreCSVReader.Malformed) {
+                guard let next = try reader.next() else { break }
+                record = next
+            } catch {
+                // Past broken quoting the lines cannot be told apart: report it and stop reading.
+                problems.append(ImportProblem(line: error.line, reason: error.reason))
+                break
+            }
+            let line = record.line, fields = record.fields
+            guard fields.count == names.count else {
+                problem(line, "có \(fields.count) cột, tiêu đề có \(names.count)", "has \(fields.count) fields, the header has \(names.count)")
                 continue
             }
+            let criterionText = fields[cC].trimmedField
             let g: Int
-            if row.plain, let l = last, row.same(cD, l.dossier), row.same(cM, l.member) {
-                guard !row.isBlank(cC) else {
-                    problem(line, "dossier, member và criterion không được để trống", "dossier, member and criterion must not be empty")
-                    continue
-                }
+            if let l = last, fields[cD] == l.dossier, fields[cM] == l.member, !criterionText.isEmpty {
                 g = l.group
             } else {
-                let dossier = row.key(cD, upper: true), member = row.key(cM, upper: false)
-                guard !dossier.isEmpty, !member.isEmpty, !row.isBlank(cC) else {
+                let dossier = fields[cD].trimmedField.uppercased(), member = fields[cM].trimmedField.lowercased()
+                guard !dossier.isEmpty, !member.isEmpty, !criterionText.isEmpty else {
                     problem(line, "dossier, member và criterion không được để trống", "dossier, member and criterion must not be empty")
                     continue
                 }
@@ -300,34 +247,33 @@ extension ScoreRepository {
                     group.answers.reserveCapacity(groups.last.map { max($0.answers.count, 8) } ?? 32)
                     groups.append(group)
                 }
-                last = row.plain ? (row.range(cD), row.range(cM), g) : nil
+                last = (fields[cD], fields[cM], g)
             }
             for (c, path, label) in sheetColumns {
-                if row.isBlank(c) { continue }
-                let value = row.trimmedText(c)
+                let value = fields[c].trimmedField
+                if value.isEmpty { continue }
                 if groups[g][keyPath: path].isEmpty { groups[g][keyPath: path] = value }
                 else if groups[g][keyPath: path] != value {
                     problem(line, "\(label) khác với các dòng trước của cùng phiếu (\(groups[g][keyPath: path]))",
                             "\(label) differs from earlier lines of the same sheet (\(groups[g][keyPath: path]))")
                 }
             }
-            guard let points = row.int(cP) else {
-                let text = row.text(cP)
+            guard let points = Int(fields[cP].trimmedField) else {
+                let text = fields[cP]
                 problem(line, "điểm \"\(text)\" không phải số nguyên", "points \"\(text)\" is not an integer")
                 groups[g].bad = true
                 continue
             }
             var variant: Int?
-            if let cV, !row.isBlank(cV) {
-                guard let v = row.int(cV) else {
-                    let text = row.text(cV)
+            if let cV, !fields[cV].trimmedField.isEmpty {
+                guard let v = Int(fields[cV].trimmedField) else {
+                    let text = fields[cV]
                     problem(line, "trường hợp \"\(text)\" phải là 1 hoặc 2", "variant \"\(text)\" must be 1 or 2")
                     groups[g].bad = true
                     continue
                 }
                 variant = v
             }
-            let criterionText = row.trimmedText(cC)
             let criterion: Int
             if let id = criterionIDs[criterionText] { criterion = id } else {
                 criterion = criterionNames.count

@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Writes the ocop(1) man page from the command definitions: the binary's own
+`--experimental-dump-help` (swift-argument-parser's JSON of every command, option and help
+text), in the language asked for. Standard library only.
+
+    python3 scripts/manpage.py .build/release/ocop --lang en > ocop.1
+    python3 scripts/manpage.py .build/release/ocop --lang vi > ocop.vi.1
+
+swift-argument-parser's own generate-manual plugin drops every non-ASCII character ("QĐ"
+becomes "Q", and Vietnamese text is unreadable), hence this script. SOURCE_DATE_EPOCH, when
+set, fixes the date printed in the page.
+"""
+import argparse, datetime, json, os, subprocess, sys
+
+HEADINGS = {
+    "en": {"name": "NAME", "synopsis": "SYNOPSIS", "description": "DESCRIPTION", "options": "OPTIONS",
+           "commands": "COMMANDS", "default": "default", "command": "command", "manual": "User Commands",
+           "see": "SEE ALSO", "see_text": "Every command also takes -h/--help; ocop help COMMAND prints the same text."},
+    "vi": {"name": "TÊN", "synopsis": "CÚ PHÁP", "description": "MÔ TẢ", "options": "TÙY CHỌN",
+           "commands": "CÁC LỆNH", "default": "mặc định", "command": "lệnh", "manual": "Lệnh người dùng",
+           "see": "XEM THÊM", "see_text": "Mọi lệnh đều nhận -h/--help; ocop help LỆNH in cùng nội dung."},
+}
+
+
+def roff(text):
+    """Text for a roff text line: backslashes escaped, no line taken for a request."""
+    out = []
+    for line in text.replace("\\", "\\e").split("\n"):
+        line = line.replace("-", "\\-")
+        out.append("\\&" + line if line.startswith((".", "'")) else line)
+    return "\n".join(out)
+
+
+def paragraphs(text):
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+def flag_names(argument):
+    names = []
+    for name in argument.get("names", []):
+        prefix = "-" if name["kind"] in ("short", "longWithSingleDash") else "--"
+        names.append("\\fB" + roff(prefix + name["name"]) + "\\fR")
+    return ", ".join(names)
+
+
+def describe(argument, words):
+    """The .TP entry of one argument."""
+    if argument["kind"] == "positional":
+        head = "\\fI" + roff(argument["valueName"]) + "\\fR" + (" ..." if argument.get("isRepeating") else "")
+    else:
+        head = flag_names(argument)
+        if argument["kind"] == "option":
+            head += " \\fI" + roff(argument["valueName"]) + "\\fR"
+    body = argument.get("abstract", "")
+    if "defaultValue" in argument:
+        body += f" ({words['default']}: {argument['defaultValue']})"
+    return [".TP", head, roff(body)]
+
+
+def shown(arguments, skip_common):
+    common = {"help", "version"}
+    for argument in arguments:
+        if not argument.get("shouldDisplay", True):
+            continue
+        if skip_common and argument.get("preferredName", {}).get("name") in common:
+            continue
+        yield argument
+
+
+def synopsis(path, command):
+    parts = ["\\fB" + roff(" ".join(path)) + "\\fR"]
+    if command.get("subcommands"):
+        parts.append("\\fI" + "subcommand" + "\\fR")
+    for argument in shown(command.get("arguments", []), True):
+        if argument["kind"] == "positional":
+            item = "\\fI" + roff(argument["valueName"]) + "\\fR"
+        else:
+            name = argument["preferredName"]
+            item = "\\fB" + roff(("-" if name["kind"] != "long" else "--") + name["name"]) + "\\fR"
+            if argument["kind"] == "option":
+                item += " \\fI" + roff(argument["valueName"]) + "\\fR"
+        if argument.get("isRepeating"):
+            item += " ..."
+        parts.append("[" + item + "]" if argument.get("isOptional") else item)
+    return " ".join(parts)
+
+
+def section(path, command, words, lines):
+    """One command and, after it, its subcommands (depth first)."""
+    lines += [".SS \"" + " ".join(path).replace('"', "") + "\""]
+    if command.get("abstract"):
+        lines += [roff(command["abstract"])]
+    lines += [".PP", synopsis(path, command)]
+    for text in paragraphs(command.get("discussion", "")):
+        lines += [".PP", roff(text)]
+    arguments = list(shown(command.get("arguments", []), True))
+    for argument in arguments:
+        lines += describe(argument, words)
+    for sub in command.get("subcommands", []):
+        if sub.get("shouldDisplay", True) and sub["commandName"] != "help":
+            section(path + [sub["commandName"]], sub, words, lines)
+
+
+def page(binary, lang):
+    env = dict(os.environ, OCOP_LANG=lang)
+    dump = json.loads(subprocess.run([binary, "--experimental-dump-help"], env=env, check=True, capture_output=True).stdout)
+    version = subprocess.run([binary, "--version"], env=env, check=True, capture_output=True, text=True).stdout.strip()
+    root = dump["command"]
+    words = HEADINGS[lang]
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    day = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date() if epoch else datetime.date.today()
+    lines = [
+        '.\\" Generated by scripts/manpage.py from `ocop --experimental-dump-help`; do not edit.',
+        f'.TH OCOP 1 "{day.isoformat()}" "{version}" "{words["manual"]}"',
+        ".SH " + words["name"],
+        "ocop \\- " + roff(root.get("abstract", "")),
+        ".SH " + words["synopsis"],
+        "\\fBocop\\fR \\fI" + words["command"] + "\\fR ... [\\fB\\-\\-help\\fR]",
+        ".br",
+        "\\fBocop \\-\\-version\\fR",
+        ".SH " + words["description"],
+    ]
+    for i, text in enumerate(paragraphs(root.get("discussion", ""))):
+        lines += ([".PP"] if i else []) + [roff(text)]
+    lines += [".SH " + words["options"]]
+    for argument in shown(root.get("arguments", []), False):
+        lines += describe(argument, words)
+    lines += [".SH " + words["commands"]]
+    for sub in root.get("subcommands", []):
+        if sub.get("shouldDisplay", True) and sub["commandName"] != "help":
+            section(["ocop", sub["commandName"]], sub, words, lines)
+    lines += [".SH " + words["see"], roff(words["see_text"])]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Write the ocop(1) man page from the command definitions.")
+    parser.add_argument("binary", help="the ocop binary")
+    parser.add_argument("--lang", choices=sorted(HEADINGS), default="en")
+    args = parser.parse_args()
+    sys.stdout.write(page(args.binary, args.lang))
+
+
+if __name__ == "__main__":
+    main()
