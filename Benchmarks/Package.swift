@@ -14,6 +14,14 @@ let package = Package(
                 .product(name: "OCOPRubrics", package: "main"),
             ]
         ),
+        .executableTarget(
+            name: "DocumentBenchmark",
+            dependencies: [
+                .product(name: "OCOPDocuments", package: "main"),
+                .product(name: "OCOPModels", package: "main"),
+                .product(name: "OCOPDomain", package: "main"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
