@@ -101,16 +101,16 @@ static void page(cairo_t *cr, PangoLayout *l, int i) {
         payload[4 + k] = alphabet[(state >> 33) % 45];
     }
     payload[501] = 0;
-    /* The QR code as the renderer draws it: one stroke per horizontal run of dark modules. */
+    /* The QR code as the renderer draws it: one stroke per horizontal run of dark modules, on a half-point grid. */
     QRcode *q = QRcode_encodeString(payload, 0, QR_ECLEVEL_Q, QR_MODE_8, 1);
-    double side = 32 * mm, m = side / (q->width + 8);
+    double m = ceil(32 * mm / (q->width + 8) * 2) / 2, qx = round(L);
     for (int y = 0; y < q->width; y++)
         for (int x = 0; x < q->width;) {
             if (!(q->data[y * q->width + x] & 1)) { x++; continue; }
             int start = x;
             while (x < q->width && (q->data[y * q->width + x] & 1)) x++;
-            cairo_move_to(cr, L + (start + 4) * m, 620 + (y + 4.5) * m);
-            cairo_line_to(cr, L + (x + 4) * m, 620 + (y + 4.5) * m);
+            cairo_move_to(cr, qx + (start + 4) * m, 620 + (y + 4.5) * m);
+            cairo_line_to(cr, qx + (x + 4) * m, 620 + (y + 4.5) * m);
         }
     cairo_set_line_width(cr, m);
     cairo_stroke(cr);
