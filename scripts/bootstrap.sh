@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks to build and run ocop: libpq (client library
 # and headers), the PostgreSQL server programs (initdb, pg_ctl) for the embedded database,
-# pkg-config, and tmux for the interactive-scoring test. Needs root (or sudo) only when
-# something is missing.
+# pkg-config, tmux for the interactive-scoring test, and for printed documents cairo, pango,
+# libqrencode and Liberation Serif 2 (with poppler-utils and zbar-tools for their tests). Needs
+# root (or sudo) only when something is missing.
 set -euo pipefail
 
 packages=(libpq-dev postgresql postgresql-contrib pkg-config tmux util-linux ca-certificates

@@ -41,8 +41,8 @@ func run(_ tool: String, _ arguments: [String]) throws -> ToolResult {
     process.arguments = [tool] + arguments
     let base = FileManager.default.temporaryDirectory.appendingPathComponent("ocop-doc-\(UUID().uuidString)")
     let outURL = base.appendingPathExtension("out"), errURL = base.appendingPathExtension("err")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     defer {
         try? FileManager.default.removeItem(at: outURL)
         try? FileManager.default.removeItem(at: errURL)
