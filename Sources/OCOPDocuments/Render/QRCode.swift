@@ -42,8 +42,8 @@ struct QRMatrix {
     /// Draws the symbol with its quiet zone at (x, y), rounded to whole points: a white square, then
     /// each horizontal run of dark modules as a stroke one module thick with square-cut ends, all in
     /// one path. On the half-point grid and as runs, the coordinates cairo writes into the PDF are
-    /// short and few (a rectangle would cost four points, a run costs two): the page content
-    /// shrinks by about two thirds and renders 30 % faster.
+    /// short and few (a rectangle would cost four points, a run costs two): the certificate's page
+    /// content halves and the page renders about 30 % faster (docs/documents.md).
     func draw(_ canvas: Canvas, x: Double, y: Double, module: Double) {
         let x = x.rounded(), y = y.rounded()
         let cr = canvas.cr
