@@ -19,6 +19,14 @@ let package = Package(
                 .product(name: "OCOPRubrics", package: "ocop"),
             ]
         ),
+        .executableTarget(
+            name: "DocumentBenchmark",
+            dependencies: [
+                .product(name: "OCOPDocuments", package: "main"),
+                .product(name: "OCOPModels", package: "main"),
+                .product(name: "OCOPDomain", package: "main"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

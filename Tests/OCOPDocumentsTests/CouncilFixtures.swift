@@ -26,8 +26,9 @@ enum CouncilFixture {
                      knockOuts: [KnockOutDeclaration] = []) throws -> RatingResult {
         let set = allSets[number - 1]
         let floors = set.starMinimumFloors(upTo: stars)
-        let sheets = try zip(scorers, totals).map { name, total in
-            guard let sheet = set.sheet(totalling: total, floors: floors, below: below, label: name) else {
+        // Sheets carry the member's code as their label, as the store keeps them.
+        let sheets = try zip(scorers.indices, totals).map { index, total in
+            guard let sheet = set.sheet(totalling: total, floors: floors, below: below, label: "tv\(index + 1)") else {
                 throw FixtureError.noSheet(set: number, total: total)
             }
             return sheet
@@ -41,7 +42,8 @@ enum CouncilFixture {
         ProductEvaluation(
             productName: product.name, productCode: Fixture.code(product, serial: serial), producerName: product.producer,
             producerAddress: "\(product.village), \(product.commune), \(Fixture.province)",
-            productSet: ProductSetLabel(allSets[product.set - 1]), result: result, notes: notes)
+            productSet: ProductSetLabel(allSets[product.set - 1]), result: result,
+            names: Dictionary(uniqueKeysWithValues: scorers.enumerated().map { ("tv\($0.offset + 1)", $0.element) }), notes: notes)
     }
 
     /// Five products: 4★, 3★ capped by a 4★ minimum, 2★, ≥ 90 points, and a knock-out.

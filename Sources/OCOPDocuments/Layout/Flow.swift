@@ -61,7 +61,6 @@ private struct PreparedRow {
 
 private struct PreparedTable {
     let table: Table
-    let width: Double
     let header: [PreparedRow]
     let rows: [PreparedRow]
     var headerHeight: Double { header.reduce(0) { $0 + $1.height } }
@@ -76,7 +75,6 @@ final class Flow {
     private(set) var setup: PageSetup
     private var numbering: PageNumbering = .none
     private(set) var pageInSection = 0
-    private(set) var pageCount = 0
     private var pageOpen = false
     private(set) var y: Double = 0
     private let epsilon = 0.01
@@ -103,7 +101,6 @@ final class Flow {
         pdf.setPageSize(width: setup.width, height: setup.height)
         pageOpen = true
         pageInSection += 1
-        pageCount += 1
         y = setup.top
         if numbering == .fromSecondPage, pageInSection > 1 {
             // 13 pt, upright, centred over the text in the top margin.
@@ -238,7 +235,7 @@ final class Flow {
     private func prepare(_ table: Table, width: Double) throws -> PreparedTable {
         let edges = try self.edges(table, width: width)
         return PreparedTable(
-            table: table, width: width,
+            table: table,
             header: try table.header.map { try prepare($0, table: table, edges: edges) },
             rows: try table.rows.map { try prepare($0, table: table, edges: edges) })
     }
@@ -285,7 +282,13 @@ final class Flow {
     private func leadHeight(_ blocks: [Block], width: Double) throws -> Double {
         var total = 0.0
         for (i, block) in blocks.enumerated() {
-            let item = try prepare(block, width: width)
+            // A table only needs its header and first row measured here.
+            var lead = block
+            if case .table(var table) = block {
+                table.rows = Array(table.rows.prefix(1))
+                lead = .table(table)
+            }
+            let item = try prepare(lead, width: width)
             switch item {
             case .paragraph(let p):
                 if p.paragraph.keepWithNext && i + 1 < blocks.count {

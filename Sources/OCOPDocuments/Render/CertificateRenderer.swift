@@ -133,8 +133,9 @@ struct CertificateRenderer {
         // Bottom part: QR code and decision on the left, signer on the right.
         let bottomLimit = height - mm(21)
         let leftWidth = contentWidth * 0.46, rightX = left + contentWidth * 0.46, rightWidth = contentWidth * 0.54
-        let side = mm(d.qrSide)
-        let caption = try type.box(d.verificationHint ?? words.scanToVerify, TextStyle(size: 8), width: max(side, mm(50)))
+        let module = qr.module(atLeast: mm(d.qrSide))
+        let side = qr.side(module: module)
+        let caption = try type.box(d.verificationHint ?? words.scanToVerify, TextStyle(size: 8), width: leftWidth)
         let small = TextStyle(size: 12, italic: true)
         let decisionBox = try type.box([
             Run(words.decisionLine(d.decisionNumber) + "\n", bold: true), Run(words.dateLine(d.decisionDate) + "\n"),
@@ -172,7 +173,7 @@ struct CertificateRenderer {
 
         // Left: QR code, its caption, the decision.
         var ly = bottomTop
-        qr.draw(canvas, x: left, y: ly, side: side)
+        qr.draw(canvas, x: left, y: ly, module: module)
         ly += side + 2
         caption.draw(canvas.cr, x: left, y: ly)
         ly += caption.height + mm(3)

@@ -80,13 +80,14 @@ public struct ProductEvaluation: Sendable, Codable, Hashable {
         self.notes = notes
     }
 
-    /// The facts of a rating engine result; member labels are printed as the members' names.
+    /// The facts of a rating engine result. Sheets are labelled by the member's code; `names` maps
+    /// a label to the name printed (a label without an entry is printed as it is).
     public init(productName: String, productCode: String, producerName: String, producerAddress: String? = nil,
-                productSet: ProductSetLabel, result: RatingResult, notes: [String] = []) {
+                productSet: ProductSetLabel, result: RatingResult, names: [String: String] = [:], notes: [String] = []) {
         self.init(
             productName: productName, productCode: productCode, producerName: producerName,
             producerAddress: producerAddress, productSet: productSet,
-            memberTotals: result.members.map { MemberTotal(member: $0.label, total: $0.total) },
+            memberTotals: result.members.map { MemberTotal(member: names[$0.label] ?? $0.label, total: $0.total) },
             mean: result.average, spread: result.spread, band: result.band, stars: result.stars,
             unmetMinimums: result.unmetMinimums.map {
                 UnmetMinimum(criterion: $0.criterion, title: $0.title, stars: $0.stars, required: $0.required, mean: $0.mean)
