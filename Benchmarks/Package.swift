@@ -22,9 +22,9 @@ let package = Package(
         .executableTarget(
             name: "DocumentBenchmark",
             dependencies: [
-                .product(name: "OCOPDocuments", package: "main"),
-                .product(name: "OCOPModels", package: "main"),
-                .product(name: "OCOPDomain", package: "main"),
+                .product(name: "OCOPDocuments", package: "ocop"),
+                .product(name: "OCOPModels", package: "ocop"),
+                .product(name: "OCOPDomain", package: "ocop"),
             ]
         ),
     ],

@@ -5,10 +5,14 @@
 #
 #   scripts/bench-documents.sh [pages]      # default 1000
 set -euo pipefail
-cd "$(dirname "$0")/../Benchmarks"
+cd "$(dirname "$0")/.."
 N="${1:-1000}"
 WORK=$(mktemp -d /tmp/ocop-bench-documents.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
+# The benchmark package finds the workbench through a link named "ocop" (see Benchmarks/Package.swift).
+ln -s "$(pwd)" "$WORK/ocop"
+export OCOP_PACKAGE_ROOT="$WORK/ocop"
+cd Benchmarks
 PIN=()
 command -v taskset >/dev/null && PIN=(taskset -c 0)
 
