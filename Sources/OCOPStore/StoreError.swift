@@ -99,6 +99,8 @@ public enum StoreError: LocalizedFailure, Equatable {
 
     // The server and the embedded cluster.
     case unavailable(target: String, reason: String)
+    /// The connection broke in the middle of the work (the server was stopped or killed).
+    case connectionLost(String)
     case postgresProgramsMissing
     case noServerUser
     case serverToolFailed(tool: String, status: Int32, output: String)
@@ -127,7 +129,7 @@ public enum StoreError: LocalizedFailure, Equatable {
         case .duplicateRegistration, .duplicateProduct, .duplicateProductCode, .duplicateCouncil, .openDossierExists, .secondChair,
              .alreadyDecided, .sessionFinalized, .knockOutAlreadyDecided, .dossierDeferred, .councilInSession: .conflict
         case .migrationsMissing, .badMigrationFile, .duplicateMigration, .migrationChanged, .unknownMigration, .schemaOutOfDate: .configuration
-        case .unavailable, .postgresProgramsMissing, .noServerUser, .serverToolFailed, .clusterIO: .unavailable
+        case .unavailable, .connectionLost, .postgresProgramsMissing, .noServerUser, .serverToolFailed, .clusterIO: .unavailable
         case .corruptStoredValue: .internal
         case .rejected(_, _, _, let kind, _): kind
         case .concurrentChange: .conflict
@@ -251,6 +253,9 @@ public enum StoreError: LocalizedFailure, Equatable {
                 : "The database schema is out of date (\(pending.count) pending: \(pending.joined(separator: ", "))). Apply the migrations (ocop db migrate)."
         case let .unavailable(target, reason):
             return vi ? "Không kết nối được PostgreSQL tại \(target): \(reason)" : "Could not connect to PostgreSQL at \(target): \(reason)"
+        case let .connectionLost(reason):
+            return vi ? "Mất kết nối với máy chủ PostgreSQL giữa chừng (\(reason)); phần việc đang dở không được ghi. Hãy chạy lại lệnh."
+                : "The connection to the PostgreSQL server broke midway (\(reason)); the unfinished work was not written. Run the command again."
         case .postgresProgramsMissing:
             return vi ? "Không tìm thấy chương trình máy chủ PostgreSQL (initdb, pg_ctl). Cài gói postgresql của Debian, hoặc đặt OCOP_DATABASE_URL để dùng một máy chủ có sẵn."
                 : "PostgreSQL server programs (initdb, pg_ctl) not found. Install Debian's postgresql package, or set OCOP_DATABASE_URL to use an existing server."
@@ -301,7 +306,7 @@ extension StoreError {
             }
         case let .decoding(column, _, value): self = .corruptStoredValue(table: "?", column: column, value: value ?? "NULL")
         case let .client(message):
-            self = .unavailable(target: "?", reason: message)
+            self = .connectionLost(message)
         case .noSuchColumn, .noRows, .tooManyRows: self = .database(sqlState: "XX000", message: error.description, constraint: nil)
         }
     }

@@ -40,6 +40,11 @@ public struct QueryResult: Sendable, RandomAccessCollection {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY, PGRES_COPY_IN, PGRES_COPY_OUT:
             break
         default:
+            // The server went away mid-statement (killed, restarted): a broken connection, not
+            // a refusal of the statement.
+            if PQstatus(connection) == CONNECTION_BAD {
+                throw PostgresError.client(String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines))
+            }
             func field(_ code: Int32) -> String? {
                 PQresultErrorField(result, code).map { String(cString: $0) }
             }

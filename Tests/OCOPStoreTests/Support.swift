@@ -19,10 +19,6 @@ let scoringDirectory = packageRoot.appendingPathComponent("scoring", isDirectory
 let bundledCatalog: Result<RubricCatalog, any Error> = Result { try RubricCatalog.load(from: scoringDirectory) }
 
 extension Connection {
-    func count(_ table: String, where condition: String = "true") throws -> Int {
-        try one("SELECT count(*) AS n FROM \(table) WHERE \(condition)").decode(Int.self, "n")
-    }
-
     func tableExists(_ table: String) throws -> Bool {
         try one("SELECT to_regclass($1) IS NOT NULL AS e", table).decode(Bool.self, "e")
     }

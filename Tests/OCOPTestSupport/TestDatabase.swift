@@ -90,3 +90,10 @@ final class Counter: @unchecked Sendable {
         return value
     }
 }
+
+extension Connection {
+    /// The number of rows of `table` (test SQL, never user input) matching `condition`.
+    public func count(_ table: String, where condition: String = "true") throws -> Int {
+        try one("SELECT count(*) AS n FROM \(table) WHERE \(condition)").decode(Int.self, "n")
+    }
+}

@@ -78,6 +78,7 @@ public struct RegistryImport {
                         if let successor = line.successor { successors.append((successor.code, successor.validFrom, successor.successor, record.line)) }
                     }
                 } catch {
+                    try Self.stopIfUnavailable(error)
                     problems.append(problem(error, line: record.line))
                 }
             }
@@ -168,6 +169,12 @@ public struct RegistryImport {
         default:
             return ImportProblem(line: line, reason: LocalizedText(vi: "\(error)", en: "\(error)"))
         }
+    }
+
+    /// A lost connection or a server going down is not a problem of the line: stop at once.
+    private static func stopIfUnavailable(_ error: any Error) throws {
+        if let failure = StoreError.converting(error), failure.kind == .unavailable { throw failure }
+        if let failure = error as? StoreError, failure.kind == .unavailable { throw failure }
     }
 
     private static func quoted(_ value: String?) -> String { value.map { "«\(shown($0))»" } ?? "∅" }
