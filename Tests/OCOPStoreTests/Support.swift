@@ -58,13 +58,19 @@ enum Fixture {
 
     /// A fresh migrated database holding the units above.
     static func registry(_ prefix: String) throws -> Connection {
-        let connection = try TestDatabase.migrated(prefix: prefix)
+        try registryTarget(prefix).connection
+    }
+
+    /// The same, with the database's target for more connections.
+    static func registryTarget(_ prefix: String) throws -> (target: ConnectionTarget, connection: Connection) {
+        let target = try TestDatabase.migratedTarget(prefix: prefix)
+        let connection = try Connection(target)
         let store = UnitRepository(connection)
         for province in provinces { try store.add(province) }
         try store.linkSuccessor(code: "24", validFrom: nil, successorCode: "24")
         try store.linkSuccessor(code: "27", validFrom: nil, successorCode: "24")
         for commune in communes { try store.add(commune) }
-        return connection
+        return (target, connection)
     }
 
     static func producer(_ number: String = "0101234567", name: String = "HTX Thân Trường", kind: ProducerKind = .cooperative, commune: String = "07534") -> ProducerDraft {
