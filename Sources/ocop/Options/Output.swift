@@ -4,12 +4,15 @@ import OCOPDomain
 /// Writes lists and records as an aligned table, CSV or JSON; text shown on a terminal never
 /// carries control characters from stored data, and CSV cells never start a formula.
 enum Output {
+    /// Writes to standard output; on a terminal every format (CSV and Markdown too) is made
+    /// terminal-safe, while a file or a pipe gets the data as stored.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let shown = isatty(STDOUT_FILENO) == 1 ? terminalSafe(text) : text
+        FileHandle.standardOutput.write(Data((shown.hasSuffix("\n") ? shown : shown + "\n").utf8))
     }
 
     static func warn(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((terminalSafe(text) + "\n").utf8))
     }
 
     /// Control characters (ANSI escapes, BEL, NUL…) shown escaped, so stored text cannot drive the
@@ -24,7 +27,12 @@ enum Output {
     }
 
     private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value != 10 && scalar.value != 9 && scalar.properties.generalCategory == .control
+        switch scalar.value {
+        case 10, 9: return false
+        // Bidirectional overrides and isolates reorder what is shown (a "Trojan Source" trick).
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return true
+        default: return scalar.properties.generalCategory == .control
+        }
     }
 
     /// Column widths count characters (grapheme clusters): NFC Vietnamese is one per letter.
