@@ -18,6 +18,9 @@ public enum AppError: LocalizedFailure, Equatable {
     case confirmationNeeded(LocalizedText)
     /// The demo refuses to load over existing data without a reset.
     case databaseHasData
+    /// Nothing to plan from: no council sheets for the product or dossier.
+    case noCouncilScores(product: String)
+    case noCouncilScoresForDossier(String)
     case unexpected(String)
 
     public var kind: ErrorKind {
@@ -27,6 +30,7 @@ public enum AppError: LocalizedFailure, Equatable {
         case .fileUnreadable, .psqlMissing: .unavailable
         case .fileTooLarge, .notUTF8, .emptyFile, .confirmationNeeded, .databaseHasData, .embeddedOnly: .invalidInput
         case .invalidClock: .configuration
+        case .noCouncilScores, .noCouncilScoresForDossier: .notFound
         case .unexpected: .internal
         }
     }
@@ -35,6 +39,7 @@ public enum AppError: LocalizedFailure, Equatable {
         switch self {
         case .confirmationNeeded: ["yes"]
         case .databaseHasData: ["reset"]
+        case .noCouncilScores, .noCouncilScoresForDossier: ["sheet"]
         default: []
         }
     }
@@ -63,6 +68,12 @@ public enum AppError: LocalizedFailure, Equatable {
         case .databaseHasData:
             return vi ? "Cơ sở dữ liệu đã có dữ liệu: muốn xóa và nạp lại dữ liệu mẫu thì yêu cầu đặt lại."
                 : "The database already holds data: ask for a reset to delete it and load the demo again."
+        case .noCouncilScores(let product):
+            return vi ? "Sản phẩm \(product) chưa có phiếu chấm của Hội đồng; hãy lập kế hoạch từ một phiếu tự đánh giá."
+                : "Product \(product) has no council sheets yet; plan from a self-assessment sheet."
+        case .noCouncilScoresForDossier(let dossier):
+            return vi ? "Hồ sơ \(dossier) chưa có phiếu chấm của Hội đồng; hãy lập kế hoạch từ một phiếu tự đánh giá."
+                : "Dossier \(dossier) has no council sheets yet; plan from a self-assessment sheet."
         case .unexpected(let text): return (vi ? "Lỗi không lường trước: " : "Unexpected error: ") + text
         }
     }

@@ -31,6 +31,7 @@ struct OCOP: AsyncParsableCommand {
             ImportCommand.self,
             DemoCommand.self,
             RateCommand.self,
+            PlanCommand.self,
             RubricCommand.self,
             CouncilCommand.self,
             ScoreCommand.self,

@@ -70,6 +70,19 @@ import Testing
         }
     }
 
+    @Test func planOnAFixedSelfAssessment() throws {
+        let sheet = Self.fixtures.appendingPathComponent("rate/set01-le-van-c.yaml").path
+        for (name, target) in [("set01-to-4", "4"), ("set01-to-5", "5")] {
+            for language in ["vi", "en"] {
+                let result = try runOCOP(["plan", "--sheet", sheet, "--set", "1", "--target", target, "--lang", language], environment: cleanEnvironment([:]))
+                #expect(result.status == 0, "\(name): \(result.err)")
+                // Paths differ between checkouts; the file names are what matters.
+                let text = result.out.replacingOccurrences(of: packageRoot.path + "/", with: "")
+                try Self.check("plan/\(name).\(language).txt", text)
+            }
+        }
+    }
+
     @Test func rateOnFixedSheets() throws {
         let rate = Self.fixtures.appendingPathComponent("rate")
         let council = ["set01-nguyen-van-a", "set01-tran-thi-b", "set01-le-van-c"].flatMap { ["--sheet", rate.appendingPathComponent("\($0).yaml").path] }

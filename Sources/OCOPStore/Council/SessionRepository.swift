@@ -74,6 +74,14 @@ public struct SessionRepository {
 
     public func snapshot(_ code: SessionCode) throws -> SessionSnapshot { try reader.snapshot(code) }
 
+    /// The most recent session where the dossier has sheets (open or finalized), if any.
+    public func latestScoredSession(dossier: DossierCode) throws -> SessionCode? {
+        try connection.optional("""
+            SELECT s.code FROM council_session s JOIN score_sheet sh ON sh.session_id = s.id JOIN dossier d ON d.id = sh.dossier_id
+            WHERE d.code = $1 ORDER BY s.held_on DESC, s.id DESC LIMIT 1
+            """, dossier.rawValue).map { try SessionCode(parsing: try $0.decode(String.self, "code")) }
+    }
+
     /// The session with every dossier assessed: who scored, average, spread, flags.
     public func report(_ code: SessionCode) throws -> SessionReport {
         try assess(try reader.snapshot(code), engines: EngineCache(RubricRepository(connection)))
