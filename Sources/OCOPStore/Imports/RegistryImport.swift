@@ -45,10 +45,11 @@ public struct RegistryImport {
             var problems: [ImportProblem] = []
             var written = 0
             var successors: [(code: String, validFrom: String?, successor: String, line: Int)] = []
+            var recognitions: [RecognitionImport.Line] = []
             for (index, record) in records.enumerated() {
                 do {
                     try connection.transaction { _ in
-                        try importOne(kind, record, defaultYear: defaultYear, successors: &successors)
+                        try importOne(kind, record, defaultYear: defaultYear, successors: &successors, recognitions: &recognitions)
                     }
                     written += 1
                 } catch let problem as RecordProblem {
@@ -68,6 +69,10 @@ public struct RegistryImport {
                 } catch let error as any LocalizedFailure {
                     problems.append(ImportProblem(line: link.line, reason: LocalizedText(vi: "successor_code: " + error.message(.vi), en: "successor_code: " + error.message(.en))))
                 }
+            }
+            // Recognitions are checked as each product's whole history, then written (docs/certification.md §10).
+            if kind == .recognitions && problems.isEmpty {
+                problems += try RecognitionImport(connection, actor: actor).write(recognitions)
             }
             if !problems.isEmpty { throw StoreError.importFailed(file: file, problems: problems) }
             return written
@@ -113,7 +118,8 @@ public struct RegistryImport {
         return raw
     }
 
-    private func importOne(_ kind: ImportKind, _ record: ImportRecord, defaultYear: Int, successors: inout [(code: String, validFrom: String?, successor: String, line: Int)]) throws {
+    private func importOne(_ kind: ImportKind, _ record: ImportRecord, defaultYear: Int, successors: inout [(code: String, validFrom: String?, successor: String, line: Int)],
+                           recognitions: inout [RecognitionImport.Line]) throws {
         switch kind {
         case .provinces:
             let province = Province(code: try require(record, "code"), name: try require(record, "name"), kind: record.value("kind") ?? "tinh",
@@ -155,27 +161,11 @@ public struct RegistryImport {
                 year: try int(record, "year", required: false) ?? defaultYear, illustrative: try bool(record, "illustrative")
             ), actor: actor)
         case .recognitions:
-            let name = try require(record, "product_name")
-            let producer = try require(record, "producer_registration_no")
-            guard let product = try ProductRepository(connection).product(named: name, producerRegistrationNo: producer) else {
-                throw RecordProblem(reason: LocalizedText(vi: "không có sản phẩm \"\(name)\" của chủ thể \(producer)", en: "no product \"\(name)\" of producer \(producer)"))
+            do {
+                recognitions.append(try RecognitionImport(connection, actor: actor).parse(record))
+            } catch let problem as RecognitionImport.Problem {
+                throw RecordProblem(reason: problem.reason)
             }
-            let stars = try int(record, "stars")!
-            guard (3...5).contains(stars) else {
-                throw RecordProblem(reason: LocalizedText(vi: "chỉ sản phẩm 3–5 sao được công nhận (stars = \(stars))", en: "only 3–5 stars are recognised (stars = \(stars))"))
-            }
-            var score: Decimal?
-            if let raw = record.value("score") {
-                guard let value = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")), value >= 0, value <= 100 else {
-                    throw RecordProblem(reason: LocalizedText(vi: "score = \"\(raw)\" phải là số từ 0 đến 100", en: "score = \"\(raw)\" must be a number 0 to 100"))
-                }
-                score = value
-            }
-            try RecognitionRepository(connection).record(productID: product.id, .init(
-                stars: stars, score: score, year: try int(record, "year")!, decisionNo: record.value("decision_no"),
-                decisionDate: try date(record, "decision_date"), validUntil: try date(record, "valid_until"),
-                rubricVersion: try require(record, "rubric"), provinceCode: try require(record, "province_code")
-            ), illustrative: try bool(record, "illustrative"), actor: actor)
         }
     }
 }
