@@ -17,6 +17,8 @@ public enum AppError: LocalizedFailure, Equatable {
     case confirmationNeeded(LocalizedText)
     /// The demo refuses to load over existing data without a reset.
     case databaseHasData
+    /// The demo's story needs a clock on or after this day (its decisions are dated up to it).
+    case demoNeedsLaterClock(CalendarDate)
     case unexpected(String)
 
     public var kind: ErrorKind {
@@ -24,7 +26,7 @@ public enum AppError: LocalizedFailure, Equatable {
         case .fileNotFound: .notFound
         case .fileUnreadable, .psqlMissing: .unavailable
         case .fileTooLarge, .notUTF8, .emptyFile, .confirmationNeeded, .databaseHasData, .embeddedOnly: .invalidInput
-        case .invalidClock: .configuration
+        case .invalidClock, .demoNeedsLaterClock: .configuration
         case .unexpected: .internal
         }
     }
@@ -59,6 +61,9 @@ public enum AppError: LocalizedFailure, Equatable {
         case .databaseHasData:
             return vi ? "Cơ sở dữ liệu đã có dữ liệu: muốn xóa và nạp lại dữ liệu mẫu thì yêu cầu đặt lại."
                 : "The database already holds data: ask for a reset to delete it and load the demo again."
+        case .demoNeedsLaterClock(let day):
+            return vi ? "Câu chuyện của dữ liệu mẫu có quyết định đến ngày \(day.display(.vi)); đồng hồ đang trước ngày đó. Đặt OCOP_CLOCK=2026-12-04 (hoặc muộn hơn)."
+                : "The demo's story has decisions up to \(day.display(.en)); the clock is before that day. Set OCOP_CLOCK=2026-12-04 (or later)."
         case .unexpected(let text): return (vi ? "Lỗi không lường trước: " : "Unexpected error: ") + text
         }
     }

@@ -132,7 +132,8 @@ ALTER TABLE star_recognition
     -- month arithmetic ends on the corresponding day or the month's last day, as CertificateTerm).
     ADD CONSTRAINT star_recognition_qd26_term_check CHECK (decision_date IS NULL OR decision_date < '2026-05-22'
         OR valid_until = (decision_date + interval '36 months')::date),
-    ADD CONSTRAINT star_recognition_supersession_check CHECK ((superseded_on IS NULL) = (superseded_by IS NULL));
+    -- The day comes first, then the successor's id once its row exists.
+    ADD CONSTRAINT star_recognition_supersession_check CHECK (superseded_by IS NULL OR superseded_on IS NOT NULL);
 
 -- The certificate's term as cut short by a supersession or a revocation; no two of one product
 -- may share a day. (An Art. 12.3 extension is left out: a product can hold no other certificate

@@ -222,16 +222,15 @@ struct DocumentWords {
     }
 
     var recipients: Recipients {
+        // The renderers put "Như Điều <last>" first.
         if ministry {
-            return Recipients(vi ? [Self.asArticle(vi), "Bộ trưởng (để b/c)", "Ủy ban nhân dân các tỉnh, thành phố có sản phẩm"]
-                                 : [Self.asArticle(vi), "the Minister (for report)", "the People's Committees of the provinces concerned"], archive: "VT, VPĐP")
+            return Recipients(vi ? ["Bộ trưởng (để b/c)", "Ủy ban nhân dân các tỉnh, thành phố có sản phẩm"]
+                                 : ["the Minister (for report)", "the People's Committees of the provinces concerned"], archive: "VT, VPĐP")
         }
-        return Recipients(vi ? [Self.asArticle(vi), "Bộ Nông nghiệp và Môi trường (để b/c)", "Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân \(province)"]
-                             : [Self.asArticle(vi), "the Ministry of Agriculture and Environment (for report)", "the Chair and Vice-Chairs of the People's Committee"],
+        return Recipients(vi ? ["Bộ Nông nghiệp và Môi trường (để b/c)", "Chủ tịch, các Phó Chủ tịch Ủy ban nhân dân \(province)"]
+                             : ["the Ministry of Agriculture and Environment (for report)", "the Chair and Vice-Chairs of the People's Committee"],
                           archive: "VT, KT")
     }
-
-    static func asArticle(_ vi: Bool) -> String { vi ? "Như Điều 4" : "As in Article 4" }
 
     var signer: Signer { Signer(authority: decision.signer.prefix, title: decision.signer.title, name: decision.signer.name) }
 
@@ -270,8 +269,7 @@ struct DocumentWords {
 
     /// Art. 8.3.c: the decision goes to the producer and the agencies concerned.
     func revocationRecipients(producers: [String]) -> Recipients {
-        var lines = [Self.asArticle(vi)]
-        lines += producers.map { $0 }
+        var lines = producers
         lines.append(ministry ? (vi ? "Ủy ban nhân dân các tỉnh, thành phố có sản phẩm" : "the People's Committees of the provinces concerned")
                               : (vi ? "Bộ Nông nghiệp và Môi trường (để b/c)" : "the Ministry of Agriculture and Environment (for report)"))
         return Recipients(lines, archive: ministry ? "VT, VPĐP" : "VT, KT")

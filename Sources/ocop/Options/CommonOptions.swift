@@ -83,6 +83,8 @@ enum Flags {
         "target_stars": "--target-stars", "product_set": "--set", "email": "--email", "session": "--session", "council": "--council",
         "person": "--person", "quorum": "--quorum", "name": "--name", "registration_no": "--registration", "kind": "--kind",
         "role": "--role", "status": "--status", "present": "--present", "absent": "--absent",
+        "authority": "--authority", "number": "--number", "finding": "--finding", "finding_on": "--finding-date", "ground": "--ground",
+        "audit": "--audit", "as_of": "--as-of", "filed_on": "--filed-on", "mode": "--mode", "basis": "--basis", "level": "--level",
     ]
 }
 
