@@ -252,8 +252,9 @@ public enum StoreError: LocalizedFailure, Equatable {
                 : "Cannot issue the decision: \(blocked.count) dossier(s) cannot be recognised (nothing was written; the decision may name only the dossiers it recognises):"
             return ([head] + blocked.map { b in "  \(b.dossier): " + b.problems.map { $0(language) }.joined(separator: "; ") }).joined(separator: "\n")
         case let .nothingToDecide(authority, on):
-            return vi ? "Không có hồ sơ nào chờ quyết định của \(authority) vào ngày \(on.display(.vi))."
-                : "No dossier awaits a decision of \(authority) on \(on.display(.en))."
+            let who = IssuingAuthority(code: authority)?.label(language) ?? authority
+            return vi ? "Không có hồ sơ nào chờ quyết định của \(who) vào ngày \(on.display(.vi))."
+                : "No dossier awaits a decision of the \(who) on \(on.display(.en))."
         case let .ambiguousDecision(number, matches):
             return vi ? "Có nhiều quyết định số \(number): \(list(matches)). Nêu cơ quan ban hành và năm."
                 : "Several decisions are numbered \(number): \(list(matches)). Name the issuer and the year."

@@ -21,7 +21,7 @@ import Testing
     }
 
     func importSeed(_ environment: [String: String], _ kinds: [String] = ["provinces", "communes", "producers"]) throws {
-        let expected = ["provinces": 3, "communes": 64, "producers": 61, "products": 100, "recognitions": 102]
+        let expected = ["provinces": 3, "communes": 64, "producers": 61, "products": 100, "recognitions": 106]
         for kind in kinds {
             let path = Self.seed.appendingPathComponent("\(kind).csv").path
             let out = try ok(["import", kind, path] + (kind == "products" ? ["--year", "2026"] : []), environment)

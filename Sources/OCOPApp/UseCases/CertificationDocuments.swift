@@ -66,6 +66,7 @@ extension Workbench {
         return RevocationDecisionDocument(
             language: language, header: words.header, authority: words.authority, issuerName: words.issuerName,
             legalBases: decision.legalBases.isEmpty ? words.defaultBases(councils: []) : decision.legalBases,
+            programmeDecision: language == .vi ? "Quyết định số 26/2026/QĐ-TTg" : "Decision No. 26/2026/QĐ-TTg",
             recognitionDecisions: decision.revoked.map(words.recognitionReference), findings: decision.revoked.map(words.findingReference),
             proposal: words.proposal, certificates: certificates, implementingAgency: words.agency,
             executors: words.revocationExecutors, recipients: words.revocationRecipients(producers: decision.revoked.map(\.certificate.producerName)),

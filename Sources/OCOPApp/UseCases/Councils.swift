@@ -25,9 +25,13 @@ extension Workbench {
     public func openSession(council: CouncilCode, heldOn: CalendarDate, place: String?, dossiers: [DossierCode], absent: [PersonCode],
                             mode: SessionMode? = nil) throws -> SessionSnapshot {
         try transaction { connection in
-            let snapshot = try SessionRepository(connection).open(council: council, heldOn: heldOn, place: place, dossiers: dossiers, absent: absent, actor: actor)
             let kinds = try dossiers.map { try DossierRepository(connection).dossier($0).kind }
             let chosen = mode ?? (!kinds.isEmpty && kinds.allSatisfy { $0 == .reEvaluation } ? .writtenOpinions : .meeting)
+            if chosen == .writtenOpinions {
+                let others = zip(dossiers, kinds).filter { $0.1 != .reEvaluation }.map(\.0.rawValue)
+                if !others.isEmpty { throw StoreError.writtenOpinionsOnlyForReEvaluation(dossiers: others) }
+            }
+            let snapshot = try SessionRepository(connection).open(council: council, heldOn: heldOn, place: place, dossiers: dossiers, absent: absent, actor: actor)
             if chosen != .meeting { try SessionLifecycleRepository(connection).setMode(snapshot.code, mode: chosen) }
             return snapshot
         }

@@ -186,7 +186,7 @@ public struct DecisionRepository {
                 throw StoreError.decisionBlocked(draft.refused.map { .init(dossier: $0.dossier.rawValue, problems: $0.problems) })
             }
             guard !draft.actionable.isEmpty else {
-                throw StoreError.nothingToDecide(authority: request.authority.label(.vi), on: request.decidedOn)
+                throw StoreError.nothingToDecide(authority: request.authority.code, on: request.decidedOn)
             }
 
             let provinceID: Int? = try {

@@ -70,9 +70,10 @@ public struct RegistryImport {
                     problems.append(ImportProblem(line: link.line, reason: LocalizedText(vi: "successor_code: " + error.message(.vi), en: "successor_code: " + error.message(.en))))
                 }
             }
-            // Recognitions are checked as each product's whole history, then written (docs/certification.md §10).
-            if kind == .recognitions && problems.isEmpty {
-                problems += try RecognitionImport(connection, actor: actor).write(recognitions)
+            // Recognitions are checked as each product's whole history (docs/certification.md §10);
+            // with any problem the transaction is undone, so every bad line is named and nothing stays.
+            if kind == .recognitions {
+                problems = (problems + (try RecognitionImport(connection, actor: actor).write(recognitions))).sorted { $0.line < $1.line }
             }
             if !problems.isEmpty { throw StoreError.importFailed(file: file, problems: problems) }
             return written

@@ -63,7 +63,7 @@ struct DecisionCommand: ParsableCommand {
         @Option(help: L("Địa danh trên dòng ngày tháng (mặc định tên tỉnh, hoặc Hà Nội).", "Place on the date line (default the province's name, or Hà Nội).")) var place: String?
         @Option(name: .customLong("dossier"), help: L("Chỉ các hồ sơ này (lặp lại).", "Only these dossiers (repeat).")) var dossiers: [String] = []
         @Option(name: .customLong("basis"), help: L("Dòng căn cứ, không có chữ \"Căn cứ\" (lặp lại; mặc định theo mẫu).", "A căn cứ line without the word \"Căn cứ\" (repeat; default: the usual ones).")) var bases: [String] = []
-        @Option(help: L("Người đề nghị (\"Theo đề nghị của …\").", "Who proposed it (\"Theo đề nghị của …\").")) var proposer: String?
+        @Option(help: L("Người đề nghị (\"Theo đề nghị của …\").", "Who proposed it (the \"at the proposal of …\" line).")) var proposer: String?
         @Option(help: L("Số tờ trình, vd. 245/TTr-SNNMT.", "Submission number, e.g. 245/TTr-SNNMT.")) var submission: String?
         @Option(name: .customLong("submission-date"), help: L("Ngày tờ trình YYYY-MM-DD.", "Submission date YYYY-MM-DD.")) var submissionDate: String?
         @Option(help: L("Cơ quan tham mưu thực hiện (mặc định Sở Nông nghiệp và Môi trường).", "The implementing OCOP body (default the Department of Agriculture and Environment).")) var agency: String?

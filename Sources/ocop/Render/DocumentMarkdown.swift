@@ -65,7 +65,10 @@ struct DocumentMarkdown {
         return out.flatMap { [$0, ""] }
     }
 
-    func article(_ k: Int, _ text: String) -> [String] { [bold(vi ? "Điều \(k)." : "Article \(k).") + " " + text, ""] }
+    func article(_ k: Int, _ text: String) -> [String] { [bold(vi ? "Điều \(k)." : "Article \(k).") + " " + sentence(text), ""] }
+
+    /// A sentence starts with a capital, whatever the inserted phrase ("the Department …").
+    func sentence(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     func signature(_ s: Signer, recipients: Recipients, firstRecipient: String?) -> [String] {
         var out: [String] = []
@@ -126,7 +129,8 @@ struct DocumentMarkdown {
             } else {
                 out += article(k, head + (vi ? ", gồm:" : ", comprising:"))
                 for (j, entry) in recognised.enumerated() {
-                    let item = vi ? "\(Self.count(entry.1)) sản phẩm đạt hạng \(entry.2) sao \(seeAnnex(entry.0))" : "\(entry.1) products rated \(entry.2) stars \(seeAnnex(entry.0))"
+                    let item = vi ? "\(Self.count(entry.1)) sản phẩm đạt hạng \(entry.2) sao \(seeAnnex(entry.0))"
+                        : "\(entry.1) \(entry.1 == 1 ? "product" : "products") rated \(entry.2) stars \(seeAnnex(entry.0))"
                     out.append("\(j + 1). " + item + (j == recognised.count - 1 ? "." : ";"))
                 }
                 out.append("")
@@ -136,7 +140,7 @@ struct DocumentMarkdown {
             k += 1
             out += article(k, vi
                 ? "Phê duyệt kết quả đánh giá đối với \(Self.count(annex.rows.count)) sản phẩm đạt từ 90 điểm trở lên \(seeAnnex(numeral(i))). Giao \(d.implementingAgency) hoàn thiện hồ sơ, trình Ủy ban nhân dân \(d.provinceName) đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận sản phẩm OCOP 5 sao."
-                : "To approve the evaluation results of \(annex.rows.count) products scoring 90 points or more \(seeAnnex(numeral(i))). \(d.implementingAgency) shall complete the dossiers and submit them to the People's Committee of \(d.provinceName) to propose them to the Ministry of Agriculture and Environment for 5-star evaluation and recognition.")
+                : "To approve the evaluation results of \(annex.rows.count) \(annex.rows.count == 1 ? "product" : "products") scoring 90 points or more \(seeAnnex(numeral(i))). \(sentence(d.implementingAgency)) shall complete the dossiers and submit them to the People's Committee of \(d.provinceName) to propose them to the Ministry of Agriculture and Environment for 5-star evaluation and recognition.")
         }
         if !recognised.isEmpty {
             k += 1
@@ -177,8 +181,8 @@ struct DocumentMarkdown {
     }
 
     func effect(_ executors: [String]) -> String {
-        vi ? "Quyết định này có hiệu lực kể từ ngày ký. \(list(executors)) chịu trách nhiệm thi hành Quyết định này./."
-            : "This Decision takes effect from the date of signing. \(list(executors)) are responsible for implementing this Decision./."
+        vi ? "Quyết định này có hiệu lực kể từ ngày ký. \(sentence(list(executors))) chịu trách nhiệm thi hành Quyết định này./."
+            : "This Decision takes effect from the date of signing. \(sentence(list(executors))) are responsible for implementing this Decision./."
     }
 
     func annexTitle(_ subject: AnnexSubject) -> String {
