@@ -269,7 +269,6 @@ struct DocumentMarkdown {
         out.append(bold(vi ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "SOCIALIST REPUBLIC OF VIET NAM"))
         out.append(bold(vi ? "Độc lập - Tự do - Hạnh phúc" : "Independence - Freedom - Happiness"))
         out.append(bold(c.issuer))
-        out = out.map { markdown ? $0 + "  " : $0 }
         out += ["", heading(vi ? "GIẤY CHỨNG NHẬN" : "CERTIFICATE"), "", bold(vi ? "SẢN PHẨM OCOP" : "OCOP PRODUCT") + " " + String(repeating: "★", count: c.stars), ""]
         out.append((vi ? "Số giấy chứng nhận: " : "Certificate No.: ") + c.certificateNumber)
         out.append((vi ? "SẢN PHẨM: " : "PRODUCT: ") + bold(c.productName.uppercased()))
