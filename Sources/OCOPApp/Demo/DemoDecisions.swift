@@ -93,7 +93,8 @@ enum DemoDecisions {
             narrate(.revoked(revoked.certificate, revoked.timing, revoked.decision))
         }
 
-        narrate(.step(10, LocalizedText(vi: "Sổ giấy chứng nhận hôm nay và danh sách mời đánh giá lại", en: "The register today and who must be invited to re-evaluation")))
+        narrate(.step(10, LocalizedText(vi: "Sổ giấy chứng nhận hôm nay; mời đánh giá lại các giấy chứng nhận hết hạn trong 180 ngày tới",
+                                        en: "The register today; re-evaluation invitations for certificates expiring within 180 days")))
         narrate(.command("ocop certificate list"))
         narrate(.certificateRegister(try workbench.certificates(), asOf: workbench.today))
         narrate(.command("ocop certificate expiring --within 180"))

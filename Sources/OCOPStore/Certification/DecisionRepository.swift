@@ -58,9 +58,12 @@ public struct DecisionRepository {
         """
 
     func candidateRows(codes: [DossierCode]?, lock: Bool) throws -> [CandidateRow] {
-        if lock, let codes {
-            // Serialises two decisions naming the same dossiers.
-            _ = try connection.query("SELECT id FROM dossier WHERE code = ANY ($1::text[]) ORDER BY id FOR UPDATE", codes.map(\.rawValue))
+        if lock {
+            // Serialises two decisions over the same dossiers: the second sees the first's outcome.
+            _ = try connection.query("""
+                SELECT id FROM dossier WHERE ($1::text[] IS NULL OR code = ANY ($1::text[]))
+                  AND status IN ('awaiting_decision', 'proposed_central') ORDER BY id FOR UPDATE
+                """, codes.map { $0.map(\.rawValue) })
         }
         let rows = try connection.query(Self.candidates + """
              WHERE d.status IN ('awaiting_decision', 'proposed_central', 'not_recognised')
@@ -153,7 +156,12 @@ public struct DecisionRepository {
                 recognise.append(view)
             } catch {
                 view.problems = [LocalizedText(vi: error.message(.vi), en: error.message(.en))]
-                if case .upgradeResultNotHigher = error { notGranted.append(view) } else { refused.append(view) }
+                if case let .upgradeResultNotHigher(_, current, _) = error {
+                    view.basis = view.basis ?? current.number
+                    notGranted.append(view)
+                } else {
+                    refused.append(view)
+                }
             }
         }
         let order: (DecisionCandidateView, DecisionCandidateView) -> Bool = { ($0.stars ?? 0, $1.dossier.rawValue) > ($1.stars ?? 0, $0.dossier.rawValue) }

@@ -278,8 +278,10 @@ struct CouncilSessionCommand: ParsableCommand {
             let language = lang.language
             try runReporting(language) {
                 try require(format, in: [.markdown, .text])
-                let snapshot = try workbench().sessionSnapshot(try readCode(SessionCode.self, session))
-                Output.write(MinutesRender.render(snapshot, language: language, markdown: format == .markdown))
+                let bench = try workbench()
+                let code = try readCode(SessionCode.self, session)
+                let snapshot = try bench.sessionSnapshot(code)
+                Output.write(MinutesRender.render(snapshot, language: language, markdown: format == .markdown, lifecycle: try bench.sessionLifecycle(code)))
             }
         }
     }

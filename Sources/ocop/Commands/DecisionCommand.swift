@@ -91,7 +91,7 @@ struct DecisionCommand: ParsableCommand {
         @Option(help: ArgumentHelp(L("Lọc theo cơ quan: mã tỉnh hoặc BNNMT.", "Filter by issuer: a province code or BNNMT."), valueName: "24|BNNMT")) var authority: String?
         @Option(help: L("Lọc theo năm.", "Filter by year.")) var year: Int?
         @Option(help: "recognition | revocation") var kind: String?
-        @Option(help: "table | json | csv") var format: OutputFormat = .table
+        @Option(help: "table | json | csv | markdown") var format: OutputFormat = .table
 
         func run() throws {
             let language = lang.language

@@ -101,14 +101,17 @@ enum DecisionRender {
                  notGranted: d.notGranted.count, revoked: d.revoked.count)
         }
         if format == .json { return Output.json(items) }
-        try require(format, in: [.table, .text, .csv, .json])
         let headers = vi ? ["số", "ngày", "cơ quan", "loại", "đợt", "công nhận", "đề nghị 5★", "không nâng hạng", "thu hồi", "người ký"]
             : ["number", "date", "issuer", "kind", "round", "recognised", "proposed 5★", "not granted", "revoked", "signed by"]
         let rows = zip(decisions, items).map { d, i in
             [i.number, d.decidedOn.display(language), d.issuerShort(language), d.kind.label(language), i.round ?? "", String(i.recognised),
              String(i.proposed), String(i.notGranted), String(i.revoked), i.signer]
         }
-        return format == .csv ? Output.csv(headers: headers, rows: rows) : Output.table(headers: headers, rows: rows)
+        switch format {
+        case .csv: return Output.csv(headers: headers, rows: rows)
+        case .markdown: return DocumentMarkdown(language: language, markdown: true).table(headers, rows).joined(separator: "\n")
+        default: return Output.table(headers: headers, rows: rows)
+        }
     }
 
     /// `decision show` as a record and its rows.

@@ -62,7 +62,7 @@ enum DemoRender {
             return k == 0 ? nil : "\(n)★ × \(k)"
         }.joined(separator: ", ")
         return (vi ? "Ngày \(asOf.display(.vi)): \(certificates.count) giấy chứng nhận — " : "On \(asOf.display(.en)): \(certificates.count) certificates — ")
-            + parts.joined(separator: "; ") + ".\n"
+            + parts.joined(separator: " · ") + ".\n"
             + (vi ? "Đang có hiệu lực \(current.count): \(stars)." : "In force \(current.count): \(stars).")
     }
 }
