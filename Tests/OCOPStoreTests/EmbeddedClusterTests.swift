@@ -36,7 +36,7 @@ import Glibc
         // pipe held open by the daemon makes the caller wait forever).
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let marker = home.appendingPathComponent("inherited-marker").path
-        FileManager.default.createFile(atPath: marker, contents: nil)
+        _ = FileManager.default.createFile(atPath: marker, contents: nil)
         let leaky = open(marker, O_RDONLY)  // deliberately without O_CLOEXEC
         defer { close(leaky) }
         try cluster.start()

@@ -149,7 +149,7 @@ public struct LocalCluster: Sendable {
             for url in [root, socketDirectory] { try chownToServerUser(url) }
             if fileManager.fileExists(atPath: logFile.path) { try chownToServerUser(logFile) }
             else {
-                fileManager.createFile(atPath: logFile.path, contents: nil)
+                _ = fileManager.createFile(atPath: logFile.path, contents: nil)
                 try chownToServerUser(logFile)
             }
         }
