@@ -177,6 +177,20 @@ import Testing
         }
         guard case let .importFailed(_, more)? = overlap else { Issue.record("\(String(describing: overlap))"); return }
         #expect(more.map(\.line) == [2])
+        // The same register imported again writes nothing and refuses nothing; a line naming a
+        // recorded decision with other values is refused, naming the column.
+        let before = try world.connection.count("star_recognition")
+        let again = try importer.run(.recognitions, records: [
+            line(2, "E", "3", "2020-12-25", rubric: "qd1048-2019"), line(3, "E", "3", "2023-11-24", issuer: "district"),
+        ], file: "recognitions.csv", defaultYear: 2026)
+        #expect(again == 0)
+        #expect(try world.connection.count("star_recognition") == before)
+        let changed = thrown(StoreError.self) {
+            _ = try importer.run(.recognitions, records: [line(2, "D", "3", "2024-09-01")], file: "recognitions.csv", defaultYear: 2026)
+        }
+        guard case let .importFailed(_, differing)? = changed else { Issue.record("\(String(describing: changed))"); return }
+        #expect(differing.map(\.line) == [2])
+        #expect(differing[0].reason.en.hasSuffix("with other values (stars: 4 → 3); a recorded decision is not changed by an import"))
     }
 
     @Test func theCalendarPlacesDossiersAndFlagsLateness() throws {

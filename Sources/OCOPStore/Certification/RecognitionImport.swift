@@ -138,16 +138,36 @@ public struct RecognitionImport {
                     provinceID: provinceID, provinceCode: r.provinceCode, illustrative: illustrative, revocationReason: r.revocationReason)
     }
 
+    /// What `write` did: the problems (nothing is written when there is any) and the lines that
+    /// were already recorded exactly as given (written again as nothing, so a register can be
+    /// imported twice).
+    public struct Outcome: Sendable {
+        public var problems: [ImportProblem] = []
+        public var alreadyRecorded: [Int] = []
+    }
+
     /// Validates every product's history with the parsed lines and, when nothing is wrong, writes
-    /// them; returns the problems (nothing is written when there is any).
-    public func write(_ lines: [Line]) throws -> [ImportProblem] {
+    /// them. A line naming a recorded recognition (same product, decision date and decision
+    /// number) is not written again: equal, it counts as already recorded; different, it is a
+    /// problem — a recorded decision is not changed by an import.
+    public func write(_ lines: [Line]) throws -> Outcome {
         let today = try Stored.requiredDate(try connection.one("SELECT \(Stored.today)::text AS today"), "today", table: "clock")
         let certificates = CertificateRepository(connection)
+        var outcome = Outcome()
         var problems: [ImportProblem] = []
         var plans: [(existing: [CertificateView], lines: [Line], superseded: [Int: CalendarDate])] = []
         for productID in Set(lines.map(\.productID)).sorted() {
             let existing = try certificates.certificates(productID: productID, asOf: today)
-            let mine = lines.filter { $0.productID == productID }
+            var mine: [Line] = []
+            for line in lines where line.productID == productID {
+                guard let recorded = existing.first(where: { Self.names($0, line) }) else { mine.append(line); continue }
+                let differences = Self.differences(recorded, line)
+                if differences.isEmpty { outcome.alreadyRecorded.append(line.line); continue }
+                let list = differences.joined(separator: "; ")
+                problems.append(ImportProblem(line: line.line, reason: LocalizedText(
+                    vi: "công nhận này đã được ghi (giấy chứng nhận \(recorded.number)) với giá trị khác (\(list)); quyết định đã ghi không sửa bằng nhập tệp",
+                    en: "this recognition is recorded (certificate \(recorded.number)) with other values (\(list)); a recorded decision is not changed by an import")))
+            }
             let rows = existing.map(Self.row) + mine.map(\.row)
             for p in RecognitionHistory.validate(rows, today: today) {
                 // A problem is told on the file's line; between two recorded rows it is not this file's.
@@ -159,7 +179,7 @@ public struct RecognitionImport {
             }
             plans.append((existing, mine, RecognitionHistory.supersessions(rows)))
         }
-        guard problems.isEmpty else { return problems.sorted { $0.line < $1.line } }
+        guard problems.isEmpty else { return Outcome(problems: problems.sorted { $0.line < $1.line }, alreadyRecorded: []) }
 
         for plan in plans {
             let n = plan.existing.count
@@ -184,7 +204,32 @@ public struct RecognitionImport {
                 for r in replaced { try certificates.linkSuccessor(id: r.id, by: inserted.id) }
             }
         }
-        return []
+        return outcome
+    }
+
+    /// Whether a line names a recorded certificate: the same decision, on the same date.
+    private static func names(_ recorded: CertificateView, _ line: Line) -> Bool {
+        guard recorded.facts.issuedOn == line.decidedOn else { return false }
+        guard let number = line.row.decisionNumber else { return recorded.decisionNumber == nil }
+        return row(recorded).decisionNumber == number
+    }
+
+    /// The columns in which a line differs from the certificate it names (`column: old → new`);
+    /// optional columns are compared only when the line gives them.
+    private static func differences(_ recorded: CertificateView, _ line: Line) -> [String] {
+        var out: [String] = []
+        func compare(_ column: String, _ old: String?, _ new: String?) {
+            if old != new { out.append("\(column): \(old ?? "∅") → \(new ?? "∅")") }
+        }
+        func score(_ h: Int?) -> String? { h.map { String(format: "%d.%02d", $0 / 100, $0 % 100) } }
+        compare("stars", String(recorded.stars), String(line.row.stars))
+        compare("issuer", recorded.issuer.rawValue, line.row.issuer.rawValue)
+        compare("year", String(recorded.evaluationYear), String(line.row.year))
+        compare("rubric", recorded.rubricVersion, line.row.rubricVersion.rawValue)
+        if line.row.scoreHundredths != nil { compare("score", score(recorded.scoreHundredths), score(line.row.scoreHundredths)) }
+        if let until = line.row.validUntil { compare("valid_until", recorded.facts.validUntil.iso, until.iso) }
+        if let revoked = line.row.revokedOn { compare("revoked_on", recorded.facts.revokedOn?.iso, revoked.iso) }
+        return out
     }
 
     /// A recorded certificate as a history row.

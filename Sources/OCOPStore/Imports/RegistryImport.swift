@@ -73,7 +73,9 @@ public struct RegistryImport {
             // Recognitions are checked as each product's whole history (docs/certification.md §10);
             // with any problem the transaction is undone, so every bad line is named and nothing stays.
             if kind == .recognitions {
-                problems = (problems + (try RecognitionImport(connection, actor: actor).write(recognitions))).sorted { $0.line < $1.line }
+                let outcome = try RecognitionImport(connection, actor: actor).write(recognitions)
+                problems = (problems + outcome.problems).sorted { $0.line < $1.line }
+                written -= outcome.alreadyRecorded.count
             }
             if !problems.isEmpty { throw StoreError.importFailed(file: file, problems: problems) }
             return written

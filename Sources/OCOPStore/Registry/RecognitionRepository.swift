@@ -17,7 +17,7 @@ public struct RecognitionRepository {
     public func record(productID: Int, _ recognition: RecognitionRecord, illustrative: Bool, actor: PersonCode) throws {
         try connection.transaction { connection in
             let importer = RecognitionImport(connection, actor: actor)
-            let problems = try importer.write([try importer.line(productID: productID, recognition, illustrative: illustrative)])
+            let problems = try importer.write([try importer.line(productID: productID, recognition, illustrative: illustrative)]).problems
             if !problems.isEmpty {
                 throw StoreError.invalid(field: "recognition", value: "\(recognition.stars)★ \(recognition.decisionDate ?? "")", reason: LocalizedText(
                     vi: problems.map { $0.reason.vi }.joined(separator: "; "), en: problems.map { $0.reason.en }.joined(separator: "; ")))
