@@ -21,6 +21,8 @@ public enum AppError: LocalizedFailure, Equatable {
     /// Nothing to plan from: no council sheets for the product or dossier.
     case noCouncilScores(product: String)
     case noCouncilScoresForDossier(String)
+    /// The demo's story needs a clock on or after this day (its decisions are dated up to it).
+    case demoNeedsLaterClock(CalendarDate)
     case unexpected(String)
 
     public var kind: ErrorKind {
@@ -29,7 +31,7 @@ public enum AppError: LocalizedFailure, Equatable {
         case .notAFile: .invalidInput
         case .fileUnreadable, .psqlMissing: .unavailable
         case .fileTooLarge, .notUTF8, .emptyFile, .confirmationNeeded, .databaseHasData, .embeddedOnly: .invalidInput
-        case .invalidClock: .configuration
+        case .invalidClock, .demoNeedsLaterClock: .configuration
         case .noCouncilScores, .noCouncilScoresForDossier: .notFound
         case .unexpected: .internal
         }
@@ -74,6 +76,9 @@ public enum AppError: LocalizedFailure, Equatable {
         case .noCouncilScoresForDossier(let dossier):
             return vi ? "Hồ sơ \(dossier) chưa có phiếu chấm của Hội đồng; hãy lập kế hoạch từ một phiếu tự đánh giá."
                 : "Dossier \(dossier) has no council sheets yet; plan from a self-assessment sheet."
+        case .demoNeedsLaterClock(let day):
+            return vi ? "Câu chuyện của dữ liệu mẫu có quyết định đến ngày \(day.display(.vi)); đồng hồ đang trước ngày đó. Đặt OCOP_CLOCK=2026-12-04 (hoặc muộn hơn)."
+                : "The demo's story has decisions up to \(day.display(.en)); the clock is before that day. Set OCOP_CLOCK=2026-12-04 (or later)."
         case .unexpected(let text): return (vi ? "Lỗi không lường trước: " : "Unexpected error: ") + text
         }
     }

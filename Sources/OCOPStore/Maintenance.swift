@@ -26,3 +26,11 @@ public enum Maintenance {
         try connection.one("SELECT EXISTS (SELECT 1 FROM producer) AS present").decode(Bool.self, "present")
     }
 }
+
+extension Maintenance {
+    /// Sets the time this connection's defaults record (`ocop_now()`); `nil` returns to the real
+    /// clock. The demo stamps each step of its story on the day the story puts it.
+    public static func setClock(_ connection: Connection, to time: Date?) throws {
+        _ = try mapped { try connection.query("SELECT set_config('ocop.clock', $1, false)", time?.postgresText ?? "") }
+    }
+}

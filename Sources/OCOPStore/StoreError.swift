@@ -89,6 +89,22 @@ public enum StoreError: LocalizedFailure, Equatable {
     /// The council's composition is frozen while one of its sessions is open.
     case councilInSession(council: String, session: String)
 
+    // Decisions, certificates and the calendar.
+    case decisionNumberTaken(issuer: String, year: Int, number: String, decidedOn: CalendarDate)
+    case notAwaitingDecision(dossier: String, status: DossierStatus, decision: String?)
+    case decisionBlocked([Blocked])
+    case nothingToDecide(authority: String, on: CalendarDate)
+    case ambiguousDecision(number: String, matches: [String])
+    case certificateAlreadyRevoked(certificate: String, decision: String, on: CalendarDate)
+    case notCompetentProvince(certificate: String, given: String, competent: String)
+    case auditOfAnotherCertificate(audit: Int, certificate: String)
+    case groundNotSupported(audit: Int, ground: String, supported: [String])
+    case noDecisionRecord(certificate: String)
+    case writtenOpinionsOnlyForReEvaluation(dossiers: [String])
+    case meetingRequired(session: String, flag: String)
+    case notWrittenOpinions(session: String)
+    case extraRoundExists(String)
+
     // Schema and migrations.
     case migrationsMissing(String)
     case badMigrationFile(String)
@@ -127,7 +143,8 @@ public enum StoreError: LocalizedFailure, Equatable {
         switch self {
         case .notFound: .notFound
         case .duplicateRegistration, .duplicateProduct, .duplicateProductCode, .duplicateCouncil, .openDossierExists, .secondChair,
-             .alreadyDecided, .sessionFinalized, .knockOutAlreadyDecided, .dossierDeferred, .councilInSession: .conflict
+             .alreadyDecided, .sessionFinalized, .knockOutAlreadyDecided, .dossierDeferred, .councilInSession, .decisionNumberTaken, .certificateAlreadyRevoked,
+             .extraRoundExists: .conflict
         case .migrationsMissing, .badMigrationFile, .duplicateMigration, .migrationChanged, .unknownMigration, .schemaOutOfDate: .configuration
         case .unavailable, .connectionLost, .postgresProgramsMissing, .noServerUser, .serverToolFailed, .clusterIO: .unavailable
         case .corruptStoredValue: .internal
@@ -151,6 +168,12 @@ public enum StoreError: LocalizedFailure, Equatable {
         case .notChair: ["chair"]
         case .unknownFlag, .flagNotOverridable: ["flag"]
         case .notAKnockOutClause, .noSuchKnockOut: ["clause"]
+        case .decisionNumberTaken: ["number"]
+        case .notCompetentProvince: ["authority"]
+        case .groundNotSupported: ["ground"]
+        case .ambiguousDecision: ["authority", "year"]
+        case .auditOfAnotherCertificate: ["audit"]
+        case .writtenOpinionsOnlyForReEvaluation: ["mode"]
         default: []
         }
     }
@@ -235,6 +258,51 @@ public enum StoreError: LocalizedFailure, Equatable {
         case let .councilInSession(c, session):
             return vi ? "Hội đồng \(c) đang có phiên họp \(session) chưa kết thúc: thành phần và vai trò thành viên giữ nguyên cho đến khi phiên kết thúc."
                 : "Council \(c) has session \(session) open: its members and their roles stay as they are until the session is finalized."
+        case let .decisionNumberTaken(issuer, year, number, decidedOn):
+            return vi ? "Số quyết định \(number) năm \(year) của cơ quan \(issuer) đã được dùng (quyết định ngày \(decidedOn.display(.vi))); số và ký hiệu là duy nhất trong năm (Điều 15 Nghị định 30/2020/NĐ-CP)."
+                : "Decision number \(number) of \(year) of issuer \(issuer) is already used (decision of \(decidedOn.display(.en))); numbers are unique per issuer and year (Decree 30/2020 Art. 15)."
+        case let .notAwaitingDecision(d, status, decision):
+            if let decision {
+                return vi ? "Hồ sơ \(d) đã có quyết định \(decision): mỗi hồ sơ chỉ có một quyết định công nhận."
+                    : "Dossier \(d) already has decision \(decision): a dossier gets one recognition decision."
+            }
+            return vi ? "Hồ sơ \(d) không chờ quyết định công nhận của cơ quan này: hồ sơ đang ở trạng thái «\(status.label(.vi))»."
+                : "Dossier \(d) is not awaiting a recognition decision of this authority: it is \(status.rawValue) (\(status.label(.en)))."
+        case let .decisionBlocked(blocked):
+            let head = vi ? "Không ban hành được quyết định, \(blocked.count) hồ sơ không thể công nhận (không có gì được ghi; có thể chỉ nêu các hồ sơ được công nhận):"
+                : "Cannot issue the decision: \(blocked.count) dossier(s) cannot be recognised (nothing was written; the decision may name only the dossiers it recognises):"
+            return ([head] + blocked.map { b in "  \(b.dossier): " + b.problems.map { $0(language) }.joined(separator: "; ") }).joined(separator: "\n")
+        case let .nothingToDecide(authority, on):
+            let who = IssuingAuthority(code: authority)?.label(language) ?? authority
+            return vi ? "Không có hồ sơ nào chờ quyết định của \(who) vào ngày \(on.display(.vi))."
+                : "No dossier awaits a decision of the \(who) on \(on.display(.en))."
+        case let .ambiguousDecision(number, matches):
+            return vi ? "Có nhiều quyết định số \(number): \(list(matches)). Nêu cơ quan ban hành và năm."
+                : "Several decisions are numbered \(number): \(list(matches)). Name the issuer and the year."
+        case let .certificateAlreadyRevoked(certificate, decision, on):
+            return vi ? "Giấy chứng nhận \(certificate) đã bị thu hồi theo Quyết định số \(decision) ngày \(on.display(.vi))."
+                : "Certificate \(certificate) was already revoked by decision \(decision) of \(on.display(.en))."
+        case let .notCompetentProvince(certificate, given, competent):
+            return vi ? "Tỉnh có mã \(given) không có thẩm quyền thu hồi giấy chứng nhận \(certificate): thẩm quyền thuộc Chủ tịch UBND tỉnh có mã \(competent) (tỉnh đã cấp, hoặc tỉnh kế thừa sau sắp xếp đơn vị hành chính)."
+                : "Province \(given) may not revoke certificate \(certificate): that is for the chair of province \(competent) (the issuing province, or its successor after the 2025 reorganisation)."
+        case let .auditOfAnotherCertificate(audit, certificate):
+            return vi ? "Biên bản hậu kiểm số \(audit) không phải của giấy chứng nhận \(certificate)." : "Inspection \(audit) is not about certificate \(certificate)."
+        case let .groundNotSupported(audit, ground, supported):
+            return vi ? "Kết luận hậu kiểm số \(audit) không làm căn cứ thu hồi theo điểm \(ground) khoản 1 Điều 8 (căn cứ kết luận này hỗ trợ: \(list(supported)))."
+                : "Inspection \(audit) does not support revocation under Art. 8.1.\(ground) (it supports: \(list(supported)))."
+        case let .noDecisionRecord(certificate):
+            return vi ? "Giấy chứng nhận \(certificate) được nhập từ sổ lịch sử: chương trình không có quyết định công nhận của nó để lập văn bản."
+                : "Certificate \(certificate) was imported from a historical register: the workbench holds no recognition decision to draw the document from."
+        case let .writtenOpinionsOnlyForReEvaluation(dossiers):
+            return vi ? "Lấy ý kiến bằng văn bản chỉ dành cho hồ sơ đánh giá lại (điểm d khoản 6 Điều 7); các hồ sơ khác: \(list(dossiers))."
+                : "Written opinions are for re-evaluation dossiers only (Art. 7.6.d); others: \(list(dossiers))."
+        case let .meetingRequired(session, flag):
+            return vi ? "Phiên \(session) lấy ý kiến bằng văn bản: ý kiến khác nhau (\(flag)) chỉ được giải quyết tại cuộc họp trực tiếp; ghi nhận cuộc họp trước, hoặc để các thành viên chấm lại."
+                : "Session \(session) runs by written opinions: diverging opinions (\(flag)) are settled only in a meeting; record the meeting first, or let the members re-score."
+        case let .notWrittenOpinions(session):
+            return vi ? "Phiên \(session) là cuộc họp trực tiếp, không phải lấy ý kiến bằng văn bản." : "Session \(session) is a meeting, not a written-opinion round."
+        case let .extraRoundExists(round):
+            return vi ? "Đợt đánh giá \(round) đã có." : "Round \(round) already exists."
         case let .migrationsMissing(path):
             return vi ? "Không tìm thấy thư mục migration: \(path) (đặt OCOP_SHARE_DIR là thư mục chứa db/ và scoring/)."
                 : "Migrations folder not found: \(path) (set OCOP_SHARE_DIR to the folder holding db/ and scoring/)."

@@ -35,6 +35,9 @@ struct OCOP: AsyncParsableCommand {
             RubricCommand.self,
             CouncilCommand.self,
             ScoreCommand.self,
+            DecisionCommand.self,
+            CertificateCommand.self,
+            CalendarCommand.self,
         ]
     )
 

@@ -46,7 +46,8 @@ import Testing
     @Test func outcomes() throws {
         let e = engine(1)
         let high = try e.rate([allSets[0].bestSheet()])
-        #expect(CouncilRules.provincialOutcome(high) == .proposedCentral && CouncilRules.centralOutcome(high) == .recognised)
+        #expect(CouncilRules.provincialOutcome(high) == .proposedCentral && CouncilRules.centralOutcome(high) == .awaitingDecision,
+                "a central 5★ result waits for the Minister's decision")
         let mid = try e.rate([sheet("a", total: 72)])
         #expect(CouncilRules.provincialOutcome(mid) == .awaitingDecision)
         let low = try e.rate([sheet("a", total: 40, set: 1), sheet("b", total: 44)])

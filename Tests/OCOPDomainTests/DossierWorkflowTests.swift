@@ -13,9 +13,7 @@ import Testing
         .communeReview: [.provincialReview],
         .provincialReview: [.advisoryReview],
         .advisoryReview: [.readyForCouncil],
-        .awaitingDecision: [.recognised],
         .proposedCentral: [.centralReview],
-        .centralReview: [.recognised, .awaitingDecision, .notRecognised],
     ]
     static let reviewStates: Set<S> = [.communeReview, .provincialReview, .advisoryReview, .readyForCouncil]
     static let terminal: Set<S> = [.recognised, .notRecognised, .withdrawn]
@@ -65,6 +63,14 @@ import Testing
             let error = illegal { try DossierWorkflow.advance(dossier: Self.code, from: status, returnedFrom: nil) }
             #expect(error?.message(.en).contains("opening a council session") == true)
             #expect(error?.message(.vi).contains("mở một phiên họp Hội đồng") == true)
+        case (.awaitingDecision, _):
+            // Only a recognition decision recognises.
+            let error = illegal { try DossierWorkflow.advance(dossier: Self.code, from: status, returnedFrom: nil) }
+            #expect(error?.message(.vi).contains("ban hành quyết định công nhận") == true)
+            #expect(error?.message(.en).contains("issues the recognition decision") == true)
+        case (.centralReview, _):
+            let error = illegal { try DossierWorkflow.advance(dossier: Self.code, from: status, returnedFrom: nil) }
+            #expect(error?.message(.en).contains("central council's finalization decides") == true)
         case (_, 1):
             let step = try DossierWorkflow.advance(dossier: Self.code, from: status, returnedFrom: nil)
             #expect(Self.shape(step) == Self.shape(status, targets[0], .advance, nil))
@@ -168,6 +174,21 @@ import Testing
         }
     }
 
+    @Test(arguments: S.allCases)
+    func aDecisionOnlyForDossiersAwaitingIt(_ outcome: S) throws {
+        let legal: Set<S> = [.recognised, .notRecognised]
+        if legal.contains(outcome) {
+            let step = try DossierWorkflow.decide(dossier: Self.code, from: .awaitingDecision, to: outcome)
+            #expect(Self.shape(step) == Self.shape(.awaitingDecision, outcome, .decision, nil))
+        } else {
+            _ = illegal { try DossierWorkflow.decide(dossier: Self.code, from: .awaitingDecision, to: outcome) }
+        }
+        for status in S.allCases where status != .awaitingDecision {
+            let error = illegal { try DossierWorkflow.decide(dossier: Self.code, from: status, to: .recognised) }
+            #expect(error?.attempted == .decision && error?.allowed == [])
+        }
+    }
+
     // MARK: deferral
 
     @Test(arguments: S.allCases)
@@ -257,6 +278,8 @@ import Testing
             if !status.isTerminal { next.append(.withdrawn) }
             if status == .readyForCouncil { next.append(.councilScheduled) }  // opening a session
             if status == .councilScheduled { next += [.awaitingDecision, .proposedCentral, .notRecognised] }
+            if status == .centralReview { next += [.awaitingDecision, .notRecognised] }  // the central council
+            if status == .awaitingDecision { next += [.recognised, .notRecognised] }  // a decision
             for n in next where seen.insert(n).inserted { queue.append(n) }
         }
         #expect(seen == Set(S.allCases))

@@ -24,6 +24,7 @@ import Testing
             attempt { () throws(DomainError) in try DossierWorkflow.advance(dossier: d, from: state.status, returnedFrom: state.returnedFrom, to: target) }
             attempt { () throws(DomainError) in try DossierWorkflow.councilResult(dossier: d, from: state.status, to: target) }
             attempt { () throws(DomainError) in try DossierWorkflow.centralResult(dossier: d, from: state.status, to: target) }
+            attempt { () throws(DomainError) in try DossierWorkflow.decide(dossier: d, from: state.status, to: target) }
         }
         attempt { () throws(DomainError) in try DossierWorkflow.returnForCompletion(dossier: d, from: state.status, returnedFrom: state.returnedFrom, missing: ["Phiếu kiểm nghiệm"]) }
         attempt { () throws(DomainError) in try DossierWorkflow.withdraw(dossier: d, from: state.status, returnedFrom: state.returnedFrom) }

@@ -268,6 +268,8 @@ import Testing
         try store.addProducer(Fixture.producer("0303000000", commune: "07249"), actor: "t")
         let product = try store.addProduct(ProductDraft(name: "Chè xanh Bản Ven", producerRef: "0303000000", productSet: 11, year: 2020), actor: "t")
         #expect(product.stars == nil && product.starsValidUntil == nil)
+        let products = ProductRepository(connection)
+        let stars = { (day: String) throws -> Int? in try products.product(id: product.id, asOf: CalendarDate(iso: day)).stars }
 
         try store.recordRecognition(productID: product.id, .init(stars: 3, score: Decimal(string: "64.5"), year: 2020, decisionNo: "1320/QĐ-UBND",
                                                                 decisionDate: "2020-12-25", rubricVersion: "qd1048-2019", provinceCode: "24"),
@@ -276,27 +278,34 @@ import Testing
         #expect(history.count == 1)
         #expect(history[0].validUntil == "2023-12-25", "decision + 36 months")
         #expect(history[0].score == Decimal(string: "64.5") && history[0].decisionNo == "1320/QĐ-UBND" && history[0].provinceCode == "24")
-        #expect(try store.product(id: product.id).stars == 3)
-        #expect(try store.product(id: product.id).starsValidUntil == "2023-12-25")
+        #expect(history[0].certificateNumber == "GCN-24-2020-0001" && history[0].issuer == .province)
+        // The star counts only while the certificate is in force: never an expired one as current.
+        #expect(try stars("2023-12-25") == 3 && stars("2023-12-26") == nil && stars("2020-12-24") == nil)
+        #expect(try products.product(id: product.id, asOf: CalendarDate(iso: "2021-01-01")).starsValidUntil == "2023-12-25")
         // The old certificate keeps the old province (code 24 on 2020-12-25 is Bắc Giang).
         #expect(try connection.one("SELECT p.name FROM star_recognition s JOIN province p ON p.id = s.province_id").decode(String.self, "name") == "Bắc Giang")
 
+        // An upgrade in force supersedes the 2020 certificate from its own date.
         try store.recordRecognition(productID: product.id, .init(stars: 4, year: 2023, decisionDate: "2023-11-24", validUntil: "2026-11-24",
                                                                 rubricVersion: "qd148-2023", provinceCode: "24"), illustrative: true, actor: "t")
-        #expect(try store.product(id: product.id).stars == 4, "the latest decision is current")
+        #expect(try stars("2023-11-24") == 4 && stars("2023-11-23") == 3, "the later decision is current from its date")
+        history = try store.recognitions(productID: product.id)
+        #expect(history[0].supersededOn == "2023-11-24")
         #expect(try connection.one("SELECT p.name FROM star_recognition s JOIN province p ON p.id = s.province_id WHERE s.year = 2023").decode(String.self, "name") == "Bắc Giang")
 
-        try store.recordRecognition(productID: product.id, .init(stars: 5, year: 2026, decisionDate: "2026-02-28",
-                                                                rubricVersion: "qd26-2026", provinceCode: "24"), illustrative: false, actor: "t")
+        // 5★ only from the Ministry: a province's 5★ is refused and nothing is written.
+        let five = thrown(StoreError.self) {
+            try store.recordRecognition(productID: product.id, .init(stars: 5, year: 2026, decisionDate: "2026-02-28",
+                                                                    rubricVersion: "qd148-2023", provinceCode: "24"), illustrative: false, actor: "t")
+        }
+        #expect(five?.message(.en).contains("5★ is recognised only by the Ministry") == true)
+        try store.recordRecognition(productID: product.id, .init(stars: 5, year: 2026, decisionDate: "2026-02-28", rubricVersion: "qd148-2023",
+                                                                provinceCode: "24", issuer: .ministry), illustrative: false, actor: "t")
         history = try store.recognitions(productID: product.id)
-        #expect(history.map(\.stars) == [3, 4, 5])
+        #expect(history.map(\.stars) == [3, 4, 5] && history.map(\.certificateNumber) == ["GCN-24-2020-0001", "GCN-24-2023-0001", "GCN-BNNMT-2026-0001"])
         #expect(history[2].validUntil == "2029-02-28")
         #expect(try connection.one("SELECT p.name FROM star_recognition s JOIN province p ON p.id = s.province_id WHERE s.year = 2026").decode(String.self, "name") == "Bắc Ninh")
-        #expect(try store.product(id: product.id).stars == 5)
-        // A revoked recognition no longer counts.
-        try connection.query("UPDATE star_recognition SET revoked_at = '2026-06-01', revocation_reason = 'test' WHERE year = 2026")
-        #expect(try store.product(id: product.id).stars == 4)
-        #expect(try store.product(id: product.id).starsValidUntil == "2026-11-24")
+        #expect(try stars("2026-12-01") == 5)
 
         if case .notFound(.rubricVersion, _)? = thrown(StoreError.self, {
             try store.recordRecognition(productID: product.id, .init(stars: 3, year: 2020, decisionDate: "2020-01-01", rubricVersion: "qd0-1900", provinceCode: "24"), illustrative: false, actor: "t")

@@ -57,7 +57,7 @@ struct CorpusWorld {
     /// A valid sheet for the dossier's set (Bộ 4), criterion → points.
     var sheet: [(String, Int)] = []
 
-    static let clock = "2026-11-20T09:00:00+07:00"
+    static let clock = "2026-12-05T09:00:00+07:00"
 
     static func make() throws -> CorpusWorld {
         let target = try TestDatabase.migratedTarget(prefix: "corpus")
@@ -75,11 +75,12 @@ struct CorpusWorld {
         _ = try ok(["producer", "add", "--registration", "2400999001", "--name", "HTX Mật ong kiểm thử", "--kind", "htx", "--commune", "07534"])
         _ = try ok(["product", "add", "--producer", "2400999001", "--name", "Mật ong kiểm thử", "--set", "4"])
         world.product = try world.connection.one("SELECT code FROM product WHERE name = 'Mật ong kiểm thử'").decode(String.self, "code")
-        _ = try ok(["dossier", "open", "--product", world.product, "--kind", "lan_dau", "--year", "2026", "--round", "2", "--target-stars", "3"])
+        // The round comes from the filing date (today): round 1 of 2027.
+        _ = try ok(["dossier", "open", "--product", world.product, "--kind", "lan_dau", "--target-stars", "3"])
         world.dossier = try world.connection.one("SELECT code FROM dossier ORDER BY id DESC LIMIT 1").decode(String.self, "code")
         for _ in 0..<4 { _ = try ok(["dossier", "advance", world.dossier]) }
-        _ = try ok(["council", "session", "open", "--council", "BN-HD-2026", "--date", "2026-11-25", "--dossier", world.dossier])
-        world.session = try world.connection.one("SELECT code FROM council_session WHERE status = 'open'").decode(String.self, "code")
+        _ = try ok(["council", "session", "open", "--council", "BN-HD-2026", "--date", "2026-12-10", "--dossier", world.dossier])
+        world.session = try world.connection.one("SELECT code FROM council_session WHERE status = 'open' ORDER BY id DESC LIMIT 1").decode(String.self, "code")
         let set = try RubricCatalog.load(from: packageRoot.appendingPathComponent("scoring")).productSet(4)
         world.sheet = set.scorableCriteria.map { ($0.code, $0.allowedPoints().first ?? 0) }
         // One member has already submitted: a second submission is a duplicate.

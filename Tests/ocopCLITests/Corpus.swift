@@ -64,7 +64,7 @@ enum Corpus {
             "rubric": [("qd99-2030", "qd99-2030")],
             "decision_date": [("2027-01-01", "tương lai"), ("2026-13-01", "YYYY-MM-DD")],
             "score": [("101", "0 đến 100"), ("-1", "0 đến 100"), ("7O", "0 đến 100")],
-            "product_name": [("Không có sản phẩm này", "không có sản phẩm này")],
+            "product_name": [("Không có sản phẩm này", "Không có sản phẩm này")],
         ]
         for row in rows {
             for (index, column) in row.header.enumerated() {
@@ -207,7 +207,7 @@ enum Corpus {
         for round in ["0", "10"] { c("dossier open", "round \(round)", open.map { $0 == "2" ? round : $0 }, 65, ["kỳ"]) }
         for stars in ["2", "6"] { c("dossier open", "target \(stars)", open + ["--target-stars", stars], 65, ["hạng sao"]) }
         c("dossier open", "unknown rubric", open + ["--rubric", "qd1-1999"], 66, ["qd1-1999"])
-        c("dossier open", "already open this round", ["dossier", "open", "--product", world.product, "--kind", "lan_dau", "--year", "2026", "--round", "2"], 73, [world.product])
+        c("dossier open", "already open this round", ["dossier", "open", "--product", world.product, "--kind", "lan_dau"], 73, [world.product])
         for bad in badArguments where bad.name != "blank" && bad.name != "line break" {
             c("dossier open", "note: \(bad.name)", open + ["--note", bad.value + (bad.name == "too long" ? String(repeating: "x", count: 2000) : "")],
               65, [bad.fragment == "tối đa 200" ? "tối đa 2000" : bad.fragment])

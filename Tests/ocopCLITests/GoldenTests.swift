@@ -103,28 +103,49 @@ import Testing
         }
     }
 
-    @Test func theDemoWorldOnAFixedClock() throws {
+    /// The demo world, loaded once for the suite: its environment and the demo's narration.
+    static let demoWorld: Result<(environment: [String: String], narration: String), any Error> = Result {
         let target = try TestDatabase.migratedTarget(prefix: "golden")
-        let env = cleanEnvironment(["OCOP_DATABASE_URL": target.conninfo, "OCOP_USER": "thu-ky", "OCOP_CLOCK": Self.clock])
+        let env = cleanEnvironment(["OCOP_DATABASE_URL": target.conninfo, "OCOP_USER": "thu-ky", "OCOP_CLOCK": clock])
+        let demo = try runOCOP(["demo", "--lang", "vi"], environment: env)
+        guard demo.status == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: demo.err]) }
+        // The database's name changes from run to run; the demo names where it loads.
+        return (env, demo.out.replacingOccurrences(of: target.redacted, with: "<database>"))
+    }
+
+    @Test func theDemoWorldOnAFixedClock() throws {
+        let (env, demo) = try Self.demoWorld.get()
         func run(_ arguments: [String], _ language: String = "vi") throws -> String {
             let result = try runOCOP(arguments + ["--lang", language], environment: env)
             #expect(result.status == 0, "ocop \(arguments.joined(separator: " ")): \(result.err)")
             return result.out
         }
-        // The database's name changes from run to run; the demo names where it loads.
-        let demo = try run(["demo"]).replacingOccurrences(of: target.redacted, with: "<database>")
         try Self.check("demo/demo.vi.txt", demo)
         for language in ["vi", "en"] {
             try Self.check("demo/session-status.\(language).txt", try run(["council", "session", "status", "PH-2026-001"], language))
             try Self.check("demo/session-status.\(language).json", try run(["council", "session", "status", "PH-2026-001", "--format", "json"], language))
             try Self.check("demo/minutes.\(language).md", try run(["council", "session", "minutes", "PH-2026-001"], language))
             try Self.check("demo/minutes.\(language).txt", try run(["council", "session", "minutes", "PH-2026-001", "--format", "text"], language))
-            for dossier in ["HS-2026-0001", "HS-2026-0006", "HS-2026-0009", "HS-2026-0011"] {
+            for dossier in ["HS-2026-0001", "HS-2026-0006", "HS-2026-0008", "HS-2026-0009", "HS-2026-0011"] {
                 try Self.check("demo/dossier-status-\(dossier).\(language).txt", try run(["dossier", "status", dossier], language))
             }
             try Self.check("demo/dossier-status-HS-2026-0001.\(language).json", try run(["dossier", "status", "HS-2026-0001", "--format", "json"], language))
             try Self.check("demo/dossier-history-HS-2026-0001.\(language).txt", try run(["dossier", "history", "HS-2026-0001"], language))
             try Self.check("demo/dossier-list.\(language).txt", try run(["dossier", "list", "--year", "2026"], language))
+            // The star lifecycle: decisions, certificates on the clock's day, who must re-evaluate.
+            try Self.check("demo/decision-list.\(language).txt", try run(["decision", "list"], language))
+            try Self.check("demo/decision-draft-empty.\(language).txt", try run(["decision", "draft", "--authority", "24"], language))
+            try Self.check("demo/decision-show-1523.\(language).md", try run(["decision", "show", "1523/QĐ-UBND", "--format", "markdown"], language))
+            try Self.check("demo/decision-show-2150.\(language).md", try run(["decision", "show", "2150/QĐ-BNNMT", "--format", "markdown"], language))
+            try Self.check("demo/decision-show-1650.\(language).md", try run(["decision", "show", "1650/QĐ-UBND", "--format", "markdown"], language))
+            try Self.check("demo/certificate-list.\(language).txt", try run(["certificate", "list"], language))
+            try Self.check("demo/certificate-list-current.\(language).csv", try run(["certificate", "list", "--status", "current", "--format", "csv"], language))
+            try Self.check("demo/certificate-show-GCN-24-2024-0004.\(language).txt", try run(["certificate", "show", "GCN-24-2024-0004"], language))
+            try Self.check("demo/certificate-show-GCN-BNNMT-2026-0001.\(language).md", try run(["certificate", "show", "GCN-BNNMT-2026-0001", "--format", "markdown"], language))
+            try Self.check("demo/certificate-expiring.\(language).csv", try run(["certificate", "expiring", "--within", "180"], language))
+            try Self.check("demo/product-list.\(language).txt", try run(["product", "list"], language))
+            try Self.check("demo/product-show-24-07804-001-2020.\(language).txt", try run(["product", "show", "24-07804-001-2020"], language))
+            try Self.check("demo/calendar-2026.\(language).txt", try run(["calendar", "list", "--year", "2026"], language))
         }
     }
 }

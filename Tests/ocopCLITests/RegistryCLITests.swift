@@ -21,7 +21,7 @@ import Testing
     }
 
     func importSeed(_ environment: [String: String], _ kinds: [String] = ["provinces", "communes", "producers"]) throws {
-        let expected = ["provinces": 3, "communes": 64, "producers": 61, "products": 100, "recognitions": 102]
+        let expected = ["provinces": 3, "communes": 64, "producers": 61, "products": 100, "recognitions": 106]
         for kind in kinds {
             let path = Self.seed.appendingPathComponent("\(kind).csv").path
             let out = try ok(["import", kind, path] + (kind == "products" ? ["--year", "2026"] : []), environment)
@@ -95,8 +95,9 @@ import Testing
         let association = try runOCOP(["product", "add", "--name", "Mật ong", "--producer", "2400910004", "--set", "4", "--year", "2026"], environment: env)
         #expect(association.status == 65 && association.err.contains("bộ 26"))
 
-        let opened = try ok(["dossier", "open", "--product", "24-07534-001-2026", "--year", "2026", "--round", "2", "--target-stars", "3", "--as", "can-bo-xa-sa-ly", "--note", "Nộp tại xã"], env)
-        #expect(opened.hasPrefix("Đã mở hồ sơ HS-2026-0001 cho Trà giảo cổ lam Sa Lý (Đánh giá lần đầu, kỳ 2/2026, bộ tiêu chí qd26-2026)."))
+        let opened = try ok(["dossier", "open", "--product", "24-07534-001-2026", "--filed-on", "2026-07-01", "--target-stars", "3", "--as", "can-bo-xa-sa-ly", "--note", "Nộp tại xã"], env)
+        #expect(opened.hasPrefix("Đã mở hồ sơ HS-2026-0001 cho Trà giảo cổ lam Sa Lý (Đánh giá lần đầu, nộp ngày 01/07/2026, kỳ 2/2026, bộ tiêu chí qd26-2026)."),
+                "the round comes from the filing date")
         let again = try runOCOP(["dossier", "open", "--product", "24-07534-001-2026", "--year", "2026", "--round", "2"], environment: env)
         #expect(again.status == 73 && again.err.contains("HS-2026-0001"))
 

@@ -22,8 +22,8 @@ HEADERS = {
                       "representative_disabled", "illustrative"],
     "products.csv": ["code", "name", "producer_registration_no", "product_set", "commune_code", "illustrative"],
     "recognitions.csv": ["product_name", "producer_registration_no", "stars", "score", "year", "decision_no",
-                         "decision_date", "rubric", "province_code", "illustrative"],
-    "dossiers-2026.csv": ["product_name", "producer_registration_no", "kind", "year", "round", "target_stars", "note"],
+                         "decision_date", "rubric", "issuer", "province_code", "illustrative"],
+    "dossiers-2026.csv": ["product_name", "producer_registration_no", "kind", "year", "round", "filed_on", "target_stars", "note"],
 }
 
 # Figures of the seed report (Bắc Giang, BC năm 2020, §II.3).
@@ -296,6 +296,10 @@ for r in recs:
         fail(f"{w}: rubric {r['rubric']} for {year}")
     if not re.fullmatch(r"\d+/QĐ-UBND", r["decision_no"]):
         fail(f"{w}: decision_no {r['decision_no']!r}")
+    # QĐ 1048: the province recognised 3★/4★; QĐ 148: 3★ by the district, 4★ by the province.
+    expected_issuer = "district" if (r["rubric"] == "qd148-2023" and stars == 3) else "province"
+    if r["issuer"] != expected_issuer:
+        fail(f"{w}: issuer {r['issuer']!r}, expected {expected_issuer!r} for {stars}★ under {r['rubric']}")
     prov = province_at(r["province_code"], d)
     if prov is None or prov is not old_bg:
         fail(f"{w}: province {r['province_code']} on {d} is not old Bắc Giang (old certificates keep their province)")
@@ -354,6 +358,10 @@ for d in dossiers:
         continue
     target, rnd = int(d["target_stars"]), int(d["round"])
     deadline = round_filing_deadline(2026, rnd)
+    filed = date(d["filed_on"], w)
+    if filed is None or filed.year != 2026 or (filed <= dt.date(2026, 4, 30)) != (rnd == 1) or filed > deadline:
+        fail(f"{w}: filed_on {d['filed_on']} does not fall in round {rnd} of 2026 (Art. 5.1: by 30/4 → 1, by 30/10 → 2)")
+    d["_filed"] = filed
     sets_2026.add(int(p["product_set"]))
     prod = producer[d["producer_registration_no"]]
     if prod["_representative_female"] or prod["_representative_ethnic_minority"] or prod["_representative_disabled"]:
@@ -375,12 +383,16 @@ for d in dossiers:
     expiry = add_months(last["_date"], 36)
     if expiry < dt.date(2026, 1, 1):
         fail(f"{w}: latest certificate expired {expiry}, before the 2026 round")
+    if d.get("_filed") and not (last["_date"] <= d["_filed"] <= expiry):
+        fail(f"{w}: filed on {d['_filed']}, when the certificate of {last['_date']} (valid through {expiry}) was not in force")
     if d["kind"] == "nang_hang" and not last["_stars"] < target:
         fail(f"{w}: upgrade target {target}★ not above current {last['_stars']}★")
     if d["kind"] == "danh_gia_lai":
         window_open, window_close = expiry - dt.timedelta(days=180), expiry - dt.timedelta(days=120)
         if not (window_close <= deadline and window_open.year == 2026):
             fail(f"{w}: renewal window {window_open}..{window_close} does not fall in round {rnd} of 2026")
+        if d.get("_filed") and not (window_open <= d["_filed"] <= window_close):
+            fail(f"{w}: filed on {d['_filed']}, outside the renewal window {window_open}..{window_close} (Art. 7.6.a)")
         if target != last["_stars"]:
             fail(f"{w}: re-evaluation target {target}★ differs from current {last['_stars']}★")
     if c and c["_old"]:

@@ -16,6 +16,15 @@ public enum DemoEvent: Sendable {
     case finalized(FinalizationReport)
     case minutes(SessionSnapshot)
     case status(DossierStatusView)
+    /// What a decision would contain, then what it recorded.
+    case draft(DecisionDraft)
+    case decision(DecisionView)
+    case audit(PostAuditView)
+    case revoked(CertificateView, RevocationTiming, DecisionView)
+    /// The register on a day: how many certificates stand in each status.
+    case certificateRegister([CertificateView], asOf: CalendarDate)
+    /// Who must be invited to re-evaluation (the mail-merge CSV).
+    case expiring([CertificateView])
 }
 
 /// `ocop demo`: loads the Bắc Giang / Bắc Ninh demo data (db/seed/) and runs a 2026 evaluation
@@ -55,6 +64,9 @@ public struct DemoRun {
             throw StoreError.importFailed(file: path("dossiers-2026.csv"), problems: [ImportProblem(line: 1, reason: LocalizedText(
                 vi: "thiếu cột: \(missingColumns.joined(separator: ", "))", en: "missing columns: \(missingColumns.joined(separator: ", "))"))])
         }
+
+        // The story's decisions are dated up to 01/12/2026; a decision is never dated in the future.
+        guard workbench.today >= DemoDecisions.lastDay else { throw AppError.demoNeedsLaterClock(DemoDecisions.lastDay) }
 
         narrate(.step(1, LocalizedText(vi: "Cơ sở dữ liệu", en: "Database")))
         _ = try workbench.connection()  // open (and start) the database before narrating where it is
@@ -108,15 +120,19 @@ public struct DemoRun {
             let councilDossiers = try runRound(workbench, rows: files["dossiers-2026.csv"]!.records, file: path("dossiers-2026.csv"), narrate: narrate)
 
             narrate(.step(5, LocalizedText(vi: "Hội đồng đánh giá cấp tỉnh", en: "The provincial council")))
-            try DemoCouncil.run(workbench, dossiers: councilDossiers, narrate: narrate)
-
-            narrate(.step(6, LocalizedText(vi: "Chủ thể tra cứu hồ sơ", en: "A producer looks up a dossier")))
-            if let first = councilDossiers.first {
-                narrate(.command("ocop dossier status \(first)"))
-                narrate(.status(try workbench.dossierStatus(first)))
+            try workbench.at(CalendarDate(year: 2026, month: 11, day: 10)!) {
+                try DemoCouncil.run(workbench, dossiers: councilDossiers, narrate: narrate)
             }
-            narrate(.say(LocalizedText(vi: "\nXong. Xem thêm: ocop dossier list --year 2026, ocop product list, ocop rubric list.",
-                                       en: "\nDone. Next: ocop dossier list --year 2026, ocop product list, ocop rubric list.")))
+
+            let notGranted = try DemoDecisions.run(workbench, dossiers: councilDossiers, narrate: narrate)
+
+            narrate(.step(11, LocalizedText(vi: "Chủ thể tra cứu hồ sơ", en: "Producers look up their dossiers")))
+            for code in [councilDossiers.first, notGranted].compactMap({ $0 }) {
+                narrate(.command("ocop dossier status \(code)"))
+                narrate(.status(try workbench.dossierStatus(code)))
+            }
+            narrate(.say(LocalizedText(vi: "\nXong. Xem thêm: ocop decision list, ocop certificate list --status current, ocop product list, ocop dossier list --year 2026.",
+                                       en: "\nDone. Next: ocop decision list, ocop certificate list --status current, ocop product list, ocop dossier list --year 2026.")))
         }
     }
 
@@ -138,23 +154,32 @@ public struct DemoRun {
             // Art. 12.2: dossiers filed before 22/5/2026 follow the 2021–2025 rules (QĐ 148 + 1489).
             let transition = round == 1
             let rubric = transition ? RubricVersionID.qd148_2023.rawValue : RubricVersionID.qd26_2026.rawValue
-            let dossier = try workbench.openDossier(DossierOpening(
-                productRef: product.code, kind: kind, year: year, round: round,
-                targetStars: record.value("target_stars").flatMap(Int.init), rubricVersion: rubric, note: record.value("note")))
+            // Each step is stamped on its day: filed, taken up by the commune the next day, proposed
+            // to the province before the round's deadline (Art. 5.1), reviewed, ready for the council.
+            let filedOn = record.value("filed_on").flatMap { CalendarDate(iso: $0) } ?? workbench.today
+            let proposed = CalendarDate(year: year, month: round == 1 ? 4 : 10, day: round == 1 ? 28 : 1) ?? filedOn
+            let dossier = try workbench.at(filedOn) {
+                try workbench.openDossier(DossierOpening(
+                    productRef: product.code, kind: kind, year: year, round: round,
+                    targetStars: record.value("target_stars").flatMap(Int.init), rubricVersion: rubric, note: record.value("note"), filedOn: filedOn))
+            }
             var path: [DossierStatus] = [.submitted]
-            for _ in 0..<2 { path.append(try workbench.advanceDossier(dossier.code).status) }
+            path.append(try workbench.at(filedOn.adding(days: 1)) { try workbench.advanceDossier(dossier.code).status })
+            path.append(try workbench.at(proposed) { try workbench.advanceDossier(dossier.code).status })
             if !returnedOne && !transition {
                 returnedOne = true
                 // The returned list is what the provincial body wrote, in Vietnamese, as it would be.
-                try workbench.returnDossier(dossier.code, missing: ["Phiếu kiểm nghiệm chỉ tiêu an toàn thực phẩm còn hiệu lực",
-                                                                    "Bản sao giấy chứng nhận đăng ký nhãn hiệu"],
-                                            note: "Cơ quan tham mưu cấp tỉnh yêu cầu bổ sung")
+                try workbench.at(proposed.adding(days: 4)) {
+                    try workbench.returnDossier(dossier.code, missing: ["Phiếu kiểm nghiệm chỉ tiêu an toàn thực phẩm còn hiệu lực",
+                                                                        "Bản sao giấy chứng nhận đăng ký nhãn hiệu"],
+                                                note: "Cơ quan tham mưu cấp tỉnh yêu cầu bổ sung")
+                }
                 path.append(.returned)
-                try workbench.advanceDossier(dossier.code, note: "Chủ thể đã bổ sung")
+                try workbench.at(proposed.adding(days: 11)) { try workbench.advanceDossier(dossier.code, note: "Chủ thể đã bổ sung") }
                 path.append(.provincialReview)
             }
-            path.append(try workbench.advanceDossier(dossier.code).status)
-            path.append(try workbench.advanceDossier(dossier.code).status)
+            path.append(try workbench.at(proposed.adding(days: 14)) { try workbench.advanceDossier(dossier.code).status })
+            path.append(try workbench.at(proposed.adding(days: 19)) { try workbench.advanceDossier(dossier.code).status })
             narrate(.say(LocalizedText(
                 vi: "  \(dossier.code) \(product.name) (\(kind.label(.vi)), bộ \(product.productSet), \(rubric)): " + path.map { $0.shortLabel(.vi) }.joined(separator: " → "),
                 en: "  \(dossier.code) \(product.name) (\(kind.label(.en)), set \(product.productSet), \(rubric)): " + path.map { $0.shortLabel(.en) }.joined(separator: " → "))))

@@ -20,8 +20,21 @@ extension Workbench {
         try CouncilRepository(try connection()).addMember(council: council, person: person, name: name, organisation: organisation, role: role, actor: actor)
     }
 
-    public func openSession(council: CouncilCode, heldOn: CalendarDate, place: String?, dossiers: [DossierCode], absent: [PersonCode]) throws -> SessionSnapshot {
-        try SessionRepository(try connection()).open(council: council, heldOn: heldOn, place: place, dossiers: dossiers, absent: absent, actor: actor)
+    /// Opens a session. `mode` defaults to the law's: written opinions when every dossier is a
+    /// re-evaluation (Art. 7.6.d), else a meeting; written opinions take only re-evaluations.
+    public func openSession(council: CouncilCode, heldOn: CalendarDate, place: String?, dossiers: [DossierCode], absent: [PersonCode],
+                            mode: SessionMode? = nil) throws -> SessionSnapshot {
+        try transaction { connection in
+            let kinds = try dossiers.map { try DossierRepository(connection).dossier($0).kind }
+            let chosen = mode ?? (!kinds.isEmpty && kinds.allSatisfy { $0 == .reEvaluation } ? .writtenOpinions : .meeting)
+            if chosen == .writtenOpinions {
+                let others = zip(dossiers, kinds).filter { $0.1 != .reEvaluation }.map(\.0.rawValue)
+                if !others.isEmpty { throw StoreError.writtenOpinionsOnlyForReEvaluation(dossiers: others) }
+            }
+            let snapshot = try SessionRepository(connection).open(council: council, heldOn: heldOn, place: place, dossiers: dossiers, absent: absent, actor: actor)
+            if chosen != .meeting { try SessionLifecycleRepository(connection).setMode(snapshot.code, mode: chosen) }
+            return snapshot
+        }
     }
 
     public func sessions(council: CouncilCode? = nil) throws -> [CouncilSessionSummary] {
@@ -46,8 +59,12 @@ extension Workbench {
         try SessionRepository(try connection()).recuse(session: session, dossier: dossier, person: member, kind: kind, reason: reason, actor: actor)
     }
 
+    /// The chair overrides a spread or ★-split flag; in a written-opinion round only once the
+    /// council has met (overriding diverging opinions is what a meeting does).
     public func overrideFlag(session: SessionCode, dossier: DossierCode, flag: String, chair: PersonCode, reason: String) throws {
-        try SessionRepository(try connection()).override(session: session, dossier: dossier, flag: flag, chair: chair, reason: reason, actor: actor)
+        let connection = try connection()
+        try SessionLifecycleRepository(connection).requireMeeting(toOverride: flag, in: session)
+        try SessionRepository(connection).override(session: session, dossier: dossier, flag: flag, chair: chair, reason: reason, actor: actor)
     }
 
     public func declareKnockOut(session: SessionCode, dossier: DossierCode, clause: String, reason: String, by: PersonCode?) throws -> KnockOutRecord {

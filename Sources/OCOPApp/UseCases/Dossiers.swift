@@ -5,11 +5,14 @@ import OCOPStore
 
 /// Dossiers and their workflow.
 extension Workbench {
-    /// Opens a dossier, freezing the rubric version it will be evaluated under.
+    /// Opens a dossier, freezing the rubric version it will be evaluated under. The filing date
+    /// (default today) places it in its round and is checked against the product's certificates:
+    /// a first evaluation needs none in force, an upgrade or re-evaluation rests on one (Art. 6.1,
+    /// 7.5, 7.6.a, 12.3).
     public func openDossier(_ opening: DossierOpening) throws -> Dossier {
         let opening = try opening.validated(today: today)
         try syncRubrics()
-        return try DossierRepository(try connection()).open(opening, actor: actor)
+        return try DossierFiling(try connection()).open(opening, today: today, actor: actor)
     }
 
     public func dossiers(year: Int? = nil, status: DossierStatus? = nil, product: String? = nil) throws -> [Dossier] {

@@ -20,23 +20,27 @@ extension Workbench {
     public func producer(_ reference: String) throws -> ProducerDetail {
         let connection = try connection()
         let producer = try ProducerRepository(connection).producer(reference)
-        return ProducerDetail(producer: producer, products: try ProductRepository(connection).products(producerID: producer.id))
+        return ProducerDetail(producer: producer, products: try ProductRepository(connection).products(producerID: producer.id, asOf: today))
     }
 
     public func addProduct(_ draft: ProductDraft) throws -> Product {
         try ProductRepository(try connection()).add(draft, today: today, actor: actor)
     }
 
-    public func products(producer: String? = nil, productSet: Int? = nil, search: String? = nil) throws -> [Product] {
+    /// Products with the stars of the certificate each holds on `asOf` (default today).
+    public func products(producer: String? = nil, productSet: Int? = nil, search: String? = nil, asOf: CalendarDate? = nil) throws -> [Product] {
         let connection = try connection()
         let producerID = try producer.map { try ProducerRepository(connection).producer($0).id }
-        return try ProductRepository(connection).products(producerID: producerID, productSet: productSet, search: search)
+        return try ProductRepository(connection).products(producerID: producerID, productSet: productSet, search: search, asOf: asOf ?? today)
     }
 
-    public func product(_ reference: String) throws -> ProductDetail {
+    /// A product with its standing on `asOf` (default today), its star history and dossiers.
+    public func product(_ reference: String, asOf: CalendarDate? = nil) throws -> ProductDetail {
         let connection = try connection()
-        let product = try ProductRepository(connection).product(reference)
+        let day = asOf ?? today
+        let product = try ProductRepository(connection).product(reference, asOf: day)
         return ProductDetail(product: product, recognitions: try RecognitionRepository(connection).recognitions(productID: product.id),
-                             dossiers: try DossierRepository(connection).dossiers(productID: product.id))
+                             dossiers: try DossierRepository(connection).dossiers(productID: product.id),
+                             certificates: try CertificateRepository(connection).certificates(productID: product.id, asOf: day))
     }
 }

@@ -63,6 +63,18 @@ public struct RevocationTiming: Sendable, Hashable {
     /// `findingOn + 15` days (Art. 8.4).
     public let deadline: CalendarDate
 
+    /// The timing of a revocation already recorded: the deadline follows from the finding.
+    public init(ground: RevocationGround, findingOn: CalendarDate, revokedOn: CalendarDate) {
+        self.init(ground: ground, findingOn: findingOn, revokedOn: revokedOn, deadline: RevocationRules.deadline(findingOn: findingOn))
+    }
+
+    init(ground: RevocationGround, findingOn: CalendarDate, revokedOn: CalendarDate, deadline: CalendarDate) {
+        self.ground = ground
+        self.findingOn = findingOn
+        self.revokedOn = revokedOn
+        self.deadline = deadline
+    }
+
     public var daysAfterFinding: Int { findingOn.days(until: revokedOn) }
     public var isLate: Bool { revokedOn > deadline }
     public var daysLate: Int { max(0, deadline.days(until: revokedOn)) }

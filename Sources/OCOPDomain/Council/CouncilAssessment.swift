@@ -170,9 +170,10 @@ public enum CouncilRules {
         return .notRecognised
     }
 
-    /// A central council decides 5★ itself; 3★/4★ go back to the province's decision (Art. 7.4.g).
+    /// A central council's 5★ result awaits the Minister's decision (Art. 7.4.e); 3★/4★ go back to
+    /// the province's decision (Art. 7.4.g). Only a decision recognises.
     public static func centralOutcome(_ result: RatingResult) -> DossierStatus {
-        if result.proposedToCentral { return .recognised }
+        if result.proposedToCentral { return .awaitingDecision }
         if result.recognised { return .awaitingDecision }
         return .notRecognised
     }

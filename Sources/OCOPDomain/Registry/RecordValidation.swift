@@ -114,11 +114,12 @@ extension ProductDraft {
 }
 
 extension DossierOpening {
-    /// The request with its year (2018 to next year), round (1–9), target (3–5★) and note checked.
+    /// The request with its year (2018 to next year), round (1–9), target (3–5★) and note checked;
+    /// a year or round not given comes from the filing date later.
     public func validated(today: CalendarDate) throws(DomainError) -> DossierOpening {
         var opening = self
-        opening.year = try Validate.year(year, today: today)
-        guard (1...9).contains(round) else {
+        if let year { opening.year = try Validate.year(year, today: today) }
+        if let round, !(1...9).contains(round) {
             throw .invalidValue(field: "round", value: String(round), reason: LocalizedText(vi: "kỳ đánh giá phải từ 1 đến 9.", en: "the round must be 1 to 9."))
         }
         if let stars = targetStars, !(3...5).contains(stars) {

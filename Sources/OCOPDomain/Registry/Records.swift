@@ -214,8 +214,10 @@ public struct Dossier: Sendable, Codable, Hashable {
     public var rubricHash: String?
     public var openedAt: Date
     public var updatedAt: Date
+    /// The filing date: it places the dossier in its round (Art. 5) and governs the windows of Art. 7.6.a.
+    public var filedOn: CalendarDate?
 
-    public init(id: Int, code: DossierCode, productID: Int, productCode: String, productName: String, productSet: Int, producerName: String, kind: DossierKind, year: Int, round: Int, status: DossierStatus, returnedFrom: DossierStatus?, missing: [String], targetStars: Int?, rubricVersion: String, rubricHash: String?, openedAt: Date, updatedAt: Date) {
+    public init(id: Int, code: DossierCode, productID: Int, productCode: String, productName: String, productSet: Int, producerName: String, kind: DossierKind, year: Int, round: Int, status: DossierStatus, returnedFrom: DossierStatus?, missing: [String], targetStars: Int?, rubricVersion: String, rubricHash: String?, openedAt: Date, updatedAt: Date, filedOn: CalendarDate? = nil) {
         self.id = id
         self.code = code
         self.productID = productID
@@ -234,6 +236,7 @@ public struct Dossier: Sendable, Codable, Hashable {
         self.rubricHash = rubricHash
         self.openedAt = openedAt
         self.updatedAt = updatedAt
+        self.filedOn = filedOn
     }
 }
 
@@ -250,9 +253,15 @@ public struct RecognitionRecord: Sendable, Codable, Hashable {
     public var provinceCode: String
     public var revokedAt: String?
     public var revocationReason: String?
+    /// Who recognised it (a district only under QĐ 148, before 1/7/2025; 5★ only the Ministry).
+    public var issuer: HistoricalIssuer
+    /// The register number (`GCN-…`), once recorded.
+    public var certificateNumber: String?
+    public var supersededOn: String?
 
     public init(stars: Int, score: Decimal? = nil, year: Int, decisionNo: String? = nil, decisionDate: String? = nil, validUntil: String? = nil,
-                rubricVersion: String, provinceCode: String, revokedAt: String? = nil, revocationReason: String? = nil) {
+                rubricVersion: String, provinceCode: String, revokedAt: String? = nil, revocationReason: String? = nil,
+                issuer: HistoricalIssuer = .province, certificateNumber: String? = nil, supersededOn: String? = nil) {
         self.stars = stars
         self.score = score
         self.year = year
@@ -263,6 +272,9 @@ public struct RecognitionRecord: Sendable, Codable, Hashable {
         self.provinceCode = provinceCode
         self.revokedAt = revokedAt
         self.revocationReason = revocationReason
+        self.issuer = issuer
+        self.certificateNumber = certificateNumber
+        self.supersededOn = supersededOn
     }
 }
 
@@ -270,13 +282,18 @@ public struct RecognitionRecord: Sendable, Codable, Hashable {
 public struct DossierOpening: Sendable, Hashable {
     public var productRef: String
     public var kind: DossierKind
-    public var year: Int
-    public var round: Int
+    /// The evaluation round; when not given, the round of the filing date (Art. 5.1).
+    public var year: Int?
+    public var round: Int?
     public var targetStars: Int?
     public var rubricVersion: String
     public var note: String?
+    /// The filing date (default: today). It places the dossier in its round and is the date the
+    /// re-evaluation window of Art. 7.6.a and the eligibility rules look at.
+    public var filedOn: CalendarDate?
 
-    public init(productRef: String, kind: DossierKind, year: Int, round: Int, targetStars: Int? = nil, rubricVersion: String = "qd26-2026", note: String? = nil) {
+    public init(productRef: String, kind: DossierKind, year: Int? = nil, round: Int? = nil, targetStars: Int? = nil, rubricVersion: String = "qd26-2026",
+                note: String? = nil, filedOn: CalendarDate? = nil) {
         self.productRef = productRef
         self.kind = kind
         self.year = year
@@ -284,5 +301,6 @@ public struct DossierOpening: Sendable, Hashable {
         self.targetStars = targetStars
         self.rubricVersion = rubricVersion
         self.note = note
+        self.filedOn = filedOn
     }
 }

@@ -9,6 +9,13 @@ public enum DossierEventDetail: Sendable, Hashable, Codable {
     case councilResult(session: String, councilName: String, heldOn: CalendarDate, reasons: [RatingReason])
     /// Withdrawn while on a session's agenda: the session goes on without it.
     case leftSession(session: String)
+    /// Recognised by a decision, with the certificate it was given.
+    case recognised(decision: String, decidedOn: CalendarDate, certificate: String, stars: Int, validUntil: CalendarDate)
+    /// An upgrade whose result is not above the certificate it rests on: not granted by the
+    /// decision; that certificate stays as it was.
+    case upgradeNotGranted(decision: String, decidedOn: CalendarDate, certificate: String, certificateStars: Int, resultStars: Int)
+    /// A ≥ 90-point result approved by the province's decision and proposed to the Ministry.
+    case approvedForCentral(decision: String, decidedOn: CalendarDate)
 
     public func text(_ language: Language) -> String {
         let vi = language == .vi
@@ -25,6 +32,15 @@ public enum DossierEventDetail: Sendable, Hashable, Codable {
             return head + ": " + reasons.map { $0.text(language) }.joined(separator: "; ")
         case let .leftSession(session):
             return vi ? "Rút khỏi phiên họp \(session); hội đồng không xét hồ sơ này." : "Taken off session \(session); the council does not consider it."
+        case let .recognised(decision, decidedOn, certificate, stars, validUntil):
+            return vi ? "Được công nhận \(stars)★ theo Quyết định số \(decision) ngày \(decidedOn.display(.vi)); giấy chứng nhận \(certificate), hiệu lực đến hết ngày \(validUntil.display(.vi))"
+                : "Recognised \(stars)★ by decision \(decision) of \(decidedOn.display(.en)); certificate \(certificate), valid through \(validUntil.display(.en))"
+        case let .upgradeNotGranted(decision, decidedOn, certificate, certificateStars, resultStars):
+            return vi ? "Không công nhận nâng hạng (Quyết định số \(decision) ngày \(decidedOn.display(.vi))): kết quả \(resultStars)★ không cao hơn hạng \(certificateStars)★ của giấy chứng nhận \(certificate); giấy chứng nhận này giữ nguyên"
+                : "Upgrade not granted (decision \(decision) of \(decidedOn.display(.en))): the result \(resultStars)★ is not above the \(certificateStars)★ of certificate \(certificate), which stays as it was"
+        case let .approvedForCentral(decision, decidedOn):
+            return vi ? "Kết quả từ 90 điểm được phê duyệt theo Quyết định số \(decision) ngày \(decidedOn.display(.vi)) và đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận 5★"
+                : "The result of 90 points or more was approved by decision \(decision) of \(decidedOn.display(.en)) and proposed to the Ministry of Agriculture and Environment for 5★"
         }
     }
 }

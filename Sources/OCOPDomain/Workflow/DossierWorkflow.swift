@@ -208,11 +208,11 @@ public enum DossierWorkflow {
         case .advisoryReview: [.readyForCouncil]
         case .readyForCouncil: []  // opening a council session schedules it
         case .councilScheduled: []  // the council's finalization decides
-        case .awaitingDecision: [.recognised]
+        case .awaitingDecision: []  // only a recognition decision recognises
         case .proposedCentral: [.centralReview]
-        // The central council: 5★ recognised, or back to the province to recognise 3★/4★ on
-        // the central result (Art. 7.4.g), or not recognised.
-        case .centralReview: [.recognised, .awaitingDecision, .notRecognised]
+        // The central council's finalization decides: its 5★ awaits the Minister's decision, 3★/4★
+        // go back to the province (Art. 7.4.g), below 3★ is not recognised.
+        case .centralReview: []
         case .returned, .recognised, .notRecognised, .withdrawn: []
         }
     }
@@ -265,6 +265,16 @@ public enum DossierWorkflow {
             throw refuse(dossier, status, returnedFrom, .advance, target: requested, reason: LocalizedText(
                 vi: "Hồ sơ được xếp lịch khi mở một phiên họp Hội đồng có hồ sơ này.",
                 en: "A dossier is scheduled by opening a council session with it on the agenda."))
+        }
+        if status == .awaitingDecision {
+            throw refuse(dossier, status, returnedFrom, .advance, target: requested, reason: LocalizedText(
+                vi: "Hồ sơ được công nhận khi cấp có thẩm quyền ban hành quyết định công nhận (Chủ tịch UBND cấp tỉnh cho 3★, 4★; Bộ trưởng Bộ Nông nghiệp và Môi trường cho 5★).",
+                en: "A dossier is recognised when the competent authority issues the recognition decision (the provincial chair for 3★/4★, the Minister of Agriculture and Environment for 5★)."))
+        }
+        if status == .centralReview {
+            throw refuse(dossier, status, returnedFrom, .advance, target: requested, reason: LocalizedText(
+                vi: "Kết quả do Hội đồng cấp trung ương quyết định khi kết thúc phiên họp.",
+                en: "The central council's finalization decides the outcome."))
         }
         let target: DossierStatus
         if let requested {
@@ -328,9 +338,21 @@ public enum DossierWorkflow {
         return Step(from: status, to: outcome, action: .councilResult, returnedFrom: nil)
     }
 
-    /// A central council's outcome (the dossier stays `central_review` until then).
+    /// A recognition decision's outcome for a dossier awaiting it: recognised, or — for an upgrade
+    /// whose result is not above the certificate it rests on — not recognised (the upgrade is not
+    /// granted; the certificate stays).
+    public static func decide(dossier: String, from status: DossierStatus, to outcome: DossierStatus) throws(DomainError) -> Step {
+        let outcomes: [DossierStatus] = [.recognised, .notRecognised]
+        guard status == .awaitingDecision, outcomes.contains(outcome) else {
+            throw refuse(dossier, status, nil, .decision, target: outcome, allowed: status == .awaitingDecision ? outcomes : [])
+        }
+        return Step(from: status, to: outcome, action: .decision, returnedFrom: nil)
+    }
+
+    /// A central council's outcome (the dossier stays `central_review` until then): a decision of
+    /// the Minister (5★) or of the province (3★/4★, Art. 7.4.g) awaits, or not recognised.
     public static func centralResult(dossier: String, from status: DossierStatus, to outcome: DossierStatus) throws(DomainError) -> Step {
-        let outcomes: [DossierStatus] = [.recognised, .awaitingDecision, .notRecognised]
+        let outcomes: [DossierStatus] = [.awaitingDecision, .notRecognised]
         guard status == .centralReview, outcomes.contains(outcome) else {
             throw refuse(dossier, status, nil, .councilResult, target: outcome, allowed: status == .centralReview ? outcomes : [])
         }

@@ -91,10 +91,18 @@ public struct SessionStatusJSON: Encodable, Sendable {
         /// Set when the dossier was withdrawn while on the agenda.
         public let withdrawn: Bool
         public let outcome: String?
+        /// The evaluation round ("provincial-2026-2") and its lateness flags (Art. 5).
+        public let round: String?
+        public let roundFlags: [String]
+        /// A re-evaluation's 45-day deadline (Art. 7.6.g) and whether it is overdue.
+        public let reEvaluationDeadline: String?
+        public let overdue: Bool
+        /// Written opinions: why this dossier needs a meeting.
+        public let meetingReasons: [String]
 
         enum CodingKeys: String, CodingKey {
             case dossier, product, productSet, scored, missing, absent, recused, average, spread, band, stars, flags, needsDiscussion,
-                 canFinalize, deferred, withdrawn, outcome
+                 canFinalize, deferred, withdrawn, outcome, round, roundFlags, reEvaluationDeadline, overdue, meetingReasons
         }
 
         // Nulls are written, not dropped: consumers test `stars == null`.
@@ -106,6 +114,9 @@ public struct SessionStatusJSON: Encodable, Sendable {
             try c.encode(band, forKey: .band); try c.encode(stars, forKey: .stars); try c.encode(flags, forKey: .flags)
             try c.encode(needsDiscussion, forKey: .needsDiscussion); try c.encode(canFinalize, forKey: .canFinalize)
             try c.encode(deferred, forKey: .deferred); try c.encode(withdrawn, forKey: .withdrawn); try c.encode(outcome, forKey: .outcome)
+            try c.encode(round, forKey: .round); try c.encode(roundFlags, forKey: .roundFlags)
+            try c.encode(reEvaluationDeadline, forKey: .reEvaluationDeadline); try c.encode(overdue, forKey: .overdue)
+            try c.encode(meetingReasons, forKey: .meetingReasons)
         }
     }
 
@@ -113,23 +124,42 @@ public struct SessionStatusJSON: Encodable, Sendable {
     public let council: String
     public let date: String
     public let status: String
+    /// "meeting" or "written_opinions" (Art. 7.6.d).
+    public let mode: String
+    public let convenedOn: String?
     public let dossiers: [Dossier]
 
-    public init(_ report: SessionReport, language: Language) {
+    enum CodingKeys: String, CodingKey { case session, council, date, status, mode, convenedOn, dossiers }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(session, forKey: .session); try c.encode(council, forKey: .council); try c.encode(date, forKey: .date)
+        try c.encode(status, forKey: .status); try c.encode(mode, forKey: .mode); try c.encode(convenedOn, forKey: .convenedOn)
+        try c.encode(dossiers, forKey: .dossiers)
+    }
+
+    public init(_ report: SessionReport, language: Language, lifecycle: SessionLifecycleView? = nil, today: CalendarDate? = nil) {
         let s = report.snapshot
         session = s.code.rawValue
         council = s.council.code.rawValue
         date = s.heldOn.iso
         status = s.status.rawValue
+        mode = (lifecycle?.mode ?? .meeting).rawValue
+        convenedOn = lifecycle?.convenedOn?.iso
         dossiers = zip(s.dossiers, report.assessments).map { d, a in
             let rating = d.result?.rating ?? a.result
+            let life = lifecycle?.dossiers.first { $0.dossier == d.code }
             return Dossier(
                 dossier: d.code.rawValue, product: d.productName, productSet: d.productSet, scored: a.scored, missing: a.missing,
                 absent: a.absent, recused: a.recused, average: rating?.average.plain, spread: rating?.spread, band: rating?.band,
                 stars: d.result?.rating.stars,
                 flags: d.isOpen ? a.flags.map { Flag(id: $0.id, text: $0.text(language), overridden: a.overridden.contains($0.id)) } : [],
                 needsDiscussion: d.isOpen && a.needsDiscussion, canFinalize: d.isOpen && a.canFinalize,
-                deferred: d.deferral?.reason, withdrawn: d.leftProcedure, outcome: d.result?.outcome.rawValue)
+                deferred: d.deferral?.reason, withdrawn: d.leftProcedure, outcome: d.result?.outcome.rawValue,
+                round: life?.round?.id.description, roundFlags: (life?.roundFlags ?? []).map { $0.text(language) },
+                reEvaluationDeadline: life?.reEvaluation?.deadline.iso,
+                overdue: life.map { l in today.map { l.overdueFlag(today: $0, language) != nil } ?? false } ?? false,
+                meetingReasons: (life?.meetingReasons ?? []).map { $0(language) })
         }
     }
 }

@@ -27,7 +27,7 @@ public enum ImportKind: String, Sendable, Codable, CaseIterable {
         case .communes: ["code", "name", "province_code"]
         case .producers: ["registration_no", "name", "kind", "commune_code"]
         case .products: ["name", "producer_registration_no", "product_set"]
-        case .recognitions: ["product_name", "producer_registration_no", "stars", "year", "rubric", "province_code"]
+        case .recognitions: ["product_name", "producer_registration_no", "stars", "year", "decision_date", "rubric", "province_code"]
         }
     }
 
@@ -37,7 +37,7 @@ public enum ImportKind: String, Sendable, Codable, CaseIterable {
         case .communes: ["kind", "valid_from", "valid_to", "former_district", "note"]
         case .producers: ["address", "phone", "email", "representative", "representative_female", "representative_ethnic_minority", "representative_disabled", "illustrative"]
         case .products: ["code", "commune_code", "year", "illustrative"]
-        case .recognitions: ["score", "decision_no", "decision_date", "valid_until", "illustrative"]
+        case .recognitions: ["score", "decision_no", "valid_until", "issuer", "revoked_on", "revocation_reason", "illustrative"]
         }
     }
 }

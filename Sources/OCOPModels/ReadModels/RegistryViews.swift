@@ -12,14 +12,23 @@ public struct ProducerDetail: Sendable, Codable, Hashable {
 }
 
 /// A product with its star history and dossiers.
-public struct ProductDetail: Sendable, Codable, Hashable {
+public struct ProductDetail: Sendable, Hashable {
     public var product: Product
     public var recognitions: [RecognitionRecord]
     public var dossiers: [Dossier]
-    public init(product: Product, recognitions: [RecognitionRecord], dossiers: [Dossier]) {
+    /// Its certificates, each seen on the day asked about (oldest first).
+    public var certificates: [CertificateView]
+    public init(product: Product, recognitions: [RecognitionRecord], dossiers: [Dossier], certificates: [CertificateView] = []) {
         self.product = product
         self.recognitions = recognitions
         self.dossiers = dossiers
+        self.certificates = certificates
+    }
+
+    /// What the product holds on the day its certificates were seen.
+    public var standing: ProductStanding? {
+        guard let day = certificates.first?.asOf else { return nil }
+        return ProductStanding(product: product, certificates: certificates, on: day)
     }
 }
 

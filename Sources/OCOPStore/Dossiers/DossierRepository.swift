@@ -16,8 +16,8 @@ public struct DossierRepository {
     /// content hash it will be evaluated under.
     @discardableResult
     public func open(_ request: DossierOpening, actor: PersonCode) throws -> Dossier {
-        guard (1...9).contains(request.round) else {
-            throw StoreError.invalid(field: "round", value: String(request.round), reason: LocalizedText(vi: "kỳ đánh giá phải từ 1 đến 9.", en: "the round must be 1 to 9."))
+        if let round = request.round, !(1...9).contains(round) {
+            throw StoreError.invalid(field: "round", value: String(round), reason: LocalizedText(vi: "kỳ đánh giá phải từ 1 đến 9.", en: "the round must be 1 to 9."))
         }
         if let stars = request.targetStars, !(3...5).contains(stars) {
             throw StoreError.invalid(field: "target_stars", value: String(stars), reason: LocalizedText(vi: "hạng sao đề nghị phải từ 3 đến 5.", en: "the target must be 3 to 5 stars."))
@@ -25,24 +25,29 @@ public struct DossierRepository {
         let note = try Validate.optionalText(request.note, field: "note", limit: FieldLimit.note, multiline: true)
         let product = try ProductRepository(connection).product(request.productRef)
         return try connection.transaction { connection in
+            let filedOn = try request.filedOn ?? Stored.requiredDate(try connection.one("SELECT \(Stored.today)::text AS today"), "today", table: "clock")
+            // The round of the filing date (Art. 5.1), or the one named, which must exist.
+            let calendar = try CalendarRepository(connection).calendar()
+            let placed = calendar.round(forFilingOn: filedOn, level: .provincial).id
+            let round = try calendar.round(RoundID(level: .provincial, year: request.year ?? placed.year, number: request.round ?? placed.number)).id
             let hash = try RubricRepository(connection).frozenSetHash(version: request.rubricVersion, set: product.productSet)
             if let existing = try connection.optional("""
                 SELECT code FROM dossier WHERE product_id = $1 AND year = $2 AND round = $3
                   AND status NOT IN ('withdrawn', 'not_recognised', 'recognised')
-                """, product.id, request.year, request.round) {
+                """, product.id, round.year, round.number) {
                 throw StoreError.openDossierExists(product: product.code, dossier: try existing.decode(String.self, "code"))
             }
             let serial = try connection.one("""
                 INSERT INTO dossier_serial (year, last_serial) VALUES ($1, 1)
                 ON CONFLICT (year) DO UPDATE SET last_serial = dossier_serial.last_serial + 1
                 RETURNING last_serial
-                """, request.year).decode(Int.self, "last_serial")
-            let code = DossierCode(year: request.year, serial: serial)
+                """, round.year).decode(Int.self, "last_serial")
+            let code = DossierCode(year: round.year, serial: serial)
             let id = try connection.one("""
-                INSERT INTO dossier (code, product_id, kind, year, round, status, target_stars, rubric_version, rubric_hash, note, opened_by)
-                VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9, $10) RETURNING id
-                """, [code.rawValue, product.id, request.kind.rawValue, request.year, request.round, request.targetStars,
-                      request.rubricVersion, hash, note, actor.rawValue]).decode(Int.self, "id")
+                INSERT INTO dossier (code, product_id, kind, year, round, status, target_stars, rubric_version, rubric_hash, note, opened_by, filed_on)
+                VALUES ($1, $2, $3, $4, $5, 'submitted', $6, $7, $8, $9, $10, $11::date) RETURNING id
+                """, [code.rawValue, product.id, request.kind.rawValue, round.year, round.number, request.targetStars,
+                      request.rubricVersion, hash, note, actor.rawValue, filedOn.iso]).decode(Int.self, "id")
             try connection.query("""
                 INSERT INTO dossier_event (dossier_id, actor, action, from_status, to_status, note)
                 VALUES ($1, $2, 'open', NULL, 'submitted', $3)
@@ -54,7 +59,7 @@ public struct DossierRepository {
     static let select = """
         SELECT d.id, d.code, d.product_id, pr.code AS product_code, pr.name AS product_name, pr.product_set,
                p.name AS producer_name, d.kind, d.year, d.round, d.status, d.returned_from, d.missing,
-               d.target_stars, d.rubric_version, d.rubric_hash, d.opened_at, d.updated_at
+               d.target_stars, d.rubric_version, d.rubric_hash, d.opened_at, d.updated_at, d.filed_on::text AS filed_on
         FROM dossier d JOIN product pr ON pr.id = d.product_id JOIN producer p ON p.id = pr.producer_id
         """
 
@@ -68,7 +73,8 @@ public struct DossierRepository {
             status: try StoreError.decode(DossierStatus.self, try row["status"], table: "dossier", column: "status"),
             returnedFrom: try returned.map { try StoreError.decode(DossierStatus.self, $0, table: "dossier", column: "returned_from") },
             missing: try row["missing"], targetStars: try row["target_stars"], rubricVersion: try row["rubric_version"],
-            rubricHash: try row["rubric_hash"], openedAt: try row["opened_at"], updatedAt: try row["updated_at"])
+            rubricHash: try row["rubric_hash"], openedAt: try row["opened_at"], updatedAt: try row["updated_at"],
+            filedOn: try Stored.date(row, "filed_on", table: "dossier"))
     }
 
     /// A stored code, which must be well-formed.
@@ -104,6 +110,8 @@ public struct DossierRepository {
         case centralResult(DossierStatus)
         /// Off a council session, back to `ready_for_council`.
         case `defer`(reason: String)
+        /// A recognition decision's outcome (`DecisionRepository.issue`).
+        case decision(DossierStatus)
     }
 
     /// Applies one workflow step under a row lock; the event row is written in the same transaction.
@@ -139,6 +147,8 @@ public struct DossierRepository {
                 step = try DossierWorkflow.centralResult(dossier: code.rawValue, from: status, to: outcome)
             case let .defer(reason):
                 step = try DossierWorkflow.defer(dossier: code.rawValue, from: status, returnedFrom: returnedFrom, reason: reason)
+            case let .decision(outcome):
+                step = try DossierWorkflow.decide(dossier: code.rawValue, from: status, to: outcome)
             }
             var note = try Validate.optionalText(note, field: "note", limit: FieldLimit.note, multiline: true)
             if case let .defer(reason) = move, note == nil { note = try Validate.text(reason, field: "reason", limit: FieldLimit.note, multiline: true) }
@@ -197,28 +207,31 @@ public struct DossierRepository {
         guard let row = try connection.optional("""
             SELECT d.code, pr.name AS product_name, pr.code AS product_code, p.name AS producer_name, d.kind, d.year, d.round,
                    d.status, d.missing, d.opened_at, cs.held_on::text AS council_date,
-                   e.at, e.actor, e.action, e.from_status, e.to_status, e.note, e.missing AS event_missing, e.detail::text AS detail
+                   e.at, e.actor, e.action, e.from_status, e.to_status, e.note, e.missing AS event_missing, e.detail::text AS detail,
+                   \(DossierLifecycleReader.columns)
             FROM dossier d
             JOIN product pr ON pr.id = d.product_id
             JOIN producer p ON p.id = pr.producer_id
             LEFT JOIN LATERAL (SELECT * FROM dossier_event WHERE dossier_id = d.id ORDER BY id DESC LIMIT 1) e ON true
             LEFT JOIN LATERAL (SELECT s.held_on FROM session_dossier sd JOIN council_session s ON s.id = sd.session_id
                                WHERE sd.dossier_id = d.id ORDER BY s.held_on DESC LIMIT 1) cs ON true
+            \(DossierLifecycleReader.joins)
             WHERE d.code = $1
             """, code.rawValue) else {
             throw StoreError.notFound(.dossier, code.rawValue)
         }
         let hasEvent = try row.decode(Date?.self, "at") != nil
         let councilDate: String? = try row["council_date"]
+        let kind = try StoreError.decode(DossierKind.self, try row["kind"], table: "dossier", column: "kind")
+        let status = try StoreError.decode(DossierStatus.self, try row["status"], table: "dossier", column: "status")
         return DossierStatusView(
             dossier: try Self.code(try row["code"]), productName: try row["product_name"], productCode: try row["product_code"],
             producerName: try row["producer_name"],
-            kind: try StoreError.decode(DossierKind.self, try row["kind"], table: "dossier", column: "kind"),
-            year: try row["year"], round: try row["round"],
-            status: try StoreError.decode(DossierStatus.self, try row["status"], table: "dossier", column: "status"),
+            kind: kind, year: try row["year"], round: try row["round"], status: status,
             missing: try row["missing"], openedAt: try row["opened_at"],
             lastEvent: hasEvent ? try Self.decodeEvent(row, missingColumn: "event_missing") : nil,
-            councilDate: councilDate.flatMap { CalendarDate(iso: $0) })
+            councilDate: councilDate.flatMap { CalendarDate(iso: $0) },
+            lifecycle: try DossierLifecycleReader.decode(row, kind: kind, status: status, councilDate: councilDate.flatMap { CalendarDate(iso: $0) }))
     }
 
     private static func decodeEvent(_ row: Row, missingColumn: String) throws -> DossierEvent {

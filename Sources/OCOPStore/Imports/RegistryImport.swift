@@ -47,7 +47,8 @@ public struct RegistryImport {
     /// with, and in update mode written to, stored records.
     public func run(_ kind: ImportKind, records: [ImportRecord], columns: [String], file: String, defaultYear: Int,
                     mode: ImportMode = .add, progress: (Int, Int) -> Void = { _, _ in }) throws -> ImportOutcome {
-        try connection.transaction { _ in
+        if kind == .recognitions { return try runRecognitions(records, file: file, progress: progress) }
+        return try connection.transaction { _ in
             var problems: [ImportProblem] = []
             var outcome = ImportOutcome(kind: kind, file: file, added: 0, unchanged: 0, updated: [])
             var firstLine: [String: Int] = [:]
@@ -93,6 +94,63 @@ public struct RegistryImport {
             }
             if !problems.isEmpty { throw StoreError.importFailed(file: file, problems: problems.sorted { $0.line < $1.line }) }
             return outcome
+        }
+    }
+
+    /// Recognitions are checked as each product's whole history (docs/certification.md §10):
+    /// every line is parsed and checked, then `RecognitionImport` validates and writes them all.
+    /// A line equal to a recorded recognition counts as already there; a recorded decision is
+    /// never changed by an import (update mode or not).
+    private func runRecognitions(_ records: [ImportRecord], file: String, progress: (Int, Int) -> Void) throws -> ImportOutcome {
+        try connection.transaction { _ in
+            let importer = RecognitionImport(connection, actor: actor)
+            var problems: [ImportProblem] = []
+            var lines: [RecognitionImport.Line] = []
+            var firstLine: [String: Int] = [:]
+            for (index, record) in records.enumerated() {
+                defer { progress(index + 1, records.count) }
+                do {
+                    // The same text and range rules as every other input, before the history rules.
+                    _ = try Validate.text(record.value("product_name") ?? "", field: "product_name", limit: FieldLimit.name)
+                    _ = try RegistrationNumber(parsing: record.value("producer_registration_no") ?? "", field: "producer_registration_no")
+                    _ = try Validate.optionalText(record.value("decision_no"), field: "decision_no", limit: FieldLimit.reference)
+                    _ = try Validate.optionalText(record.value("revocation_reason"), field: "revocation_reason", limit: FieldLimit.note, multiline: true)
+                    if let year = record.value("year").flatMap(Int.init) { _ = try Validate.year(year, today: today) }
+                    if let day = record.value("decision_date") { _ = try Validate.date(day, field: "decision_date", notAfter: today) }
+                    _ = try ProvinceCode(parsing: record.value("province_code") ?? "", field: "province_code")
+                    if let stars = record.value("stars").flatMap(Int.init), !(3...5).contains(stars) {
+                        throw DomainError.invalidValue(field: "stars", value: String(stars), reason: LocalizedText(
+                            vi: "chỉ sản phẩm 3–5 sao được công nhận.", en: "only 3 to 5 stars are recognised."))
+                    }
+                    if let score = record.value("score"), score.isEmpty || !score.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) {
+                        throw DomainError.invalidValue(field: "score", value: score, reason: LocalizedText(
+                            vi: "phải là số từ 0 đến 100 (dấu chấm thập phân).", en: "must be a number 0 to 100 (decimal point)."))
+                    }
+                    let key = [record.value("product_name"), record.value("producer_registration_no"), record.value("decision_date"),
+                               record.value("decision_no"), record.value("stars")].map { $0 ?? "" }.joined(separator: "|")
+                    if let earlier = firstLine[key] {
+                        problems.append(ImportProblem(line: record.line, reason: LocalizedText(
+                            vi: "công nhận này trùng với dòng \(earlier) (cùng khoá)", en: "this recognition is the same record as line \(earlier) (same key)")))
+                        continue
+                    }
+                    firstLine[key] = record.line
+                    lines.append(try connection.transaction { _ in try importer.parse(record) })
+                } catch {
+                    try Self.stopIfUnavailable(error)
+                    problems.append(problem(error, line: record.line))
+                }
+            }
+            let written: RecognitionImport.Outcome
+            do {
+                written = try importer.write(lines)
+            } catch where !problems.isEmpty {
+                // The lines already named are the reason; the rest is rolled back with them.
+                throw StoreError.importFailed(file: file, problems: problems.sorted { $0.line < $1.line })
+            }
+            problems = (problems + written.problems).sorted { $0.line < $1.line }
+            if !problems.isEmpty { throw StoreError.importFailed(file: file, problems: problems) }
+            return ImportOutcome(kind: .recognitions, file: file, added: lines.count - written.alreadyRecorded.count,
+                                 unchanged: written.alreadyRecorded.count, updated: [])
         }
     }
 
@@ -158,6 +216,8 @@ public struct RegistryImport {
             return ImportProblem(line: line, reason: LocalizedText(
                 vi: "\(different.label(.vi)) đã được ghi với giá trị khác (\(list)); quyết định đã ghi không sửa bằng nhập tệp",
                 en: "\(different.label(.en)) is recorded with other values (\(list)); a recorded decision is not changed by an import"))
+        case let failure as RecognitionImport.Problem:
+            return ImportProblem(line: line, reason: failure.reason)
         case let failure as any LocalizedFailure:
             // The CSV user knows columns: name the one concerned.
             let columns = failure.fields.joined(separator: ", ")
@@ -280,62 +340,8 @@ public struct RegistryImport {
                 },
                 insert: { try products.add(draft, today: today, actor: actor) })
         case .recognitions:
-            return try recognition(record, present: present)
+            preconditionFailure("recognitions are imported as whole histories (runRecognitions)")
         }
-    }
-
-    private func recognition(_ record: ImportRecord, present: Set<String>) throws -> Line {
-        let name = try Validate.text(try require(record, "product_name"), field: "product_name", limit: FieldLimit.name)
-        let producer = try RegistrationNumber(parsing: try require(record, "producer_registration_no")).rawValue
-        let stars = try int(record, "stars")
-        guard (3...5).contains(stars) else {
-            throw DomainError.invalidValue(field: "stars", value: String(stars), reason: LocalizedText(
-                vi: "chỉ sản phẩm 3–5 sao được công nhận.", en: "only 3 to 5 stars are recognised."))
-        }
-        var score: Decimal?
-        if let raw = record.value("score") {
-            guard let value = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")), value >= 0, value <= 100,
-                  raw.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") })
-            else {
-                throw DomainError.invalidValue(field: "score", value: raw, reason: LocalizedText(vi: "phải là số từ 0 đến 100.", en: "must be a number 0 to 100."))
-            }
-            score = value
-        }
-        let year = try Validate.year(try int(record, "year"), today: today)
-        let decisionNo = try Validate.optionalText(record.value("decision_no"), field: "decision_no", limit: FieldLimit.reference)
-        let decisionDate = try record.value("decision_date").map { raw throws(DomainError) in try Validate.date(raw, field: "decision_date", notAfter: today).iso }
-        let validUntil = try record.value("valid_until").map { raw throws(DomainError) in try Validate.date(raw, field: "valid_until").iso }
-        let rubric = try Validate.text(try require(record, "rubric"), field: "rubric", limit: FieldLimit.reference)
-        let province = try ProvinceCode(parsing: try require(record, "province_code")).rawValue
-        let illustrative = try bool(record, "illustrative")
-        let recognition = RecognitionRecord(stars: stars, score: score, year: year, decisionNo: decisionNo, decisionDate: decisionDate,
-                                            validUntil: validUntil, rubricVersion: rubric, provinceCode: province)
-        let recognitions = RecognitionRepository(connection)
-        func values(_ r: RecognitionRecord) -> [(String, String?)] {
-            [("stars", String(r.stars)), ("score", r.score.map { "\($0)" }), ("year", String(r.year)), ("decision_no", r.decisionNo),
-             ("decision_date", r.decisionDate), ("rubric", r.rubricVersion), ("province_code", r.provinceCode)]
-        }
-        let key = decisionNo ?? "\(year)|\(stars)"
-        return Line(
-            key: producer + "|" + name + "|" + key,
-            label: LocalizedText(vi: "công nhận sản phẩm «\(Self.shown(name))» (\(producer), \(decisionNo ?? String(year)))",
-                                 en: "the recognition of «\(Self.shown(name))» (\(producer), \(decisionNo ?? String(year)))"),
-            values: values(recognition).filter { present.contains($0.0) }.map { (column: $0.0, value: $0.1) },
-            stored: {
-                guard let product = try ProductRepository(connection).product(named: name, producerRegistrationNo: producer) else {
-                    throw DomainError.invalidValue(field: "product_name", value: name, reason: LocalizedText(
-                        vi: "không có sản phẩm này của chủ thể \(producer).", en: "no such product of producer \(producer)."))
-                }
-                let stored = try recognitions.recognitions(productID: product.id).first { stored in
-                    if let decisionNo { return stored.decisionNo == decisionNo }
-                    return stored.decisionNo == nil && stored.year == year && stored.stars == stars
-                }
-                return stored.map { Stored(values: Dictionary(uniqueKeysWithValues: values($0)), update: nil) }
-            },
-            insert: {
-                guard let product = try ProductRepository(connection).product(named: name, producerRegistrationNo: producer) else { return }
-                try recognitions.record(productID: product.id, recognition, illustrative: illustrative, actor: actor)
-            })
     }
 
     private static func producerValues(_ draft: ProducerDraft) -> [(String, String?)] {

@@ -1,5 +1,6 @@
 import Foundation
 import OCOPDomain
+import OCOPModels
 import Postgres
 
 /// Products, with their code `T-X-STT-YYYY` from a per-commune serial.
@@ -85,15 +86,10 @@ public struct ProductRepository {
 
     static let select = """
         SELECT pr.id, pr.code, pr.name, pr.producer_id, p.name AS producer_name, p.registration_no, pr.product_set,
-               c.code AS commune_code, c.name AS commune_name, sr.stars, sr.valid_until::text AS valid_until
+               c.code AS commune_code, c.name AS commune_name
         FROM product pr
         JOIN producer p ON p.id = pr.producer_id
         JOIN commune c ON c.id = pr.commune_id
-        LEFT JOIN LATERAL (
-            SELECT stars, valid_until FROM star_recognition s
-            WHERE s.product_id = pr.id AND s.revoked_at IS NULL
-            ORDER BY s.decision_date DESC NULLS LAST, s.id DESC LIMIT 1
-        ) sr ON true
         """
 
     static func decode(_ row: Row) throws -> Product {
@@ -101,32 +97,49 @@ public struct ProductRepository {
             id: try row["id"], code: try row["code"], name: try row["name"], producerID: try row["producer_id"],
             producerName: try row["producer_name"], producerRegistrationNo: try row["registration_no"],
             productSet: try row["product_set"], communeCode: try row["commune_code"], communeName: try row["commune_name"],
-            stars: try row["stars"], starsValidUntil: try row["valid_until"])
+            stars: nil, starsValidUntil: nil)
     }
 
-    public func product(id: Int) throws -> Product {
+    /// Each product with its standing on `asOf` (default: the database's today): the certificate
+    /// in force, by the one rule of `CertificateRecord`, so an expired star is never current.
+    public func standings(_ products: [Product], asOf: CalendarDate? = nil) throws -> [ProductStanding] {
+        let day = try asOf ?? Stored.requiredDate(try connection.one("SELECT \(Stored.today)::text AS today"), "today", table: "clock")
+        let certificates = try CertificateRepository(connection).certificates(productIDs: products.map(\.id), asOf: day)
+        return products.map { ProductStanding(product: $0, certificates: certificates[$0.id] ?? [], on: day) }
+    }
+
+    private func current(_ products: [Product], asOf: CalendarDate?) throws -> [Product] {
+        try standings(products, asOf: asOf).map(\.product)
+    }
+
+    public func product(id: Int, asOf: CalendarDate? = nil) throws -> Product {
         guard let row = try connection.optional(Self.select + " WHERE pr.id = $1", id) else { throw StoreError.notFound(.product, String(id)) }
-        return try Self.decode(row)
+        return try current([try Self.decode(row)], asOf: asOf)[0]
     }
 
     /// By product code, else by numeric id.
-    public func product(_ reference: String) throws -> Product {
+    public func product(_ reference: String, asOf: CalendarDate? = nil) throws -> Product {
         let key = reference.trimmingCharacters(in: .whitespaces)
-        if let row = try connection.optional(Self.select + " WHERE pr.code = $1", key) { return try Self.decode(row) }
-        if let id = Int(key), let row = try connection.optional(Self.select + " WHERE pr.id = $1", id) { return try Self.decode(row) }
+        if let row = try connection.optional(Self.select + " WHERE pr.code = $1", key) { return try current([try Self.decode(row)], asOf: asOf)[0] }
+        if let id = Int(key), let row = try connection.optional(Self.select + " WHERE pr.id = $1", id) {
+            return try current([try Self.decode(row)], asOf: asOf)[0]
+        }
         throw StoreError.notFound(.product, reference)
     }
 
     /// A product by its producer and exact name (imports of history).
     public func product(named name: String, producerRegistrationNo: String) throws -> Product? {
-        try connection.optional(Self.select + " WHERE pr.name = $1 AND p.registration_no = $2", name.nfc, producerRegistrationNo).map(Self.decode)
+        guard let row = try connection.optional(Self.select + " WHERE pr.name = $1 AND p.registration_no = $2", name.nfc, producerRegistrationNo) else {
+            return nil
+        }
+        return try current([try Self.decode(row)], asOf: nil)[0]
     }
 
-    public func products(producerID: Int? = nil, productSet: Int? = nil, search: String? = nil) throws -> [Product] {
-        try connection.query(Self.select + """
+    public func products(producerID: Int? = nil, productSet: Int? = nil, search: String? = nil, asOf: CalendarDate? = nil) throws -> [Product] {
+        try current(try connection.query(Self.select + """
              WHERE ($1::bigint IS NULL OR pr.producer_id = $1) AND ($2::int IS NULL OR pr.product_set = $2)
                AND ($3::text IS NULL OR pr.name ILIKE '%' || $3 || '%' OR pr.code = $3)
              ORDER BY pr.code
-            """, producerID, productSet, search?.nfc).map(Self.decode)
+            """, producerID, productSet, search?.nfc).map(Self.decode), asOf: asOf)
     }
 }

@@ -9,7 +9,7 @@ struct CouncilSessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",
         abstract: L("Phiên họp hội đồng.", "Council sessions."),
-        subcommands: [Open.self, List.self, Status.self, Attendance.self, Recuse.self, Override.self, Knockout.self, Defer.self, Finalize.self, Minutes.self]
+        subcommands: [Open.self, List.self, Status.self, Attendance.self, Recuse.self, Override.self, Knockout.self, Defer.self, Convene.self, Finalize.self, Minutes.self]
     )
 
     static func date(_ raw: String) throws -> CalendarDate {
@@ -28,16 +28,51 @@ struct CouncilSessionCommand: ParsableCommand {
         @Option(help: L("Địa điểm.", "Place.")) var place: String?
         @Option(name: .customLong("dossier"), help: L("Hồ sơ (lặp lại).", "Dossier (repeat).")) var dossiers: [String] = []
         @Option(name: .customLong("absent"), help: L("Thành viên vắng mặt (lặp lại); những người khác có mặt.", "Absent member (repeat); the others are present.")) var absent: [String] = []
+        @Option(help: ArgumentHelp(L("Hình thức: meeting (họp trực tiếp) hoặc written-opinions (lấy ý kiến bằng văn bản, chỉ cho hồ sơ đánh giá lại; mặc định khi mọi hồ sơ là đánh giá lại).",
+                                     "Mode: meeting, or written-opinions (re-evaluation dossiers only; the default when every dossier is a re-evaluation)."), valueName: "meeting|written-opinions"))
+        var mode: String?
         func run() throws {
             let language = lang.language
             try runReporting(language) {
-                let snapshot = try workbench(actor).openSession(
+                let mode = try self.mode.map { try choice($0, field: "mode", allowed: ["meeting", "written-opinions"]) { SessionMode(rawValue: $0.replacingOccurrences(of: "-", with: "_")) } }
+                let bench = try workbench(actor)
+                let snapshot = try bench.openSession(
                     council: try readCode(CouncilCode.self, council), heldOn: try CouncilSessionCommand.date(date), place: place,
-                    dossiers: try dossiers.map { try readCode(DossierCode.self, $0) }, absent: try absent.map { try readCode(PersonCode.self, $0, field: "absent") })
+                    dossiers: try dossiers.map { try readCode(DossierCode.self, $0) }, absent: try absent.map { try readCode(PersonCode.self, $0, field: "absent") },
+                    mode: mode)
                 let present = snapshot.roster.filter { $0.present && $0.role != .advisor }.count
+                let lifecycle = try bench.sessionLifecycle(snapshot.code)
                 Output.write(language == .vi
                     ? "Đã mở phiên \(snapshot.code) (\(Output.terminalSafe(snapshot.council.name)), ngày \(snapshot.heldOn.display(.vi))): \(snapshot.dossiers.count) hồ sơ, \(present) thành viên có mặt."
                     : "Opened session \(snapshot.code) (\(Output.terminalSafe(snapshot.council.name)), \(snapshot.heldOn.display(.en))): \(snapshot.dossiers.count) dossiers, \(present) members present.")
+                if lifecycle.mode == .writtenOpinions {
+                    Output.write(language == .vi ? "Hình thức: lấy ý kiến bằng văn bản (điểm d khoản 6 Điều 7); chỉ họp trực tiếp khi ý kiến khác nhau."
+                                                 : "Mode: written opinions (Art. 7.6.d); a meeting only if opinions diverge.")
+                }
+                for d in lifecycle.dossiers {
+                    for flag in d.roundFlags { Output.warn("\(d.dossier): " + flag.text(language)) }
+                }
+            }
+        }
+    }
+
+    struct Convene: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: L("Ghi nhận cuộc họp trực tiếp của phiên lấy ý kiến bằng văn bản (khi ý kiến khác nhau).", "Record the meeting a written-opinion round turns into (when opinions diverge)."),
+            discussion: L("Trong phiên lấy ý kiến bằng văn bản, Chủ tịch chỉ quyết định bỏ qua cảnh báo chênh lệch hoặc ★ sau khi Hội đồng đã họp (điểm d khoản 6 Điều 7).",
+                          "In a written-opinion round the chair overrides a spread or ★-split flag only once the council has met (Art. 7.6.d)."))
+        @OptionGroup var lang: LanguageOption
+        @OptionGroup var actor: ActorOption
+        @Argument(help: L("Mã phiên.", "Session code.")) var session: String
+        @Option(help: L("Ngày họp YYYY-MM-DD.", "Meeting date YYYY-MM-DD.")) var date: String
+        @Option(help: L("Địa điểm.", "Place.")) var place: String?
+        @Option(help: L("Vì sao phải họp.", "Why the council meets.")) var reason: String
+        func run() throws {
+            let language = lang.language
+            try runReporting(language) {
+                let view = try workbench(actor).conveneSession(try readCode(SessionCode.self, session), on: try CouncilSessionCommand.date(date), place: place, reason: reason)
+                Output.write(language == .vi ? "Đã ghi nhận cuộc họp trực tiếp của phiên \(view.session) ngày \(view.convenedOn?.display(.vi) ?? "")."
+                                             : "Recorded the meeting of session \(view.session) on \(view.convenedOn?.display(.en) ?? "").")
             }
         }
     }
@@ -71,8 +106,12 @@ struct CouncilSessionCommand: ParsableCommand {
             let language = lang.language
             try runReporting(language) {
                 try require(format, in: [.table, .text, .json])
-                let report = try workbench().sessionReport(try readCode(SessionCode.self, session))
-                Output.write(format == .json ? Output.json(SessionStatusJSON(report, language: language)) : CouncilRender.statusTable(report, language))
+                let bench = try workbench()
+                let code = try readCode(SessionCode.self, session)
+                let report = try bench.sessionReport(code)
+                let lifecycle = try bench.sessionLifecycle(code)
+                Output.write(format == .json ? Output.json(SessionStatusJSON(report, language: language, lifecycle: lifecycle, today: bench.today))
+                             : CouncilRender.statusTable(report, language) + CouncilRender.lifecycle(lifecycle, today: bench.today, language))
             }
         }
     }
@@ -239,8 +278,10 @@ struct CouncilSessionCommand: ParsableCommand {
             let language = lang.language
             try runReporting(language) {
                 try require(format, in: [.markdown, .text])
-                let snapshot = try workbench().sessionSnapshot(try readCode(SessionCode.self, session))
-                Output.write(MinutesRender.render(snapshot, language: language, markdown: format == .markdown))
+                let bench = try workbench()
+                let code = try readCode(SessionCode.self, session)
+                let snapshot = try bench.sessionSnapshot(code)
+                Output.write(MinutesRender.render(snapshot, language: language, markdown: format == .markdown, lifecycle: try bench.sessionLifecycle(code)))
             }
         }
     }

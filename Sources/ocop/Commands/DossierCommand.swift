@@ -10,16 +10,16 @@ struct DossierCommand: ParsableCommand {
         abstract: L("Hồ sơ đánh giá và quy trình (xã → tỉnh → hội đồng → quyết định).", "Dossiers and their workflow (commune → province → council → decision)."),
         discussion: L("""
             Trạng thái: submitted → commune_review → provincial_review → advisory_review → ready_for_council → council_scheduled \
-            (khi mở phiên họp hội đồng) → awaiting_decision | proposed_central | not_recognised; awaiting_decision → recognised; \
-            proposed_central → central_review → recognised | awaiting_decision | not_recognised. Hồ sơ đang xem xét có thể bị trả \
-            lại để bổ sung (rồi quay về đúng bước cũ) và có thể rút khi chưa có kết luận; hồ sơ đã xếp lịch có thể hoãn sang phiên \
-            sau (ocop council session defer). Kết quả hội đồng do ocop council session finalize ghi. Mỗi bước ghi người, thời \
-            điểm và ghi chú.
+            (khi mở phiên họp hội đồng) → awaiting_decision | proposed_central | not_recognised; proposed_central → central_review \
+            → awaiting_decision | not_recognised; awaiting_decision → recognised | not_recognised (chỉ bằng quyết định, ocop \
+            decision issue). Hồ sơ đang xem xét có thể bị trả lại để bổ sung (rồi quay về đúng bước cũ) và có thể rút khi chưa có \
+            kết luận; hồ sơ đã xếp lịch có thể hoãn sang phiên sau (ocop council session defer). Kết quả hội đồng do ocop council \
+            session finalize ghi. Mỗi bước ghi người, thời điểm và ghi chú.
             """, """
             States: submitted → commune_review → provincial_review → advisory_review → ready_for_council → council_scheduled \
             (when a council session is opened with it) → awaiting_decision | proposed_central | not_recognised; \
-            awaiting_decision → recognised; proposed_central → central_review → recognised | awaiting_decision | not_recognised. \
-            A dossier under review can be returned for completion (it then goes back where it came from) and withdrawn until it \
+            proposed_central → central_review → awaiting_decision | not_recognised; awaiting_decision → recognised | \
+            not_recognised (only by a decision, ocop decision issue). A dossier under review can be returned for completion (it then goes back where it came from) and withdrawn until it \
             is decided; a scheduled dossier can be deferred to a later session (ocop council session defer). Council outcomes \
             come from ocop council session finalize. Every step is recorded with who, when and a note.
             """),
@@ -32,8 +32,9 @@ struct DossierCommand: ParsableCommand {
         @OptionGroup var actor: ActorOption
         @Option(name: .long, help: L("Mã sản phẩm hoặc id.", "Product code or id.")) var product: String
         @Option(name: .long, help: "lan_dau | nang_hang | danh_gia_lai") var kind: String = DossierKind.firstEvaluation.rawValue
-        @Option(name: .long, help: L("Năm đánh giá (mặc định năm nay).", "Evaluation year (default: this year).")) var year: Int?
-        @Option(name: .long, help: L("Kỳ đánh giá trong năm (1: hồ sơ trước 30/4, 2: trước 30/10).", "Round of the year (1: filed by 30/4, 2: by 30/10).")) var round: Int = 1
+        @Option(name: .long, help: L("Năm của đợt đánh giá (mặc định: theo ngày nộp).", "The round's year (default: from the filing date).")) var year: Int?
+        @Option(name: .long, help: L("Đợt đánh giá (mặc định theo ngày nộp: đến 30/4 → đợt 1, đến 30/10 → đợt 2; đợt bổ sung từ 3).", "Evaluation round (default from the filing date: by 30/4 → 1, by 30/10 → 2; extra rounds from 3).")) var round: Int?
+        @Option(name: .customLong("filed-on"), help: L("Ngày nộp hồ sơ YYYY-MM-DD (mặc định hôm nay); dùng để xếp đợt và kiểm tra thời hạn đánh giá lại.", "Filing date YYYY-MM-DD (default today); it places the round and is checked against the re-evaluation window.")) var filedOn: String?
         @Option(name: .long, help: L("Hạng sao đề nghị (3–5).", "Target stars (3–5).")) var targetStars: Int?
         @Option(name: .long, help: L("Phiên bản bộ tiêu chí.", "Rubric version.")) var rubric: String = RubricVersionID.qd26_2026.rawValue
         @Option(name: .long, help: L("Ghi chú.", "Note.")) var note: String?
@@ -46,12 +47,12 @@ struct DossierCommand: ParsableCommand {
                 let kind = try choice(self.kind, field: "kind", allowed: DossierKind.allCases.map(\.rawValue), DossierKind.init(flexible:))
                 let bench = try workbench(actor)
                 let dossier = try bench.openDossier(DossierOpening(
-                    productRef: product, kind: kind, year: year ?? bench.today.year, round: round, targetStars: targetStars,
-                    rubricVersion: rubric, note: note))
+                    productRef: product, kind: kind, year: year, round: round, targetStars: targetStars,
+                    rubricVersion: rubric, note: note, filedOn: try filedOn.map { try readDate($0, field: "filed_on") }))
                 if format == .json { Output.write(Output.json(dossier)); return }
                 Output.write(language == .vi
-                    ? "Đã mở hồ sơ \(dossier.code) cho \(dossier.productName) (\(dossier.kind.label(.vi)), kỳ \(dossier.round)/\(dossier.year), bộ tiêu chí \(dossier.rubricVersion))."
-                    : "Opened dossier \(dossier.code) for \(dossier.productName) (\(dossier.kind.label(.en)), round \(dossier.round)/\(dossier.year), rubric \(dossier.rubricVersion)).")
+                    ? "Đã mở hồ sơ \(dossier.code) cho \(dossier.productName) (\(dossier.kind.label(.vi)), nộp ngày \(dossier.filedOn?.display(.vi) ?? ""), kỳ \(dossier.round)/\(dossier.year), bộ tiêu chí \(dossier.rubricVersion))."
+                    : "Opened dossier \(dossier.code) for \(dossier.productName) (\(dossier.kind.label(.en)), filed \(dossier.filedOn?.display(.en) ?? ""), round \(dossier.round)/\(dossier.year), rubric \(dossier.rubricVersion)).")
             }
         }
     }

@@ -39,8 +39,12 @@ struct ProductCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Danh sách sản phẩm.", "List products."))
+        static let configuration = CommandConfiguration(
+            abstract: L("Danh sách sản phẩm và hạng sao đang có hiệu lực vào một ngày.", "List products with the stars in force on a date."),
+            discussion: L("Cột sao chỉ ghi hạng của giấy chứng nhận còn hiệu lực vào ngày xem (--as-of, mặc định hôm nay); giấy chứng nhận đã hết hiệu lực, bị thay thế hoặc thu hồi không bao giờ được coi là hạng hiện tại.",
+                          "The stars column shows only a certificate in force on the day asked about (--as-of, default today); an expired, superseded or revoked certificate is never shown as the current rating."))
         @OptionGroup var lang: LanguageOption
+        @OptionGroup var asOf: AsOfOption
         @Option(name: .long, help: L("Lọc theo chủ thể (mã số hoặc id).", "Filter by producer (number or id).")) var producer: String?
         @Option(name: .customLong("set"), help: L("Lọc theo bộ sản phẩm.", "Filter by product set.")) var productSet: Int?
         @Option(name: .long, help: L("Tìm theo tên hoặc mã.", "Search by name or code.")) var search: String?
@@ -49,19 +53,22 @@ struct ProductCommand: ParsableCommand {
         func run() throws {
             let language = lang.language
             try runReporting(language) {
-                let products = try workbench().products(producer: producer, productSet: productSet, search: search)
+                let standings = try workbench().productStandings(producer: producer, productSet: productSet, search: search, asOf: try asOf.date())
                 let vi = language == .vi
-                Output.write(try Output.list(products, format: format,
-                    headers: vi ? ["mã sản phẩm", "tên", "bộ", "chủ thể", "xã", "sao", "hiệu lực đến"] : ["code", "name", "set", "producer", "commune", "stars", "valid until"]) { p in
-                    [p.code, p.name, String(p.productSet), p.producerName, p.communeName, p.stars.map(String.init) ?? "", p.starsValidUntil ?? ""]
-                })
+                if format == .json { Output.write(Output.json(standings.map { ProductRender.JSON($0, language) })); return }
+                try require(format, in: [.table, .text, .csv, .json])
+                let headers = vi ? ["mã sản phẩm", "tên", "bộ", "chủ thể", "xã", "sao", "giấy chứng nhận", "hiệu lực đến", "tình trạng"]
+                    : ["code", "name", "set", "producer", "commune", "stars", "certificate", "valid until", "status"]
+                let rows = standings.map { ProductRender.row($0, language) }
+                Output.write(format == .csv ? Output.csv(headers: headers, rows: rows) : Output.table(headers: headers, rows: rows))
             }
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Thông tin sản phẩm và lịch sử hạng sao.", "Show a product and its star history."))
+        static let configuration = CommandConfiguration(abstract: L("Thông tin sản phẩm, hạng sao vào một ngày và lịch sử giấy chứng nhận.", "Show a product, its rating on a date and its certificate history."))
         @OptionGroup var lang: LanguageOption
+        @OptionGroup var asOf: AsOfOption
         @Argument(help: L("Mã sản phẩm hoặc id.", "Product code or id.")) var product: String
         @Option(name: .long, help: "text | json | csv") var format: OutputFormat = .text
 
@@ -69,14 +76,17 @@ struct ProductCommand: ParsableCommand {
             let language = lang.language
             try runReporting(language) {
                 try require(format, in: [.text, .table, .json, .csv])
-                let detail = try workbench().product(product)
+                let bench = try workbench()
+                let day = try asOf.date() ?? bench.today
+                let detail = try bench.product(product, asOf: day)
+                let standing = detail.standing ?? ProductStanding(product: detail.product, current: nil, latest: nil, asOf: day)
                 let p = detail.product
                 let vi = language == .vi
                 switch format {
-                case .json: Output.write(Output.json(detail))
+                case .json: Output.write(Output.json(ProductRender.DetailJSON(detail: detail, standing: standing, language: language)))
                 case .csv:
-                    Output.write(Output.csv(headers: ["code", "name", "set", "producer", "registration_no", "commune_code", "stars", "valid_until"],
-                        rows: [[p.code, p.name, String(p.productSet), p.producerName, p.producerRegistrationNo, p.communeCode, p.stars.map(String.init) ?? "", p.starsValidUntil ?? ""]]))
+                    Output.write(Output.csv(headers: ["code", "name", "set", "producer", "registration_no", "commune_code", "stars", "certificate", "valid_until", "status", "as_of"],
+                        rows: [[p.code, p.name, String(p.productSet), p.producerName, p.producerRegistrationNo, p.communeCode] + ProductRender.csvState(standing)]))
                 default:
                     Output.write(Output.record([
                         (vi ? "Sản phẩm" : "Product", p.name),
@@ -84,14 +94,15 @@ struct ProductCommand: ParsableCommand {
                         (vi ? "Bộ sản phẩm" : "Product set", String(p.productSet)),
                         (vi ? "Chủ thể" : "Producer", "\(p.producerName) (\(p.producerRegistrationNo))"),
                         (vi ? "Nơi sản xuất" : "Made in", "\(p.communeName) (\(p.communeCode))"),
-                        (vi ? "Hạng hiện tại" : "Current rating", p.stars.map { "\($0)★" + (p.starsValidUntil.map { vi ? ", hiệu lực đến \($0)" : ", valid until \($0)" } ?? "") } ?? "—"),
+                        (vi ? "Hạng ngày \(day.display(.vi))" : "Rating on \(day.display(.en))", ProductRender.current(standing, language)),
                     ]))
-                    if !detail.recognitions.isEmpty {
+                    if !detail.certificates.isEmpty {
                         Output.write("\n" + (vi ? "Lịch sử công nhận:" : "Recognition history:"))
-                        Output.write(Output.table(headers: vi ? ["năm", "sao", "điểm", "quyết định", "ngày", "hiệu lực đến", "bộ tiêu chí", "tỉnh"] : ["year", "stars", "score", "decision", "date", "valid until", "rubric", "province"],
-                            rows: detail.recognitions.map { r in
-                                [String(r.year), "\(r.stars)★", r.score.map { "\($0)" } ?? "", r.decisionNo ?? "", r.decisionDate ?? "", r.validUntil ?? "", r.rubricVersion, r.provinceCode]
-                                    + (r.revokedAt.map { [vi ? "thu hồi \($0)" : "revoked \($0)"] } ?? [])
+                        Output.write(Output.table(headers: vi ? ["giấy chứng nhận", "năm", "sao", "điểm", "quyết định", "ngày cấp", "hiệu lực đến", "cơ quan", "tình trạng"]
+                                                              : ["certificate", "year", "stars", "score", "decision", "issued", "valid through", "issuer", "status"],
+                            rows: detail.certificates.map { c in
+                                [c.number.description, String(c.evaluationYear), "\(c.stars)★", c.score(language) ?? "", c.decisionNumber ?? "",
+                                 c.facts.issuedOn.display(language), c.facts.validUntil.display(language), CertificateRender.issuer(c, language), c.statusText(language)]
                             }))
                     }
                     if !detail.dossiers.isEmpty {

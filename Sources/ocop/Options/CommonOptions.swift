@@ -84,6 +84,8 @@ enum Flags {
         "person": "--person", "quorum": "--quorum", "name": "--name", "registration_no": "--registration", "kind": "--kind",
         "role": "--role", "status": "--status", "present": "--present", "absent": "--absent", "update": "--update",
         "code": "--code", "commune_code": "--commune", "address": "--address", "phone": "--phone", "representative": "--representative",
+        "authority": "--authority", "number": "--number", "finding": "--finding", "finding_on": "--finding-date", "ground": "--ground",
+        "audit": "--audit", "as_of": "--as-of", "filed_on": "--filed-on", "mode": "--mode", "basis": "--basis", "level": "--level",
     ]
 }
 

@@ -101,4 +101,32 @@ enum CouncilRender {
         if report.sessionFinalized { lines.append(vi ? "Phiên \(report.session) đã kết thúc." : "Session \(report.session) is finalized.") }
         return lines.joined(separator: "\n")
     }
+
+    /// What a session's mode, rounds and deadlines add to its status: nothing for an ordinary
+    /// meeting on time.
+    static func lifecycle(_ view: SessionLifecycleView, today: CalendarDate, _ language: Language) -> String {
+        let vi = language == .vi
+        var lines: [String] = []
+        if view.mode == .writtenOpinions {
+            lines.append(vi ? "Hình thức: lấy ý kiến bằng văn bản (điểm d khoản 6 Điều 7)." : "Mode: written opinions (Art. 7.6.d).")
+            if let on = view.convenedOn {
+                lines.append(vi ? "Hội đồng đã họp trực tiếp ngày \(on.display(.vi))\(view.convenedPlace.map { " tại \($0)" } ?? ""): \(view.convenedReason ?? "")"
+                                : "The council met on \(on.display(.en))\(view.convenedPlace.map { " at \($0)" } ?? ""): \(view.convenedReason ?? "")")
+            } else if view.needsMeeting {
+                lines.append(vi ? "Ý kiến khác nhau: cần họp trực tiếp trước khi Chủ tịch quyết định (hoặc các thành viên chấm lại)."
+                                : "Opinions diverge: the council must meet before the chair decides (or the members re-score).")
+            }
+        }
+        for d in view.dossiers {
+            for reason in d.meetingReasons { lines.append("\(d.dossier): " + reason(language)) }
+            for flag in d.roundFlags { lines.append("\(d.dossier): " + flag.text(language)) }
+            if let deadline = d.reEvaluation {
+                var text = vi ? "\(d.dossier): đánh giá lại, hạn 45 ngày đến hết ngày \(deadline.deadline.display(.vi))"
+                              : "\(d.dossier): re-evaluation, due within 45 days, by \(deadline.deadline.display(.en))"
+                if let flag = d.overdueFlag(today: today, language) { text += " — " + flag }
+                lines.append(text)
+            }
+        }
+        return lines.isEmpty ? "" : "\n\n" + lines.map(Output.terminalSafe).joined(separator: "\n")
+    }
 }

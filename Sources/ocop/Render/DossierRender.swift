@@ -12,14 +12,21 @@ enum DossierRender {
             (vi ? "Chủ thể" : "Producer", view.producerName),
             (vi ? "Loại" : "Kind", "\(view.kind.label(language)), \(vi ? "kỳ" : "round") \(view.round)/\(view.year)"),
             (vi ? "Tình trạng" : "Status", view.status.label(language)),
-            (vi ? "Đơn vị đang giữ hồ sơ" : "Held by", view.status.holder(language)),
-            (vi ? "Bước tiếp theo" : "Next", view.status.nextStep(language)),
-            (vi ? "Ngày nộp" : "Filed", Output.date(view.openedAt, language)),
-            (vi ? "Cập nhật lần cuối" : "Last change", Output.date(view.lastChangeAt, language)),
         ]
+        if let outcome = view.outcome(language) { lines.append((vi ? "Kết quả" : "Outcome", outcome)) }
+        lines += [
+            (vi ? "Đơn vị đang giữ hồ sơ" : "Held by", view.holder(language)),
+            (vi ? "Bước tiếp theo" : "Next", view.nextStep(language)),
+            (vi ? "Ngày nộp" : "Filed", view.lifecycle.map { vi ? "ngày \($0.filedOn.display(.vi))" : $0.filedOn.display(.en) } ?? Output.date(view.openedAt, language)),
+        ]
+        if let round = view.lifecycle?.round { lines.append((vi ? "Đợt đánh giá" : "Evaluation round", round.describe(language))) }
+        if let basis = view.basisText(language) { lines.append((vi ? "Dựa trên giấy chứng nhận" : "Rests on certificate", basis)) }
+        if let deadline = view.reEvaluationText(language) { lines.append((vi ? "Thời hạn đánh giá lại" : "Re-evaluation deadline", deadline)) }
+        lines.append((vi ? "Cập nhật lần cuối" : "Last change", Output.date(view.lastChangeAt, language)))
         if let date = view.councilDate {
             lines.append((vi ? "Họp hội đồng" : "Council session", vi ? "ngày \(date.display(.vi))" : date.display(.en)))
         }
+        for flag in view.lifecycle?.roundFlags ?? [] { lines.append((vi ? "Lưu ý" : "Flag", flag.text(language))) }
         if let text = view.lastEvent?.text(language) { lines.append((vi ? "Ghi chú" : "Note", text)) }
         var out = Output.record(lines)
         if view.status == .returned, !view.missing.isEmpty {
@@ -35,7 +42,7 @@ enum DossierRender {
             (vi ? "Sản phẩm" : "Product", "\(d.productName) (\(d.productCode)), \(vi ? "bộ" : "set") \(d.productSet)"),
             (vi ? "Chủ thể" : "Producer", d.producerName),
             (vi ? "Loại" : "Kind", d.kind.label(language)),
-            (vi ? "Kỳ" : "Round", "\(d.round)/\(d.year)"),
+            (vi ? "Kỳ" : "Round", "\(d.round)/\(d.year)" + (d.filedOn.map { vi ? ", nộp ngày \($0.display(.vi))" : ", filed \($0.display(.en))" } ?? "")),
             (vi ? "Trạng thái" : "Status", vi ? d.status.label(.vi) : "\(d.status.rawValue) — \(d.status.label(.en))"),
             (vi ? "Hạng đề nghị" : "Target", d.targetStars.map { "\($0)★" } ?? "—"),
             (vi ? "Bộ tiêu chí" : "Rubric", d.rubricVersion + (d.rubricHash.map { " (\($0.prefix(12))…)" } ?? "")),

@@ -4,7 +4,9 @@ import OCOPModels
 
 /// The biên bản as text or Markdown, from the session's record alone.
 enum MinutesRender {
-    static func render(_ s: SessionSnapshot, language: Language, markdown: Bool) -> String {
+    /// `lifecycle` tells a written-opinion round (Art. 7.6.d) from a meeting: its record is a
+    /// summary of the written opinions, and says whether the council met after all.
+    static func render(_ s: SessionSnapshot, language: Language, markdown: Bool, lifecycle: SessionLifecycleView? = nil) -> String {
         let vi = language == .vi
         var out: [String] = []
         func h(_ level: Int, _ text: String) {
@@ -12,7 +14,18 @@ enum MinutesRender {
             out.append("")
         }
         func item(_ text: String) { out.append((markdown ? "- " : "  - ") + Output.terminalSafe(text)) }
-        h(1, vi ? "Biên bản họp Hội đồng đánh giá, phân hạng sản phẩm OCOP" : "Minutes of the OCOP evaluation council")
+        if let lifecycle, lifecycle.mode == .writtenOpinions {
+            h(1, vi ? "Báo cáo tổng hợp ý kiến bằng văn bản của Hội đồng đánh giá, phân hạng sản phẩm OCOP (đánh giá lại)"
+                    : "Summary of the OCOP evaluation council's written opinions (re-evaluation)")
+            out.append(vi ? "Hình thức: lấy ý kiến bằng văn bản (điểm d khoản 6 Điều 7)." : "Mode: written opinions (Art. 7.6.d).")
+            if let on = lifecycle.convenedOn {
+                out.append(vi ? "Hội đồng đã họp trực tiếp ngày \(on.display(.vi))\(lifecycle.convenedPlace.map { " tại \($0)" } ?? ""): \(lifecycle.convenedReason ?? "")"
+                              : "The council met on \(on.display(.en))\(lifecycle.convenedPlace.map { " at \($0)" } ?? ""): \(lifecycle.convenedReason ?? "")")
+            }
+            out.append("")
+        } else {
+            h(1, vi ? "Biên bản họp Hội đồng đánh giá, phân hạng sản phẩm OCOP" : "Minutes of the OCOP evaluation council")
+        }
         out.append((vi ? "Hội đồng: " : "Council: ") + s.council.name + (s.council.decisionRef.map { vi ? " (thành lập theo \($0))" : " (established by \($0))" } ?? ""))
         out.append((vi ? "Phiên: " : "Session: ") + s.code.rawValue + (vi ? ", ngày " : ", ") + s.heldOn.display(language) + (s.place.map { vi ? ", tại \($0)" : ", at \($0)" } ?? ""))
         out.append((vi ? "Tình trạng: " : "Status: ") + (s.status == .open ? (vi ? "đang họp (biên bản tạm)" : "in session (provisional minutes)") : (vi ? "đã kết thúc" : "finalized")))
