@@ -282,6 +282,20 @@ public enum ConstraintCatalog {
         "certificate_revocation_finding_check": check("finding", "Cần nêu kết luận, phát hiện vi phạm.", "The finding must be stated."),
         "certificate_revocation_ground_check": check("ground", "Căn cứ thu hồi là a, b, c, d, đ hoặc e (khoản 1 Điều 8).", "The ground is a, b, c, d, đ or e (Art. 8.1)."),
 
+        // The audit chains (migration 0009).
+        "audit_chain_pkey": integrity("audit", "audit chain"),
+        "audit_chain_seq_check": integrity("audit", "audit chain"),
+        "dossier_event_chain_seq_key": integrity("audit", "audit chain of dossier_event"),
+        "score_sheet_chain_seq_key": integrity("audit", "audit chain of score_sheet"),
+        "score_answer_chain_seq_key": integrity("audit", "audit chain of score_answer"),
+        "council_result_chain_seq_key": integrity("audit", "audit chain of council_result"),
+        "decision_chain_seq_key": integrity("audit", "audit chain of decision"),
+        "decision_entry_chain_seq_key": integrity("audit", "audit chain of decision_entry"),
+        "star_recognition_chain_seq_key": integrity("audit", "audit chain of star_recognition"),
+        "post_audit_chain_seq_key": integrity("audit", "audit chain of post_audit"),
+        "post_audit_finding_chain_seq_key": integrity("audit", "audit chain of post_audit_finding"),
+        "certificate_revocation_chain_seq_key": integrity("audit", "audit chain of certificate_revocation"),
+
         // The migration ledger.
         "schema_migration_pkey": integrity("migration", "migration ledger"),
     ]

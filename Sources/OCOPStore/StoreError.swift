@@ -1,4 +1,5 @@
 import OCOPDomain
+import OCOPModels
 import Postgres
 
 /// The kinds of record a lookup can miss.
@@ -121,6 +122,10 @@ public enum StoreError: LocalizedFailure, Equatable {
     case noServerUser
     case serverToolFailed(tool: String, status: Int32, output: String)
     case clusterIO(String)
+    /// Emptying the database needs its administrator (the append-only tables refuse it otherwise).
+    case resetNeedsAdministrator
+    /// The audit chains do not match their rows.
+    case auditBroken([AuditBreak])
     /// A stored value this program does not know (a newer program wrote it, or someone edited it).
     case corruptStoredValue(table: String, column: String, value: String)
     /// A constraint of the schema refused a value (ConstraintCatalog says what it means).
@@ -148,6 +153,8 @@ public enum StoreError: LocalizedFailure, Equatable {
         case .migrationsMissing, .badMigrationFile, .duplicateMigration, .migrationChanged, .unknownMigration, .schemaOutOfDate: .configuration
         case .unavailable, .connectionLost, .postgresProgramsMissing, .noServerUser, .serverToolFailed, .clusterIO: .unavailable
         case .corruptStoredValue: .internal
+        case .resetNeedsAdministrator: .configuration
+        case .auditBroken: .invalidInput
         case .rejected(_, _, _, let kind, _): kind
         case .concurrentChange: .conflict
         case .database(let state, _, _):
@@ -334,6 +341,12 @@ public enum StoreError: LocalizedFailure, Equatable {
             return vi ? "\(tool) thất bại (mã \(status)):\n\(output)" : "\(tool) failed (exit \(status)):\n\(output)"
         case let .clusterIO(message):
             return message
+        case .resetNeedsAdministrator:
+            return vi ? "Chỉ quản trị viên cơ sở dữ liệu mới xoá được toàn bộ dữ liệu: các bảng hồ sơ, phiếu, kết quả, quyết định và giấy chứng nhận chỉ được ghi thêm."
+                : "Only the database's administrator can empty it: dossier events, sheets, results, decisions and certificates are append-only."
+        case let .auditBroken(breaks):
+            let head = vi ? "Sổ ghi không còn nguyên vẹn: \(breaks.count) chuỗi bị phá vỡ." : "The record is not intact: \(breaks.count) chain(s) broken."
+            return ([head] + breaks.map { "  " + $0.message(language) }).joined(separator: "\n")
         case let .corruptStoredValue(table, column, value):
             return vi ? "Dữ liệu đã lưu không hợp lệ: \(table).\(column) = \"\(value.prefix(60))\" (do phiên bản mới hơn ghi, hoặc bị sửa ngoài chương trình)."
                 : "A stored value is not valid: \(table).\(column) = \"\(value.prefix(60))\" (written by a newer version, or edited outside the program)."

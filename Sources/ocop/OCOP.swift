@@ -35,6 +35,7 @@ struct OCOP: AsyncParsableCommand {
             RubricCommand.self,
             CouncilCommand.self,
             ScoreCommand.self,
+            AuditCommand.self,
             DecisionCommand.self,
             CertificateCommand.self,
             CalendarCommand.self,

@@ -281,7 +281,8 @@ struct CouncilSessionCommand: ParsableCommand {
                 let bench = try workbench()
                 let code = try readCode(SessionCode.self, session)
                 let snapshot = try bench.sessionSnapshot(code)
-                Output.write(MinutesRender.render(snapshot, language: language, markdown: format == .markdown, lifecycle: try bench.sessionLifecycle(code)))
+                Output.write(MinutesRender.render(snapshot, language: language, markdown: format == .markdown, lifecycle: try bench.sessionLifecycle(code),
+                                                  audit: try bench.verifyAudit()))
             }
         }
     }

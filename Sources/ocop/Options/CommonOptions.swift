@@ -82,7 +82,7 @@ enum Flags {
         "yes": "--yes", "reset": "--reset", "member": "--member", "date": "--date", "year": "--year", "round": "--round",
         "target_stars": "--target-stars", "product_set": "--set", "email": "--email", "session": "--session", "council": "--council",
         "person": "--person", "quorum": "--quorum", "name": "--name", "registration_no": "--registration", "kind": "--kind",
-        "role": "--role", "status": "--status", "present": "--present", "absent": "--absent", "update": "--update",
+        "role": "--role", "status": "--status", "present": "--present", "absent": "--absent", "update": "--update", "printed": "--printed",
         "code": "--code", "commune_code": "--commune", "address": "--address", "phone": "--phone", "representative": "--representative",
         "authority": "--authority", "number": "--number", "finding": "--finding", "finding_on": "--finding-date", "ground": "--ground",
         "audit": "--audit", "as_of": "--as-of", "filed_on": "--filed-on", "mode": "--mode", "basis": "--basis", "level": "--level",

@@ -6,9 +6,18 @@ import OCOPModels
 enum MinutesRender {
     /// `lifecycle` tells a written-opinion round (Art. 7.6.d) from a meeting: its record is a
     /// summary of the written opinions, and says whether the council met after all.
-    static func render(_ s: SessionSnapshot, language: Language, markdown: Bool, lifecycle: SessionLifecycleView? = nil) -> String {
+    /// `audit`, when given, is checked first: a record altered after it was written is said at
+    /// the top, and the audit head closes the minutes so the paper can be compared later.
+    static func render(_ s: SessionSnapshot, language: Language, markdown: Bool, lifecycle: SessionLifecycleView? = nil,
+                       audit: AuditReport? = nil) -> String {
         let vi = language == .vi
         var out: [String] = []
+        if let audit, !audit.intact {
+            out.append(vi ? "CẢNH BÁO: sổ ghi đã bị sửa sau khi ghi — không dùng biên bản này trước khi làm rõ (ocop audit verify):"
+                          : "WARNING: the record was altered after it was written — do not use these minutes until it is cleared up (ocop audit verify):")
+            out += audit.breaks.map { "  " + $0.message(language) }
+            out.append("")
+        }
         func h(_ level: Int, _ text: String) {
             out.append(markdown ? String(repeating: "#", count: level) + " " + text : (level == 1 ? text.uppercased() : text))
             out.append("")
@@ -103,6 +112,10 @@ enum MinutesRender {
         let chair = s.roster.first { $0.role == .chair }?.name ?? "—"
         let secretary = s.roster.first { $0.role == .secretary }?.name ?? "—"
         out.append(vi ? "Chủ tịch Hội đồng: \(chair)        Thư ký: \(secretary)" : "Chair: \(chair)        Secretary: \(secretary)")
+        if let audit {
+            out.append("")
+            out.append((vi ? "Mã kiểm toán (ocop audit head): " : "Audit head (ocop audit head): ") + audit.head.printed)
+        }
         return out.map(Output.terminalSafe).joined(separator: "\n")
     }
 }
