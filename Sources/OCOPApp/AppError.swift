@@ -23,6 +23,10 @@ public enum AppError: LocalizedFailure, Equatable {
     case noCouncilScoresForDossier(String)
     /// The demo's story needs a clock on or after this day (its decisions are dated up to it).
     case demoNeedsLaterClock(CalendarDate)
+    /// A restore into a configured server needs an empty database.
+    case restoreNeedsEmptyDatabase(String)
+    /// pg_dump or pg_restore failed; their own words.
+    case toolFailed(tool: String, message: String)
     case unexpected(String)
 
     public var kind: ErrorKind {
@@ -33,6 +37,8 @@ public enum AppError: LocalizedFailure, Equatable {
         case .fileTooLarge, .notUTF8, .emptyFile, .confirmationNeeded, .databaseHasData, .embeddedOnly: .invalidInput
         case .invalidClock, .demoNeedsLaterClock: .configuration
         case .noCouncilScores, .noCouncilScoresForDossier: .notFound
+        case .restoreNeedsEmptyDatabase: .conflict
+        case .toolFailed: .unavailable
         case .unexpected: .internal
         }
     }
@@ -79,6 +85,11 @@ public enum AppError: LocalizedFailure, Equatable {
         case .demoNeedsLaterClock(let day):
             return vi ? "Câu chuyện của dữ liệu mẫu có quyết định đến ngày \(day.display(.vi)); đồng hồ đang trước ngày đó. Đặt OCOP_CLOCK=2026-12-04 (hoặc muộn hơn)."
                 : "The demo's story has decisions up to \(day.display(.en)); the clock is before that day. Set OCOP_CLOCK=2026-12-04 (or later)."
+        case .restoreNeedsEmptyDatabase(let target):
+            return vi ? "Cơ sở dữ liệu \(target) không trống: chỉ khôi phục vào một cơ sở dữ liệu trống (tạo mới rồi đặt OCOP_DATABASE_URL)."
+                : "The database \(target) is not empty: restore only into an empty database (create one and point OCOP_DATABASE_URL at it)."
+        case let .toolFailed(tool, message):
+            return vi ? "\(tool) không chạy được:\n\(message)" : "\(tool) failed:\n\(message)"
         case .unexpected(let text): return (vi ? "Lỗi không lường trước: " : "Unexpected error: ") + text
         }
     }

@@ -94,6 +94,64 @@ extension Workbench {
         return PsqlInvocation(executable: psql, arguments: extraArguments, environment: environment)
     }
 
+    /// Writes the whole database to `path` (pg_dump custom format) and returns the audit head
+    /// it holds, to note with the file.
+    public func backupDatabase(to path: String) throws -> BackupSummary {
+        let head = try auditHead()
+        let invocation = try psqlInvocation(extraArguments: [])
+        try runTool("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file", path], environment: invocation.environment)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        return BackupSummary(file: path, bytes: size, head: head)
+    }
+
+    /// Restores a backup into an empty database — the embedded one is emptied first, which needs
+    /// `confirmed` when it holds data; a configured one must be empty — then verifies the audit
+    /// chains of what was restored.
+    public func restoreDatabase(from path: String, confirmed: Bool) throws -> AuditReport {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw AppError.fileNotFound(path) }
+        guard !isDirectory.boolValue else { throw AppError.notAFile(path) }
+        let invocation = try psqlInvocation(extraArguments: [])
+        switch configuration.database {
+        case let .embedded(cluster):
+            if try Maintenance.hasRegistryData(try connection()), !confirmed {
+                throw AppError.confirmationNeeded(LocalizedText(
+                    vi: "Khôi phục sẽ thay toàn bộ dữ liệu hiện có trong \(cluster.root.path) bằng bản sao lưu. Cần xác nhận để tiếp tục.",
+                    en: "A restore replaces all the data in \(cluster.root.path) with the backup. It needs a confirmation."))
+            }
+            close()
+            try cluster.recreateDatabase()
+        case let .configured(target):
+            let connection = try database.connectWithoutSchemaCheck()
+            defer { connection.close() }
+            let tables = try connection.one("SELECT count(*) AS n FROM pg_tables WHERE schemaname = current_schema()").decode(Int.self, "n")
+            guard tables == 0 else { throw AppError.restoreNeedsEmptyDatabase(target.redacted) }
+        }
+        try runTool("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--dbname", invocation.environment["PGDATABASE"] ?? "", path],
+                    environment: invocation.environment)
+        return try verifyAudit()
+    }
+
+    /// Runs a PostgreSQL client program (found on PATH, else next to the server's programs).
+    private func runTool(_ name: String, _ arguments: [String], environment: [String: String]) throws {
+        let paths = (environment["PATH"] ?? "/usr/bin").split(separator: ":").map { "\($0)/\(name)" }
+            + [(try? PostgresBinaries.locate())?.directory.appendingPathComponent(name).path].compactMap { $0 }
+        guard let executable = paths.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { throw AppError.psqlMissing }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw AppError.toolFailed(tool: name, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+
     /// Deletes and recreates the embedded cluster (all data); refuses without confirmation.
     public func resetEmbedded(confirmed: Bool) throws {
         let cluster = try embeddedCluster("db reset")

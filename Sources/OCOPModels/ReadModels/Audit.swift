@@ -116,3 +116,16 @@ public struct AuditReport: Sendable, Codable, Hashable {
 
     public var intact: Bool { breaks.isEmpty && printedMatches != false }
 }
+
+/// What `ocop db backup` wrote: the file, its size, and the audit head it holds.
+public struct BackupSummary: Sendable, Codable, Hashable {
+    public var file: String
+    public var bytes: Int
+    public var head: AuditHead
+
+    public init(file: String, bytes: Int, head: AuditHead) {
+        self.file = file
+        self.bytes = bytes
+        self.head = head
+    }
+}

@@ -220,6 +220,15 @@ public struct LocalCluster: Sendable {
         }
     }
 
+    /// Drops the workbench database and creates it empty (for a restore); the server stays up.
+    public func recreateDatabase() throws {
+        try start()
+        let admin = try Connection(ConnectionTarget(conninfo: "host=\(socketDirectory.path) port=\(port) dbname=postgres user=\(superuser) connect_timeout=10"))
+        defer { admin.close() }
+        try admin.execute("DROP DATABASE IF EXISTS \(databaseName) WITH (FORCE)")
+        try admin.execute("CREATE DATABASE \(databaseName) TEMPLATE template0 ENCODING 'UTF8'")
+    }
+
     public var socketFile: URL { socketDirectory.appendingPathComponent(".s.PGSQL.\(port)") }
 
     /// The postmaster's PID when its pid file names a live server of this data directory (a
@@ -327,6 +336,8 @@ public struct PostgresBinaries: Sendable {
     public var initdb: URL { directory.appendingPathComponent("initdb") }
     public var pgCtl: URL { directory.appendingPathComponent("pg_ctl") }
     public var postgres: URL { directory.appendingPathComponent("postgres") }
+    public var pgDump: URL { directory.appendingPathComponent("pg_dump") }
+    public var pgRestore: URL { directory.appendingPathComponent("pg_restore") }
 
     static let serverUser = "postgres"
     static let runuser = "/usr/sbin/runuser"

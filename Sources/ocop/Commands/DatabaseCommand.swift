@@ -17,7 +17,7 @@ struct DatabaseCommand: ParsableCommand {
             reachable only through a Unix socket. Any command that needs it starts it. Set OCOP_DATABASE_URL (or DATABASE_URL, \
             or PG* variables) to use an existing server instead; then run ocop db migrate after each upgrade.
             """),
-        subcommands: [Start.self, Stop.self, Status.self, URLCommand.self, Psql.self, Reset.self, Migrate.self]
+        subcommands: [Start.self, Stop.self, Status.self, URLCommand.self, Psql.self, Reset.self, Migrate.self, Backup.self, Restore.self]
     )
 
     struct Start: ParsableCommand {
@@ -123,6 +123,52 @@ struct DatabaseCommand: ParsableCommand {
             try runReporting(language) {
                 try workbench(actor).resetEmbedded(confirmed: yes)
                 Output.write(language == .vi ? "Đã tạo lại cơ sở dữ liệu nội bộ (trống, lược đồ mới nhất)." : "The embedded database was recreated (empty, current schema).")
+            }
+        }
+    }
+
+    struct Backup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: L("Sao lưu toàn bộ cơ sở dữ liệu vào một tệp (pg_dump, định dạng custom).", "Back up the whole database to a file (pg_dump custom format)."),
+            discussion: L("""
+                In kèm mã kiểm toán của bản sao lưu: ghi lại cùng tệp. Lịch và thời gian lưu giữ khuyến nghị: docs/audit.md.
+                """, """
+                Prints the audit head the backup holds: note it with the file. Recommended schedule and retention: docs/audit.md.
+                """))
+        @OptionGroup var lang: LanguageOption
+        @Argument(help: L("Tệp sao lưu (vd. ocop-2026-12-05.dump).", "The backup file (e.g. ocop-2026-12-05.dump).")) var file: String
+
+        func run() throws {
+            let language = lang.language
+            try runReporting(language) {
+                let summary = try workbench().backupDatabase(to: file)
+                Output.write(language == .vi
+                    ? "Đã sao lưu vào \(summary.file) (\(summary.bytes) byte).\nMã kiểm toán: \(summary.head.printed)"
+                    : "Backed up to \(summary.file) (\(summary.bytes) bytes).\nAudit head: \(summary.head.printed)")
+            }
+        }
+    }
+
+    struct Restore: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: L("Khôi phục một bản sao lưu vào cơ sở dữ liệu trống, rồi kiểm tra sổ ghi.", "Restore a backup into an empty database, then verify the record."),
+            discussion: L("""
+                Cơ sở dữ liệu nội bộ được làm trống trước (cần --yes nếu đang có dữ liệu); máy chủ đã cấu hình phải là một \
+                cơ sở dữ liệu trống. Sau khi khôi phục, mọi chuỗi kiểm toán được tính lại (như ocop audit verify).
+                """, """
+                The embedded database is emptied first (needs --yes when it holds data); a configured server must be an empty \
+                database. After the restore every audit chain is recomputed (as ocop audit verify).
+                """))
+        @OptionGroup var lang: LanguageOption
+        @Argument(help: L("Tệp sao lưu.", "The backup file.")) var file: String
+        @Flag(name: .long, help: L("Xác nhận thay dữ liệu hiện có.", "Confirm replacing the existing data.")) var yes = false
+
+        func run() throws {
+            let language = lang.language
+            try runReporting(language) {
+                let report = try workbench().restoreDatabase(from: file, confirmed: yes)
+                Output.write((language == .vi ? "Đã khôi phục từ \(file).\n" : "Restored from \(file).\n") + AuditRender.verify(report, language))
+                if !report.intact { throw ExitCode(ExitStatus.dataError) }
             }
         }
     }
