@@ -51,7 +51,13 @@ extension Workbench {
             provinceName: words.provinceName, year: decision.roundYear ?? decision.decidedOn.year, round: decision.roundNumber ?? 1,
             legalBases: decision.legalBases.isEmpty ? words.defaultBases(councils: decision.councils) : decision.legalBases,
             proposal: words.proposal, validityMonths: CertificateTerm.months, implementingAgency: words.agency,
-            executors: words.executors, annexes: annexes, recipients: words.recipients, signer: words.signer)
+            executors: words.executors, annexes: annexes, recipients: words.recipients, signer: words.signer,
+            auditLine: try auditLine(language))
+    }
+
+    /// The audit head to print on a decision (docs/audit.md).
+    func auditLine(_ language: Language) throws -> String {
+        (language == .vi ? "Mã kiểm toán: " : "Audit head: ") + (try auditHead().printed)
     }
 
     /// The revocation decision (documents.md §5).
@@ -70,7 +76,7 @@ extension Workbench {
             recognitionDecisions: decision.revoked.map(words.recognitionReference), findings: decision.revoked.map(words.findingReference),
             proposal: words.proposal, certificates: certificates, implementingAgency: words.agency,
             executors: words.revocationExecutors, recipients: words.revocationRecipients(producers: decision.revoked.map(\.certificate.producerName)),
-            signer: words.signer)
+            signer: words.signer, auditLine: try? auditLine(language))
     }
 
     /// The certificate of a recognised product (documents.md §3). `qrPayload` is the signed text

@@ -177,6 +177,7 @@ struct DocumentMarkdown {
                 }
             })
         }
+        if let line = d.auditLine { out += ["", italic(line)] }
         return out.map(Output.terminalSafe).joined(separator: "\n")
     }
 
@@ -253,6 +254,7 @@ struct DocumentMarkdown {
                  vi ? "Điểm \(c.ground.point) khoản 1 Điều 8 \(d.programmeDecision)" : "Point \(c.ground.point), cl. 1, Art. 8 of \(d.programmeDecision)", c.finding]
             })
         }
+        if let line = d.auditLine { out += ["", italic(line)] }
         return out.map(Output.terminalSafe).joined(separator: "\n")
     }
 
