@@ -23,6 +23,8 @@ public enum AppError: LocalizedFailure, Equatable {
     case noCouncilScoresForDossier(String)
     /// The demo's story needs a clock on or after this day (its decisions are dated up to it).
     case demoNeedsLaterClock(CalendarDate)
+    /// An official's own login decides who acts; `--as`/`OCOP_USER` cannot name someone else.
+    case identityFromLogin(login: String, named: String)
     /// A restore into a configured server needs an empty database.
     case restoreNeedsEmptyDatabase(String)
     /// pg_dump or pg_restore failed; their own words.
@@ -38,6 +40,7 @@ public enum AppError: LocalizedFailure, Equatable {
         case .invalidClock, .demoNeedsLaterClock: .configuration
         case .noCouncilScores, .noCouncilScoresForDossier: .notFound
         case .restoreNeedsEmptyDatabase: .conflict
+        case .identityFromLogin: .invalidInput
         case .toolFailed: .unavailable
         case .unexpected: .internal
         }
@@ -47,6 +50,7 @@ public enum AppError: LocalizedFailure, Equatable {
         switch self {
         case .confirmationNeeded: ["yes"]
         case .databaseHasData: ["reset"]
+        case .identityFromLogin: ["actor"]
         case .noCouncilScores, .noCouncilScoresForDossier: ["sheet"]
         default: []
         }
@@ -85,6 +89,9 @@ public enum AppError: LocalizedFailure, Equatable {
         case .demoNeedsLaterClock(let day):
             return vi ? "Câu chuyện của dữ liệu mẫu có quyết định đến ngày \(day.display(.vi)); đồng hồ đang trước ngày đó. Đặt OCOP_CLOCK=2026-12-04 (hoặc muộn hơn)."
                 : "The demo's story has decisions up to \(day.display(.en)); the clock is before that day. Set OCOP_CLOCK=2026-12-04 (or later)."
+        case let .identityFromLogin(login, named):
+            return vi ? "Tài khoản cơ sở dữ liệu đang dùng là của \(login); không thể làm thay \(named). Mỗi người dùng tài khoản của chính mình (phiếu giấy: dùng --entered-by)."
+                : "The database login in use is \(login)'s; it cannot act as \(named). Everyone uses their own login (paper sheets: --entered-by)."
         case .restoreNeedsEmptyDatabase(let target):
             return vi ? "Cơ sở dữ liệu \(target) không trống: chỉ khôi phục vào một cơ sở dữ liệu trống (tạo mới rồi đặt OCOP_DATABASE_URL)."
                 : "The database \(target) is not empty: restore only into an empty database (create one and point OCOP_DATABASE_URL at it)."

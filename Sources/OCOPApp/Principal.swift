@@ -16,10 +16,13 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
 public struct Principal: Sendable, Hashable {
     public let person: PersonCode
     public let roles: Set<Role>
+    /// Whether the person was named (`--as`, `OCOP_USER`) rather than taken from the login.
+    public let named: Bool
 
-    public init(person: PersonCode, roles: Set<Role>) {
+    public init(person: PersonCode, roles: Set<Role>, named: Bool = false) {
         self.person = person
         self.roles = roles
+        self.named = named
     }
 
     /// The local user of a single-user workbench: `explicit` (`--as`), else `OCOP_USER`, else
@@ -30,7 +33,7 @@ public struct Principal: Sendable, Hashable {
             guard let person = PersonCode(normalizing: given) else {
                 throw DomainError.invalidValue(field: "actor", value: given, reason: PersonCode.shape)
             }
-            return Principal(person: person, roles: [.secretariat])
+            return Principal(person: person, roles: [.secretariat], named: true)
         }
         // A login name that is no person code (rare) still lets the user read and rate.
         let login = [environment["USER"], environment["LOGNAME"]].compactMap { $0 }.compactMap(PersonCode.init(normalizing:)).first

@@ -39,6 +39,8 @@ public final class Workbench {
     /// The connection and what was done on it, shared by the workbenches acting on it.
     final class SessionHolder {
         var connection: Connection?
+        /// The person the database login is mapped to (an official's own login), if any.
+        var loginPerson: PersonCode?
         var rubricsSynced = false
         deinit { connection?.close() }
     }
@@ -68,14 +70,24 @@ public final class Workbench {
 
     public var clock: WorkbenchClock { configuration.clock }
     public var today: CalendarDate { clock.today() }
-    var actor: PersonCode { principal.person }
-    var database: Database { Database(location: configuration.database, migrationsDirectory: configuration.share.migrations) }
+    /// Who acts: an official's own login decides (docs/roles.md); a login without a person (the
+    /// single-user embedded workbench, an unmapped server login) acts as `--as`/`OCOP_USER`.
+    var actor: PersonCode { session.loginPerson ?? principal.person }
+    var database: Database {
+        Database(location: configuration.database, migrationsDirectory: configuration.share.migrations,
+                 administrator: DatabaseLocation.administratorTarget(environment: configuration.environment))
+    }
 
     /// The connection, opened on first use on a current schema (the embedded database migrates itself).
     func connection() throws -> Connection {
         if let connection = session.connection { return connection }
-        let connection = try database.connect(actor: actor, clock: clock.fixed)
+        let (connection, login) = try database.open(actor: principal.person, clock: clock.fixed)
+        if let login, principal.named, login != principal.person {
+            connection.close()
+            throw AppError.identityFromLogin(login: login.rawValue, named: principal.person.rawValue)
+        }
         session.connection = connection
+        session.loginPerson = login
         return connection
     }
 

@@ -133,6 +133,7 @@ public enum ConstraintCatalog {
         "council_check": check("quorum", "Túc số phải là một phân số từ 0 đến 1 (vd. 2/3).", "The quorum must be a fraction between 0 and 1 (e.g. 2/3)."),
         "council_level_check": check("level", "Cấp hội đồng phải là provincial hoặc central.", "A council's level must be provincial or central."),
         "council_max_spread_check": check("max_spread", "Độ chênh tối đa phải từ 0 đến 100 điểm.", "The maximum spread must be 0 to 100 points."),
+        "council_sheets_visible_check": check("sheets_visible", "Quy định xem phiếu phải là after_finalization hoặc during_session.", "Sheet visibility must be after_finalization or during_session."),
         "council_minimum_split_check": check("minimum_split", "Cách xử lý chia rẽ về điểm tối thiểu phải là must_resolve hoặc mean_decides.", "The minimum-split policy must be must_resolve or mean_decides."),
         "council_name_check": check("name", "Tên hội đồng không được để trống.", "A council's name must not be blank."),
         "council_member_pkey": unique("person", "Người này đã là thành viên hội đồng", "This person is already a member of the council"),
@@ -295,6 +296,14 @@ public enum ConstraintCatalog {
         "post_audit_chain_seq_key": integrity("audit", "audit chain of post_audit"),
         "post_audit_finding_chain_seq_key": integrity("audit", "audit chain of post_audit_finding"),
         "certificate_revocation_chain_seq_key": integrity("audit", "audit chain of certificate_revocation"),
+
+        // Logins (migration 0010).
+        "app_user_pkey": unique("login", "Tên đăng nhập này đã được gán cho một người", "This login is already mapped to a person"),
+        "app_user_person_id_fkey": reference("person", "Không có người này", "No such person"),
+        "app_user_producer_id_fkey": reference("producer", "Không có chủ thể này", "No such producer"),
+        "app_user_commune_pkey": unique("commune", "Cán bộ đã được giao xã này", "The officer already has this commune"),
+        "app_user_commune_login_fkey": reference("login", "Không có tên đăng nhập này", "No such login"),
+        "app_user_commune_commune_id_fkey": reference("commune", "Không có xã này", "No such commune"),
 
         // The migration ledger.
         "schema_migration_pkey": integrity("migration", "migration ledger"),

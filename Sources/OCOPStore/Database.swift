@@ -19,6 +19,13 @@ public enum DatabaseLocation: Sendable {
         return .embedded(LocalCluster(home: LocalCluster.defaultHome(environment: environment)))
     }
 
+    /// `OCOP_ADMIN_DATABASE_URL`: the administrator's login for migrations, backups, restores
+    /// and user management on a configured server (the officials' own logins cannot do these).
+    public static func administratorTarget(environment: [String: String]) -> ConnectionTarget? {
+        guard let value = environment["OCOP_ADMIN_DATABASE_URL"]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return ConnectionTarget(conninfo: value)
+    }
+
     public var isEmbedded: Bool {
         if case .embedded = self { return true }
         return false
@@ -50,17 +57,34 @@ public enum DatabaseLocation: Sendable {
 public struct Database: Sendable {
     public let location: DatabaseLocation
     public let migrationsDirectory: URL
+    /// A configured server's administrator login, when given (`OCOP_ADMIN_DATABASE_URL`).
+    public let administrator: ConnectionTarget?
 
-    public init(location: DatabaseLocation, migrationsDirectory: URL) {
+    public init(location: DatabaseLocation, migrationsDirectory: URL, administrator: ConnectionTarget? = nil) {
         self.location = location
         self.migrationsDirectory = migrationsDirectory
+        self.administrator = administrator
     }
 
-    /// A raw connection, no schema check (for database chores).
+    /// The application's connection, no schema check: the embedded cluster's `ocop_local`
+    /// role, or the configured login.
     public func connectWithoutSchemaCheck() throws -> Connection {
         do {
             switch location {
             case let .configured(target): return try Connection(target)
+            case let .embedded(cluster): return try cluster.connectApplication()
+            }
+        } catch let error as PostgresError {
+            throw StoreError(error)
+        }
+    }
+
+    /// The administrator's connection (migrations, resets, backups, users): the embedded
+    /// cluster's superuser, or `OCOP_ADMIN_DATABASE_URL` (else the configured login itself).
+    public func connectAdministrator() throws -> Connection {
+        do {
+            switch location {
+            case let .configured(target): return try Connection(administrator ?? target)
             case let .embedded(cluster): return try cluster.connect()
             }
         } catch let error as PostgresError {
@@ -68,22 +92,58 @@ public struct Database: Sendable {
         }
     }
 
+
     /// A connection to a current schema. `clock`, when given, is the time every default
     /// timestamp of this connection takes (`ocop_now()`), so a fixed clock gives a fixed world.
     public func connect(actor: PersonCode, clock: Date? = nil) throws -> Connection {
+        try open(actor: actor, clock: clock).connection
+    }
+
+    /// A connection to a current schema, with the person its login is mapped to (an official's
+    /// own login, docs/roles.md), if any.
+    public func open(actor: PersonCode, clock: Date? = nil) throws -> (connection: Connection, login: PersonCode?) {
         let connection = try connectWithoutSchemaCheck()
         let runner = try migrationRunner()
-        if location.isEmbedded {
-            try runner.migrate(on: connection, actor: actor.rawValue)
+        if case let .embedded(cluster) = location {
+            // The embedded database migrates itself, as its administrator (the owner's work),
+            // only when something is pending.
+            let pending: Bool
+            do {
+                pending = try !runner.plan(on: connection).pending.isEmpty
+            } catch let error as PostgresError where error.serverError?.sqlState == "42501" {
+                pending = true  // a database from before the roles: the application may not even read the ledger
+            }
+            if pending {
+                let admin = try connectAdministrator()
+                defer { admin.close() }
+                try runner.migrate(on: admin, actor: actor.rawValue)
+                try RoleRepository(admin).grantOffices(to: cluster.applicationRole)
+            }
         } else {
-            try runner.requireCurrent(on: connection)
+            do {
+                try runner.requireCurrent(on: connection)
+            } catch let error as PostgresError where error.serverError?.sqlState == "42501" {
+                // The login may not even read the ledger: no office role yet, or a database
+                // from before the access rules.
+                throw StoreError.loginWithoutAccess
+            }
         }
-        // Short statements only: PostgreSQL's JIT compile cost more than it saved (0.3 s on a
-        // finalization's snapshot), so it is off for the workbench's sessions.
-        _ = try mapped {
-            try connection.query("SELECT set_config('jit', 'off', false), set_config('ocop.clock', coalesce($1::text, ''), false)", clock)
+        // One round trip: the session's settings (JIT off: short statements only, its compile
+        // cost more than it saved; the clock), who the login is, and whether it is privileged.
+        let row = try mapped {
+            try connection.one("""
+                SELECT set_config('jit', 'off', false), set_config('ocop.clock', coalesce($1::text, ''), false),
+                       session_user AS login, ocop_person_code() AS person,
+                       coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
+                           OR pg_has_role(session_user, 'ocop_owner', 'MEMBER') AS privileged
+                """, clock)
         }
-        return connection
+        // The application never works as a superuser or as the owner: the rules would not hold.
+        if !location.isEmbedded, try row.decode(Bool.self, "privileged") {
+            throw StoreError.privilegedLogin(try row.decode(String.self, "login"))
+        }
+        let person = try row.decode(String?.self, "person").flatMap(PersonCode.init(normalizing:))
+        return (connection, person)
     }
 
     public func migrationRunner() throws -> MigrationRunner {

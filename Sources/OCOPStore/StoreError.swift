@@ -122,6 +122,10 @@ public enum StoreError: LocalizedFailure, Equatable {
     case noServerUser
     case serverToolFailed(tool: String, status: Int32, output: String)
     case clusterIO(String)
+    /// The configured login has no office role (or the database predates the access rules).
+    case loginWithoutAccess
+    /// The configured login is a superuser or the owner: the application refuses to work as one.
+    case privilegedLogin(String)
     /// Emptying the database needs its administrator (the append-only tables refuse it otherwise).
     case resetNeedsAdministrator
     /// The audit chains do not match their rows.
@@ -153,7 +157,7 @@ public enum StoreError: LocalizedFailure, Equatable {
         case .migrationsMissing, .badMigrationFile, .duplicateMigration, .migrationChanged, .unknownMigration, .schemaOutOfDate: .configuration
         case .unavailable, .connectionLost, .postgresProgramsMissing, .noServerUser, .serverToolFailed, .clusterIO: .unavailable
         case .corruptStoredValue: .internal
-        case .resetNeedsAdministrator: .configuration
+        case .resetNeedsAdministrator, .privilegedLogin, .loginWithoutAccess: .configuration
         case .auditBroken: .invalidInput
         case .rejected(_, _, _, let kind, _): kind
         case .concurrentChange: .conflict
@@ -341,6 +345,12 @@ public enum StoreError: LocalizedFailure, Equatable {
             return vi ? "\(tool) thất bại (mã \(status)):\n\(output)" : "\(tool) failed (exit \(status)):\n\(output)"
         case let .clusterIO(message):
             return message
+        case .loginWithoutAccess:
+            return vi ? "Tài khoản cơ sở dữ liệu này chưa được giao vai trò nào (hoặc cơ sở dữ liệu chưa áp dụng migration phân quyền). Quản trị viên chạy ocop db migrate và ocop user grant."
+                : "This database login has no role yet (or the database predates the access rules). The administrator runs ocop db migrate and ocop user grant."
+        case let .privilegedLogin(login):
+            return vi ? "Đang đăng nhập cơ sở dữ liệu bằng \(login), một tài khoản quản trị (superuser hoặc chủ sở hữu lược đồ): chương trình không làm việc bằng tài khoản này vì các quy tắc phân quyền không áp dụng cho nó. Dùng tài khoản riêng của cán bộ (ocop user add); việc quản trị dùng OCOP_ADMIN_DATABASE_URL."
+                : "Logged in to the database as \(login), an administrator (a superuser or the schema's owner): the workbench does not work as one, because the access rules do not apply to it. Use the official's own login (ocop user add); administration uses OCOP_ADMIN_DATABASE_URL."
         case .resetNeedsAdministrator:
             return vi ? "Chỉ quản trị viên cơ sở dữ liệu mới xoá được toàn bộ dữ liệu: các bảng hồ sơ, phiếu, kết quả, quyết định và giấy chứng nhận chỉ được ghi thêm."
                 : "Only the database's administrator can empty it: dossier events, sheets, results, decisions and certificates are append-only."

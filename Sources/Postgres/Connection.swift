@@ -151,6 +151,17 @@ public final class Connection: @unchecked Sendable {
     /// The server's version number, e.g. 150018.
     public var serverVersion: Int { handle.map { Int(PQserverVersion($0)) } ?? 0 }
 
+    /// The SCRAM-SHA-256 verifier of `password` for `user`, computed here by libpq
+    /// (`PQencryptPasswordConn`): a password is never sent to the server in clear, nor logged.
+    public func scramVerifier(password: String, user: String) throws -> String {
+        guard let handle else { throw PostgresError.client("the connection is closed") }
+        guard let encrypted = PQencryptPasswordConn(handle, password, user, "scram-sha-256") else {
+            throw PostgresError.client(String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        defer { PQfreemem(encrypted) }
+        return String(cString: encrypted)
+    }
+
     private func live() throws -> OpaquePointer {
         guard let handle else { throw PostgresError.client("the connection is closed") }
         return handle

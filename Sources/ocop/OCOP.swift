@@ -36,6 +36,7 @@ struct OCOP: AsyncParsableCommand {
             CouncilCommand.self,
             ScoreCommand.self,
             AuditCommand.self,
+            UserCommand.self,
             DecisionCommand.self,
             CertificateCommand.self,
             CalendarCommand.self,

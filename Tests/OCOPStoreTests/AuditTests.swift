@@ -18,7 +18,9 @@ import Testing
     }
 
     /// Runs `sql` as someone who turned the triggers off (a superuser with a SQL prompt).
-    func tamper(_ connection: Connection, _ sql: String) throws {
+    func tamper(_ world: CouncilWorld, _ sql: String) throws {
+        let connection = try Connection(try TestDatabase.administrator(of: world.target))
+        defer { connection.close() }
         try connection.transaction { connection in
             try connection.execute("SET LOCAL session_replication_role = replica")
             try connection.execute(sql)
@@ -43,9 +45,13 @@ import Testing
 
     @Test func theDatabaseRefusesToChangeOrDeleteRecordedFacts() throws {
         let world = try world("audit_guard")
+        // The application's login has no such grant; the owner (or a superuser) meets the triggers.
+        let admin = try Connection(try TestDatabase.administrator(of: world.target))
         for sql in ["UPDATE council_result SET stars = 5", "DELETE FROM dossier_event", "TRUNCATE score_answer CASCADE",
                     "UPDATE dossier_event SET note = 'x'", "UPDATE score_sheet SET chain_hash = '\\x00'"] {
-            let error = thrown(PostgresError.self) { try world.connection.execute(sql) }
+            let denied = thrown(PostgresError.self) { try world.connection.execute(sql) }
+            #expect(denied?.serverError?.sqlState == "42501", "\(sql): \(String(describing: denied))")
+            let error = thrown(PostgresError.self) { try admin.execute(sql) }
             #expect(error?.serverError?.message.contains("append-only") == true, "\(sql): \(String(describing: error))")
         }
         #expect(try AuditRepository(world.connection).verify().intact)
@@ -54,7 +60,7 @@ import Testing
     @Test func anEditAnywhereIsNamed() throws {
         let world = try world("audit_edit")
         // The minutes would print 5★ for a result the council gave fewer stars.
-        try tamper(world.connection, "UPDATE council_result SET stars = 5 WHERE dossier_id = (SELECT min(dossier_id) FROM council_result)")
+        try tamper(world, "UPDATE council_result SET stars = 5 WHERE dossier_id = (SELECT min(dossier_id) FROM council_result)")
         let report = try AuditRepository(world.connection).verify()
         #expect(!report.intact)
         #expect(report.breaks.map(\.table) == ["council_result"])
@@ -65,12 +71,12 @@ import Testing
 
     @Test func aDeletedRowAndATruncatedTailAreNamed() throws {
         let world = try world("audit_delete")
-        try tamper(world.connection, "DELETE FROM dossier_event WHERE chain_seq = 3")
+        try tamper(world, "DELETE FROM dossier_event WHERE chain_seq = 3")
         var report = try AuditRepository(world.connection).verify()
         #expect(report.breaks.first { $0.table == "dossier_event" }?.kind == .missing)
         #expect(report.breaks.first { $0.table == "dossier_event" }?.position == 3)
         let world2 = try self.world("audit_tail")
-        try tamper(world2.connection, "DELETE FROM score_sheet WHERE chain_seq = (SELECT max(chain_seq) FROM score_sheet)")
+        try tamper(world2, "DELETE FROM score_sheet WHERE chain_seq = (SELECT max(chain_seq) FROM score_sheet)")
         report = try AuditRepository(world2.connection).verify()
         #expect(report.breaks.first { $0.table == "score_sheet" }?.kind == .missing)
     }
@@ -80,7 +86,7 @@ import Testing
         let audit = AuditRepository(world.connection)
         let paper = try #require(PrintedAuditHead(try audit.head().printed))
         // A superuser edits a result and recomputes the whole chain and its head, consistently.
-        try tamper(world.connection, """
+        try tamper(world, """
             UPDATE council_result SET stars = 5 WHERE dossier_id = (SELECT min(dossier_id) FROM council_result);
             DO $$
             DECLARE item record; previous bytea := ''::bytea;

@@ -29,7 +29,8 @@ import Testing
     }
 
     func ledger(_ connection: Connection) throws -> [(version: Int, name: String, checksum: String, by: String)] {
-        try connection.query("SELECT version, name, checksum, applied_by FROM schema_migration ORDER BY version").map {
+        guard try connection.tableExists("schema_migration") else { return [] }
+        return try connection.query("SELECT version, name, checksum, applied_by FROM schema_migration ORDER BY version").map {
             (try $0.decode(Int.self, "version"), try $0.decode(String.self, "name"), try $0.decode(String.self, "checksum"), try $0.decode(String.self, "applied_by"))
         }
     }

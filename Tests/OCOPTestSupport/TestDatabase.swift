@@ -16,6 +16,8 @@ public enum TestDatabase {
     public static let cluster: LocalCluster = {
         var cluster = LocalCluster(home: URL(fileURLWithPath: "/tmp/ocop-test-\(getuid())", isDirectory: true))
         cluster.fastAndUnsafe = true
+        // The tests log in as many roles (docs/roles.md); the cluster is private to them.
+        cluster.authentication = .trust
         return cluster
     }()
 
@@ -61,7 +63,53 @@ public enum TestDatabase {
         let connection = try Connection(target)
         defer { connection.close() }
         try MigrationRunner(migrations: try Migration.load(from: share.migrations)).migrate(on: connection, actor: "test")
-        return target
+        try ensureOfficeLogin(connection)
+        return login(office, on: target)
+    }
+
+    /// Makes the tests' application login (once per cluster) with its office roles; `admin` is a
+    /// superuser connection to a migrated database (the office roles exist).
+    public static func ensureOfficeLogin(_ admin: Connection) throws {
+        try admin.execute("""
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '\(office)') THEN
+                    CREATE ROLE \(office) LOGIN;
+                END IF;
+            EXCEPTION WHEN duplicate_object THEN NULL;
+            END $$;
+            GRANT ocop_secretariat, ocop_ministry TO \(office);
+            """)
+    }
+
+    /// The login the tests use as the application: the provincial office and the Ministry (as
+    /// the embedded workbench's own role); never a superuser, so the database's rules apply.
+    public static let office = "ocop_test_office"
+
+    /// `target` logged in as `role` instead.
+    public static func login(_ role: String, on target: ConnectionTarget) -> ConnectionTarget {
+        let conninfo = target.conninfo
+        if conninfo.hasPrefix("postgres://") || conninfo.hasPrefix("postgresql://") {
+            var components = URLComponents(string: conninfo)!
+            components.user = role
+            components.password = nil
+            return ConnectionTarget(conninfo: components.string!)
+        }
+        let parts = conninfo.split(separator: " ").filter { !$0.hasPrefix("user=") }
+        return ConnectionTarget(conninfo: (parts + ["user=\(role)"]).joined(separator: " "))
+    }
+
+    /// `target` as the cluster's administrator (a superuser: what a person with full control
+    /// of the server could do, for tests that play such a person).
+    public static func administrator(of target: ConnectionTarget) throws -> ConnectionTarget {
+        let admin = try adminTarget.get()
+        let database = try Connection(target).one("SELECT current_database() AS d").decode(String.self, "d")
+        let conninfo = admin.conninfo
+        if conninfo.hasPrefix("postgres://") || conninfo.hasPrefix("postgresql://") {
+            var components = URLComponents(string: conninfo)!
+            components.path = "/" + database
+            return ConnectionTarget(conninfo: components.string!)
+        }
+        return ConnectionTarget(conninfo: conninfo.replacingOccurrences(of: "dbname=postgres", with: "dbname=\(database)"))
     }
 
     /// A fixed clock for tests: 20/11/2026, 09:00 in Vietnam.

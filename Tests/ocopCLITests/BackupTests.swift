@@ -9,7 +9,8 @@ import Testing
 @Suite struct BackupTests {
     @Test func backupAndRestoreRoundTripTheDemo() throws {
         let source = try TestDatabase.migratedTarget(prefix: "backup_src")
-        let env = cleanEnvironment(["OCOP_DATABASE_URL": source.conninfo, "OCOP_USER": "thu-ky", "OCOP_CLOCK": "2026-12-05T09:00:00+07:00"])
+        let env = cleanEnvironment(["OCOP_DATABASE_URL": source.conninfo, "OCOP_USER": "thu-ky", "OCOP_CLOCK": "2026-12-05T09:00:00+07:00",
+                                    "OCOP_ADMIN_DATABASE_URL": try TestDatabase.administrator(of: source).conninfo])
         #expect(try runOCOP(["demo"], environment: env).status == 0)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ocop-backup-\(UUID().uuidString).dump").path
         defer { try? FileManager.default.removeItem(atPath: file) }
@@ -22,8 +23,9 @@ import Testing
         #expect(refused.status == 73 && refused.err.contains("không trống"), "\(refused.err)")
 
         // Into an empty one: everything, with intact chains and the same head.
-        let target = try TestDatabase.create(prefix: "backup_dst")
-        let restoredEnv = cleanEnvironment(["OCOP_DATABASE_URL": target.conninfo])
+        let empty = try TestDatabase.create(prefix: "backup_dst")
+        let target = TestDatabase.login(TestDatabase.office, on: empty)
+        let restoredEnv = cleanEnvironment(["OCOP_DATABASE_URL": target.conninfo, "OCOP_ADMIN_DATABASE_URL": empty.conninfo])
         let restore = try runOCOP(["db", "restore", file, "--lang", "en"], environment: restoredEnv)
         #expect(restore.status == 0, "\(restore.err)")
         #expect(restore.out.contains("The record is intact"), "\(restore.out)")

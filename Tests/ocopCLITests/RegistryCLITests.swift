@@ -1,5 +1,6 @@
 import Foundation
 import OCOPTestSupport
+import Postgres
 import Testing
 
 /// `ocop` run as a user runs it: imports, producers, products and dossiers against a configured
@@ -166,8 +167,10 @@ import Testing
     // MARK: Schema policy
 
     @Test func aConfiguredDatabaseWithPendingMigrationsIsRefused() throws {
-        let target = try TestDatabase.create(prefix: "cli_stale")
-        let env = cleenv(target.conninfo)
+        let admin = try TestDatabase.create(prefix: "cli_stale")
+        // The officials' login reads and writes; the administrator's migrates (docs/roles.md).
+        var env = cleenv(TestDatabase.login(TestDatabase.office, on: admin).conninfo)
+        env["OCOP_ADMIN_DATABASE_URL"] = admin.conninfo
         let refused = try runOCOP(["producer", "list"], environment: env)
         #expect(refused.status == 78)
         #expect(refused.err.contains("ocop db migrate"))
@@ -179,7 +182,12 @@ import Testing
 
         let applied = try ok(["db", "migrate"], env)
         #expect(applied.hasPrefix("Đã áp dụng:\n  0001_registry\n  0002_rubrics\n"))
+        let connection = try Connection(admin)
+        try TestDatabase.ensureOfficeLogin(connection)
         #expect(try producers(env).isEmpty)
+        // The application refuses to work as the administrator: the access rules would not hold.
+        let privileged = try runOCOP(["producer", "list"], environment: cleenv(admin.conninfo))
+        #expect(privileged.status == 78 && privileged.err.contains("tài khoản quản trị"), "\(privileged.err)")
         #expect(try ok(["db", "migrate", "--dry-run"], env) == "Lược đồ đã là mới nhất.\n")
         #expect(try ok(["db", "migrate", "--lang", "en"], env) == "The schema is up to date.\n")
     }

@@ -72,17 +72,19 @@ public struct DemoRun {
         _ = try workbench.connection()  // open (and start) the database before narrating where it is
         let location = workbench.configuration.database.description
         narrate(.say(LocalizedText(vi: "Dùng \(location.text(.vi)).", en: "Using \(location.text(.en)).")))
-        try workbench.transaction { connection in
-            if try Maintenance.hasRegistryData(connection) {
-                guard reset else { throw AppError.databaseHasData }
-                if !workbench.configuration.database.isEmbedded, !confirmed {
-                    throw AppError.confirmationNeeded(LocalizedText(
-                        vi: "Đặt lại sẽ xóa toàn bộ dữ liệu trên máy chủ \(location.text(.vi)). Cần xác nhận để tiếp tục.",
-                        en: "A reset deletes all data on \(location.text(.en)). It needs a confirmation."))
-                }
-                try Maintenance.emptyData(connection)
-                narrate(.say(LocalizedText(vi: "Đã xóa dữ liệu cũ (đặt lại).", en: "Deleted the existing data (reset).")))
+        if try Maintenance.hasRegistryData(try workbench.connection()) {
+            guard reset else { throw AppError.databaseHasData }
+            if !workbench.configuration.database.isEmbedded, !confirmed {
+                throw AppError.confirmationNeeded(LocalizedText(
+                    vi: "Đặt lại sẽ xóa toàn bộ dữ liệu trên máy chủ \(location.text(.vi)). Cần xác nhận để tiếp tục.",
+                    en: "A reset deletes all data on \(location.text(.en)). It needs a confirmation."))
             }
+            // Emptying a database whose facts are append-only is the administrator's act, done
+            // before the demo's own transaction (docs/audit.md).
+            try workbench.emptyDatabaseAsAdministrator()
+            narrate(.say(LocalizedText(vi: "Đã xóa dữ liệu cũ (đặt lại).", en: "Deleted the existing data (reset).")))
+        }
+        try workbench.transaction { connection in
             try workbench.syncRubrics()
             let catalog = try workbench.catalog()
             let versions = catalog.versionIDs.map(\.rawValue).joined(separator: ", ")

@@ -67,9 +67,12 @@ extension Workbench {
         }
     }
 
+    /// psql (and pg_dump, pg_restore) as the administrator: the embedded cluster's superuser, or
+    /// `OCOP_ADMIN_DATABASE_URL` (else the configured login) on a server.
     public func psqlInvocation(extraArguments: [String]) throws -> PsqlInvocation {
         var environment = configuration.environment
-        switch configuration.database {
+        let location: DatabaseLocation = database.administrator.map { .configured($0) } ?? configuration.database
+        switch location {
         case let .embedded(cluster):
             try cluster.start()
             environment["PGHOST"] = cluster.socketDirectory.path
@@ -99,7 +102,7 @@ extension Workbench {
     public func backupDatabase(to path: String) throws -> BackupSummary {
         let head = try auditHead()
         let invocation = try psqlInvocation(extraArguments: [])
-        try runTool("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--file", path], environment: invocation.environment)
+        try runTool("pg_dump", ["--format=custom", "--file", path], environment: invocation.environment)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         return BackupSummary(file: path, bytes: size, head: head)
     }
@@ -122,13 +125,23 @@ extension Workbench {
             close()
             try cluster.recreateDatabase()
         case let .configured(target):
-            let connection = try database.connectWithoutSchemaCheck()
+            let connection = try database.connectAdministrator()
             defer { connection.close() }
             let tables = try connection.one("SELECT count(*) AS n FROM pg_tables WHERE schemaname = current_schema()").decode(Int.self, "n")
             guard tables == 0 else { throw AppError.restoreNeedsEmptyDatabase(target.redacted) }
         }
-        try runTool("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--dbname", invocation.environment["PGDATABASE"] ?? "", path],
+        // Owners and grants come back with the objects; the roles they name are cluster-wide,
+        // so they are made first (logins are not in a backup: recreate them with ocop user add).
+        let admin = try database.connectAdministrator()
+        try RoleRepository(admin).ensureGroupRoles()
+        admin.close()
+        try runTool("pg_restore", ["--exit-on-error", "--dbname", invocation.environment["PGDATABASE"] ?? "", path],
                     environment: invocation.environment)
+        if case let .embedded(cluster) = configuration.database {
+            let admin = try database.connectAdministrator()
+            defer { admin.close() }
+            try RoleRepository(admin).grantOffices(to: cluster.applicationRole)
+        }
         return try verifyAudit()
     }
 
@@ -152,6 +165,23 @@ extension Workbench {
         }
     }
 
+    /// Empties the workbench's data as the administrator: the embedded database is recreated
+    /// (migrated again on the next connection); a configured server's data is emptied in one
+    /// transaction by `OCOP_ADMIN_DATABASE_URL` (a superuser: the append-only tables refuse
+    /// anyone else).
+    func emptyDatabaseAsAdministrator() throws {
+        close()
+        switch configuration.database {
+        case let .embedded(cluster):
+            try cluster.recreateDatabase()
+        case .configured:
+            let admin = try database.connectAdministrator()
+            defer { admin.close() }
+            try admin.transaction { connection in try Maintenance.emptyData(connection) }
+        }
+        _ = try connection()
+    }
+
     /// Deletes and recreates the embedded cluster (all data); refuses without confirmation.
     public func resetEmbedded(confirmed: Bool) throws {
         let cluster = try embeddedCluster("db reset")
@@ -168,7 +198,7 @@ extension Workbench {
 
     /// Applies pending migrations (or lists them with `dryRun`); returns their names.
     public func migrate(dryRun: Bool) throws -> [String] {
-        let connection = try database.connectWithoutSchemaCheck()
+        let connection = try database.connectAdministrator()
         defer { connection.close() }
         return try database.migrationRunner().migrate(on: connection, actor: actor.rawValue, dryRun: dryRun).map(\.fileStem)
     }

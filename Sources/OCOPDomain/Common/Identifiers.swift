@@ -142,3 +142,23 @@ public enum SessionStatus: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 }
+
+/// A database login name (a PostgreSQL role an official logs in as), e.g. `tk_bui_thi_thu`:
+/// lower-case ASCII letters, digits and underscores, starting with a letter; at most 63
+/// characters; not `ocop_…` (the office roles) nor a PostgreSQL reserved `pg_…` name.
+public struct LoginName: RecordCode {
+    public static let field = "login"
+    public static let shape = LocalizedText(
+        vi: "tên đăng nhập gồm chữ thường không dấu, chữ số, gạch dưới, bắt đầu bằng chữ cái (tối đa 63 ký tự), không bắt đầu bằng ocop_ hay pg_, vd. tk_bui_thi_thu",
+        en: "a login uses lower-case ASCII letters, digits and underscores, starts with a letter (at most 63), and does not start with ocop_ or pg_, e.g. tk_bui_thi_thu")
+    public let rawValue: String
+    public init?(normalizing raw: String) {
+        let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let bytes = Array(text.utf8)
+        guard (1...63).contains(bytes.count), CodeShape.isLower(bytes[0]),
+              bytes.allSatisfy({ CodeShape.isLower($0) || CodeShape.isDigit($0) || $0 == 95 }),
+              !text.hasPrefix("ocop_"), !text.hasPrefix("pg_"), !["ocop", "postgres", "public"].contains(text)
+        else { return nil }
+        rawValue = text
+    }
+}

@@ -56,6 +56,16 @@ public enum MinimumSplitRule: String, Sendable, Hashable, Codable, CaseIterable 
     case meanDecides = "mean_decides"
 }
 
+/// When a member sees the other members' sheets (the averages exist only once the session is
+/// finalized). The law is silent; enforced by PostgreSQL's row rules (docs/roles.md).
+public enum SheetVisibility: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Default: each member sees only their own sheets until the session is finalized; the chair,
+    /// the vice-chairs and the secretary, who run the session, see them all.
+    case afterFinalization = "after_finalization"
+    /// Every member of the council sees every sheet of the session as it is submitted.
+    case duringSession = "during_session"
+}
+
 /// The council's Quy chế hoạt động, as far as the workbench applies it. The law leaves these
 /// to each council (ocop-rules.md §4.4); the defaults follow the Tây Ninh / Đồng Tháp rules.
 public struct CouncilPolicy: Sendable, Hashable, Codable {
@@ -69,15 +79,19 @@ public struct CouncilPolicy: Sendable, Hashable, Codable {
     /// Whether the secretary scores (default no: "trừ thư ký không được chấm").
     public var secretaryScores: Bool
     public var minimumSplit: MinimumSplitRule
+    /// When members see each other's sheets.
+    public var sheetsVisible: SheetVisibility
 
     public init(quorumNumerator: Int = 3, quorumDenominator: Int = 4, quorumRequiresChair: Bool = true,
-                maxSpread: Int = 10, secretaryScores: Bool = false, minimumSplit: MinimumSplitRule = .mustResolve) {
+                maxSpread: Int = 10, secretaryScores: Bool = false, minimumSplit: MinimumSplitRule = .mustResolve,
+                sheetsVisible: SheetVisibility = .afterFinalization) {
         self.quorumNumerator = quorumNumerator
         self.quorumDenominator = quorumDenominator
         self.quorumRequiresChair = quorumRequiresChair
         self.maxSpread = maxSpread
         self.secretaryScores = secretaryScores
         self.minimumSplit = minimumSplit
+        self.sheetsVisible = sheetsVisible
     }
 
     public static let `default` = CouncilPolicy()
@@ -122,6 +136,10 @@ public struct CouncilPolicy: Sendable, Hashable, Codable {
              minimumSplit == .mustResolve
                 ? (vi ? "phải giải quyết (chấm lại hoặc Chủ tịch quyết định, ghi rõ lý do)" : "must be resolved (re-score, or the chair overrides with a reason)")
                 : (vi ? "theo điểm trung bình (chỉ ghi nhận)" : "the mean decides (reported only)")),
+            (vi ? "Xem phiếu của thành viên khác" : "Other members' sheets",
+             sheetsVisible == .afterFinalization
+                ? (vi ? "sau khi chốt kết quả phiên họp (Chủ tịch, Phó Chủ tịch, Thư ký: trong phiên)" : "after the session is finalized (chair, vice-chairs, secretary: during it)")
+                : (vi ? "ngay trong phiên họp" : "during the session")),
         ]
     }
 }

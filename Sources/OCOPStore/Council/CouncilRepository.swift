@@ -53,10 +53,11 @@ public struct CouncilRepository {
             _ = try connection.transaction { connection in
                 try connection.query("""
                     INSERT INTO council (code, name, level, province_code, decision_ref, quorum_numerator, quorum_denominator,
-                                         quorum_requires_chair, max_spread, secretary_scores, minimum_split, created_by)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                         quorum_requires_chair, max_spread, secretary_scores, minimum_split, sheets_visible, created_by)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
                     """, [code.rawValue, name, level.rawValue, provinceCode, decisionRef, policy.quorumNumerator, policy.quorumDenominator,
-                          policy.quorumRequiresChair, policy.maxSpread, policy.secretaryScores, policy.minimumSplit.rawValue, actor.rawValue])
+                          policy.quorumRequiresChair, policy.maxSpread, policy.secretaryScores, policy.minimumSplit.rawValue,
+                          policy.sheetsVisible.rawValue, actor.rawValue])
             }
         } catch let error as PostgresError where error.serverError?.isUniqueViolation == true {
             throw StoreError.duplicateCouncil(code.rawValue)
@@ -109,7 +110,8 @@ public struct CouncilRepository {
                 quorumNumerator: try row["quorum_numerator"], quorumDenominator: try row["quorum_denominator"],
                 quorumRequiresChair: try row["quorum_requires_chair"], maxSpread: try row["max_spread"],
                 secretaryScores: try row["secretary_scores"],
-                minimumSplit: try StoreError.decode(MinimumSplitRule.self, try row["minimum_split"], table: "council", column: "minimum_split")),
+                minimumSplit: try StoreError.decode(MinimumSplitRule.self, try row["minimum_split"], table: "council", column: "minimum_split"),
+                sheetsVisible: try StoreError.decode(SheetVisibility.self, try row["sheets_visible"], table: "council", column: "sheets_visible")),
             members: members)
     }
 

@@ -59,11 +59,10 @@ extension SessionRepository {
             }
             let details = try Self.json(rows.map(\.result))
             // The results go in through COPY; each row holds the typed RatingResult as JSON.
-            try connection.copyIn("""
-                COPY council_result (session_id, dossier_id, sheet_ids, sheet_count, total_sum, average, band, stars, recognised,
-                                     proposed_central, disqualified, spread, outcome, overrides, detail, finalized_by, knock_outs)
-                FROM STDIN
-                """, writer: { w in
+            _ = try connection.copyRows(into: "council_result", columns: [
+                "session_id", "dossier_id", "sheet_ids", "sheet_count", "total_sum", "average", "band", "stars", "recognised",
+                "proposed_central", "disqualified", "spread", "outcome", "overrides", "detail", "finalized_by", "knock_outs",
+            ], writer: { w in
                 for (row, detail) in zip(rows, details) {
                     let (d, result) = (row.dossier, row.result)
                     w.field(snapshot.id); w.field(d.id)

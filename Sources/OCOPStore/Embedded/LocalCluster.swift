@@ -16,9 +16,22 @@ public struct LocalCluster: Sendable {
     /// Holds `data/`, `run/` (the socket) and `server.log`.
     public let root: URL
     public let databaseName = "ocop"
+    /// The cluster's administrator: migrations, resets, backups, user management.
     public let superuser = "ocop"
+    /// The application's own login (docs/roles.md): neither a superuser nor the owner; in the
+    /// single-user embedded workbench it holds the provincial office's and the Ministry's roles.
+    public let applicationRole = "ocop_local"
     /// Set for tests: fsync off and a smaller footprint.
     public var fastAndUnsafe = false
+    /// How logins are checked on the socket. `peer` (the default) lets only the operating-system
+    /// user who owns the workbench reach its two roles; the test harness, which logs in as many
+    /// roles, uses `trust` on its own private cluster.
+    public var authentication: Authentication = .peer
+
+    public enum Authentication: Sendable {
+        case peer
+        case trust
+    }
 
     public var dataDirectory: URL { root.appendingPathComponent("data", isDirectory: true) }
     public var socketDirectory: URL { root.appendingPathComponent("run", isDirectory: true) }
@@ -71,6 +84,11 @@ public struct LocalCluster: Sendable {
         ConnectionTarget(conninfo: "host=\(socketDirectory.path) port=\(port) dbname=\(databaseName) user=\(superuser) connect_timeout=5")
     }
 
+    /// The application's connection target (the `ocop_local` role).
+    public var applicationTarget: ConnectionTarget {
+        ConnectionTarget(conninfo: "host=\(socketDirectory.path) port=\(port) dbname=\(databaseName) user=\(applicationRole) connect_timeout=5")
+    }
+
     /// The same as a URL, for `ocop db url` and psql.
     public var url: String {
         let socket = socketDirectory.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? socketDirectory.path
@@ -93,12 +111,18 @@ public struct LocalCluster: Sendable {
         return .stopped
     }
 
-    /// Connects to the running cluster, starting (and first creating) it when needed.
-    /// A running server costs one connection attempt, nothing more.
+    /// Connects as the administrator, starting (and first creating) the cluster when needed.
     public func connect() throws -> Connection {
         if let connection = try? Connection(target) { return connection }
         try start()
         return try Connection(target)
+    }
+
+    /// Connects as the application. A running server costs one connection attempt, nothing more.
+    public func connectApplication() throws -> Connection {
+        if let connection = try? Connection(applicationTarget) { return connection }
+        try start()
+        return try Connection(applicationTarget)
     }
 
     /// Creates the cluster when missing and starts it; idempotent and safe to call concurrently.
@@ -111,6 +135,7 @@ public struct LocalCluster: Sendable {
             if try status() == .notInitialized {
                 try initialize(binaries)
             }
+            try configureAccess()
             if case let .running(pid) = try status() {
                 if FileManager.default.fileExists(atPath: socketFile.path) {
                     do {
@@ -174,6 +199,7 @@ public struct LocalCluster: Sendable {
             // A half-made cluster from an interrupted init: start over.
             try fileManager.removeItem(at: dataDirectory)
         }
+        // initdb's own access file is replaced before the server first starts (configureAccess).
         let common = ["-D", dataDirectory.path, "-U", superuser, "--auth=trust", "--encoding=UTF8", "--no-instructions"]
         let withICU = common + ["--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=vi"]
         do {
@@ -217,6 +243,63 @@ public struct LocalCluster: Sendable {
             } catch let error as PostgresError where error.serverError?.sqlState == "42P04" {
                 // Another process created it first.
             }
+        }
+        // The application's login: not a superuser, owns nothing; its roles come with migration 0010.
+        try admin.execute("""
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '\(applicationRole)') THEN
+                    CREATE ROLE \(applicationRole) LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+                END IF;
+            EXCEPTION WHEN duplicate_object THEN NULL;
+            END $$
+            """)
+    }
+
+    /// Who may log in, and how (pg_hba.conf, pg_ident.conf): the workbench's operating-system
+    /// user reaches its two roles by peer authentication on the socket; nobody else, and no
+    /// password ever travels. Rewritten at every start (a cluster made by an older version used
+    /// `trust`), and the server reloads it when it changed. The server log, which can hold
+    /// values from refused statements, is readable by its owner only.
+    private func configureAccess() throws {
+        guard FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("PG_VERSION").path) else { return }
+        let user = getpwuid(geteuid()).map { String(cString: $0.pointee.pw_name) } ?? "root"
+        let hba: String
+        let ident: String
+        switch authentication {
+        case .peer:
+            hba = """
+                # ocop: Unix socket only; the operating-system user reaches its own roles (peer, map "ocop").
+                local   all   all   peer map=ocop
+
+                """
+            ident = """
+                # ocop: the workbench's operating-system user → its administrator and its application role.
+                ocop   \(user)   \(superuser)
+                ocop   \(user)   \(applicationRole)
+
+                """
+        case .trust:
+            hba = """
+                # ocop test harness: a private cluster whose tests log in as many roles.
+                local   all   all   trust
+
+                """
+            ident = "# ocop test harness: no maps.\n"
+        }
+        var changed = false
+        for (name, text) in [("pg_hba.conf", hba), ("pg_ident.conf", ident)] {
+            let url = dataDirectory.appendingPathComponent(name)
+            if (try? String(contentsOf: url, encoding: .utf8)) != text {
+                try Data(text.utf8).write(to: url)
+                if Self.runningAsRoot { try chownToServerUser(url) }
+                chmod(url.path, 0o600)
+                changed = true
+            }
+        }
+        chmod(logFile.path, 0o600)
+        if changed, case .running = try status() {
+            let binaries = try PostgresBinaries.locate()
+            try runServerTool(binaries.pgCtl, ["-D", dataDirectory.path, "-s", "reload"], failure: "pg_ctl reload")
         }
     }
 

@@ -380,10 +380,10 @@ extension ScoreRepository {
             // while the next is built, so the server's work overlaps ours.
             let actorText = actor.rawValue
             let sessionID = snapshot.id
-            try connection.copyIn("""
-                COPY score_sheet (id, session_id, dossier_id, person_id, version, rubric_version, rubric_hash, total, source,
-                                  entered_by, paper_ref, reason, submitted_by) FROM STDIN
-                """, writer: { w in
+            _ = try connection.copyRows(into: "score_sheet", columns: [
+                "id", "session_id", "dossier_id", "person_id", "version", "rubric_version", "rubric_hash", "total", "source",
+                "entered_by", "paper_ref", "reason", "submitted_by",
+            ], writer: { w in
                 for (id, r) in zip(ids, ready) {
                     let g = groups[r.group]
                     let paper = !g.paperRef.isEmpty
@@ -395,7 +395,7 @@ extension ScoreRepository {
                 }
             })
             let escapedCriteria = criterionNames.map(CopyInWriter.escaped)
-            let answerCount = try connection.copyIn("COPY score_answer (sheet_id, criterion, points, variant) FROM STDIN", writer: { w in
+            let answerCount = try connection.copyRows(into: "score_answer", columns: ["sheet_id", "criterion", "points", "variant"], writer: { w in
                 for (id, r) in zip(ids, ready) {
                     for a in groups[r.group].answers {
                         w.field(id); w.field(escaped: escapedCriteria[a.criterion]); w.field(a.points); w.field(a.variant)

@@ -87,8 +87,13 @@ public struct MigrationRunner: Sendable {
     }
 
     /// Applies what is pending and returns it. With `dryRun`, only returns what would run.
+    /// The migration that makes the roles (0010_roles.sql).
+    static let rolesVersion = 10
+
     @discardableResult
     public func migrate(on connection: Connection, actor: String, dryRun: Bool = false) throws -> [Migration] {
+        // A dry run writes nothing, not even the ledger.
+        if dryRun { return try plan(on: connection).pending }
         try ensureLedger(connection)
         try connection.query("SELECT pg_advisory_lock($1)", Self.lockKey)
         defer { _ = try? connection.query("SELECT pg_advisory_unlock($1)", Self.lockKey) }
@@ -97,6 +102,15 @@ public struct MigrationRunner: Sendable {
         if dryRun { return pending }
         for migration in pending {
             try connection.transaction { connection in
+                // From the roles migration on, later migrations run as the owner, so whatever they
+                // make belongs to it (docs/roles.md).
+                if migration.version > Self.rolesVersion,
+                   try connection.one("""
+                       SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'ocop_owner')
+                                   THEN pg_has_role(current_user, 'ocop_owner', 'MEMBER') ELSE false END AS owner
+                       """).decode(Bool.self, "owner") {
+                    try connection.execute("SET LOCAL ROLE ocop_owner")
+                }
                 try connection.execute(migration.sql)
                 try connection.query(
                     "INSERT INTO schema_migration (version, name, checksum, applied_by) VALUES ($1, $2, $3, $4)",

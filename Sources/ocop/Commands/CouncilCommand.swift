@@ -6,6 +6,7 @@ import OCOPModels
 
 extension CouncilLevel: ExpressibleByArgument {}
 extension MinimumSplitRule: ExpressibleByArgument {}
+extension SheetVisibility: ExpressibleByArgument {}
 
 /// `ocop council`: councils, their Quy chế and members; sessions, recusals, finalization, minutes.
 struct CouncilCommand: ParsableCommand {
@@ -39,6 +40,9 @@ struct CouncilCommand: ParsableCommand {
         @Option(help: L("Chênh lệch tối đa giữa tổng điểm các thành viên (mặc định 10).", "Maximum spread between members' totals (default 10).")) var maxSpread: Int = 10
         @Flag(help: L("Thư ký cũng chấm điểm (mặc định không).", "The secretary scores too (default: no).")) var secretaryScores = false
         @Option(help: "must_resolve | mean_decides") var minimumSplit: MinimumSplitRule = .mustResolve
+        @Option(help: ArgumentHelp(L("Khi nào thành viên xem phiếu của nhau: after_finalization (mặc định) | during_session.",
+                                     "When members see each other's sheets: after_finalization (default) | during_session.")))
+        var sheetsVisible: SheetVisibility = .afterFinalization
 
         func run() throws {
             let language = lang.language
@@ -48,7 +52,8 @@ struct CouncilCommand: ParsableCommand {
                     throw DomainError.invalidValue(field: "quorum", value: quorum, reason: LocalizedText(vi: "viết dạng n/d, vd. 3/4.", en: "write it as n/d, e.g. 3/4."))
                 }
                 let policy = CouncilPolicy(quorumNumerator: n, quorumDenominator: d, quorumRequiresChair: !noChairRequired,
-                                           maxSpread: maxSpread, secretaryScores: secretaryScores, minimumSplit: minimumSplit)
+                                           maxSpread: maxSpread, secretaryScores: secretaryScores, minimumSplit: minimumSplit,
+                                           sheetsVisible: sheetsVisible)
                 let council = try workbench(actor).createCouncil(code: try readCode(CouncilCode.self, code), name: name, level: level, provinceCode: province,
                                                                  decisionRef: decision, policy: policy)
                 Output.write(CouncilRender.council(council, language))

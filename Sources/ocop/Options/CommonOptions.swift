@@ -34,8 +34,8 @@ extension Language: ExpressibleByArgument {}
 
 /// Who is acting: `--as PERSON`, else `OCOP_USER`, else the login name.
 struct ActorOption: ParsableArguments {
-    @Option(name: .customLong("as"), help: ArgumentHelp(L("Người thực hiện (mã người, ghi vào nhật ký); mặc định $OCOP_USER.",
-                                                          "Acting person (person code, recorded on every write); default $OCOP_USER."),
+    @Option(name: .customLong("as"), help: ArgumentHelp(L("Người thực hiện (mã người, ghi vào nhật ký); mặc định $OCOP_USER. Với tài khoản đăng nhập riêng, người thực hiện là người của tài khoản (docs/roles.md).",
+                                                          "Acting person (person code, recorded on every write); default $OCOP_USER. With a personal login, the login's person acts (docs/roles.md)."),
                                                         valueName: L("mã-người", "person")))
     var explicit: String?
 }
@@ -82,7 +82,7 @@ enum Flags {
         "yes": "--yes", "reset": "--reset", "member": "--member", "date": "--date", "year": "--year", "round": "--round",
         "target_stars": "--target-stars", "product_set": "--set", "email": "--email", "session": "--session", "council": "--council",
         "person": "--person", "quorum": "--quorum", "name": "--name", "registration_no": "--registration", "kind": "--kind",
-        "role": "--role", "status": "--status", "present": "--present", "absent": "--absent", "update": "--update", "printed": "--printed",
+        "role": "--role", "status": "--status", "present": "--present", "absent": "--absent", "update": "--update", "printed": "--printed", "login": "<login>",
         "code": "--code", "commune_code": "--commune", "address": "--address", "phone": "--phone", "representative": "--representative",
         "authority": "--authority", "number": "--number", "finding": "--finding", "finding_on": "--finding-date", "ground": "--ground",
         "audit": "--audit", "as_of": "--as-of", "filed_on": "--filed-on", "mode": "--mode", "basis": "--basis", "level": "--level",
