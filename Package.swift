@@ -79,13 +79,14 @@ let package = Package(
             dependencies: [
                 "OCOPDomain", "OCOPModels", "OCOPRubrics", "OCOPStore", "OCOPCredentials", "Postgres",
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(name: "OCOPDocuments", dependencies: ["OCOPModels", "OCOPDomain", "CCairoPango", "CQREncode"]),
         .executableTarget(
             name: "ocop",
             dependencies: [
-                "OCOPApp", "OCOPModels", "OCOPDomain",
+                "OCOPApp", "OCOPModels", "OCOPDomain", "OCOPDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ConsoleKitTerminal", package: "console-kit"),
             ]

@@ -64,7 +64,7 @@ struct CertificateCommand: ParsableCommand {
                 let number = try readCertificateNumber(self.number)
                 switch format {
                 case .markdown:
-                    Output.write(DocumentMarkdown(language: language, markdown: true).certificate(try bench.certificateDocument(number, language: language)))
+                    Output.write(DocumentMarkdown(language: language, markdown: true).certificate(try bench.certificateDocument(number, language: language, qr: .unsigned)))
                 case .json:
                     Output.write(Output.json(CertificateView.JSON(try bench.certificate(number, asOf: try asOf.date()).certificate, language: language)))
                 default:
