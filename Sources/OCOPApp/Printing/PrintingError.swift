@@ -20,6 +20,8 @@ public enum PrintingError: LocalizedFailure, Equatable {
     case noTrustList
     /// A status list given for verification does not speak for the certificate's issuer.
     case noStatusListForIssuer(issuer: String)
+    /// The member has submitted no sheet (of that version) for the dossier.
+    case noSubmittedSheet(dossier: String, member: String, version: Int?)
     /// The output would be binary written to a terminal.
     case binaryToTerminal
 
@@ -33,15 +35,17 @@ public enum PrintingError: LocalizedFailure, Equatable {
     /// The register holds other facts than the signed ones (a certificate re-issued under the
     /// same number would be a bug or a forgery with a stolen key).
     case registerDisagrees(number: String, fields: [String])
+    /// A province signed 5★, or the Ministry 3–4★ (QĐ 26 Art. 4.1).
+    case starsNotForIssuer(number: String, stars: Int, issuer: String)
 
     public var kind: ErrorKind {
         switch self {
         case .configurationInvalid: .configuration
         case .noSigningKey, .keyNotInService, .keyOfAnotherIssuer, .keyNotRecorded, .binaryToTerminal: .invalidInput
-        case .signingKeyFileMissing: .notFound
+        case .signingKeyFileMissing, .noSubmittedSheet: .notFound
         case .noTrustList: .configuration
         case .noStatusListForIssuer: .invalidInput
-        case .certificateExpired, .certificateNotYetValid, .certificateRevoked, .certificateSuperseded, .certificateEnded, .registerDisagrees: .invalidInput
+        case .certificateExpired, .certificateNotYetValid, .certificateRevoked, .certificateSuperseded, .certificateEnded, .registerDisagrees, .starsNotForIssuer: .invalidInput
         }
     }
 
@@ -51,6 +55,7 @@ public enum PrintingError: LocalizedFailure, Equatable {
         case .noTrustList: ["trust_list"]
         case .noStatusListForIssuer: ["status_list"]
         case .binaryToTerminal: ["output"]
+        case .noSubmittedSheet: ["member"]
         default: []
         }
     }
@@ -83,6 +88,9 @@ public enum PrintingError: LocalizedFailure, Equatable {
         case let .noStatusListForIssuer(issuer):
             return vi ? "Không có danh sách trạng thái nào của cơ quan cấp \(issuer) trong các tệp đã cho."
                 : "None of the given status lists is issuer \(issuer)'s."
+        case let .noSubmittedSheet(dossier, member, version):
+            let which = version.map { vi ? " phiên bản \($0)" : " version \($0)" } ?? ""
+            return vi ? "\(member) chưa nộp phiếu\(which) cho hồ sơ \(dossier)." : "\(member) has submitted no sheet\(which) for dossier \(dossier)."
         case .binaryToTerminal:
             return vi ? "Không ghi tệp PDF ra màn hình; hãy chỉ ra tệp đích hoặc chuyển hướng đầu ra."
                 : "A PDF is not written to a terminal; name an output file or redirect the output."
@@ -106,6 +114,9 @@ public enum PrintingError: LocalizedFailure, Equatable {
         case let .registerDisagrees(number, fields):
             return vi ? "Chữ ký hợp lệ nhưng sổ giấy chứng nhận ghi khác về \(number): \(fields.joined(separator: ", "))."
                 : "The signature is valid but the register records otherwise for \(number): \(fields.joined(separator: ", "))."
+        case let .starsNotForIssuer(number, stars, issuer):
+            return vi ? "Giấy chứng nhận \(number) ghi \(stars)★ do cơ quan \(issuer) cấp: 5★ chỉ do Bộ Nông nghiệp và Môi trường công nhận, 3★ và 4★ do Chủ tịch UBND cấp tỉnh (Điều 4.1)."
+                : "Certificate \(number) shows \(stars)★ issued by \(issuer): only the Ministry recognises 5★, and only a provincial chair 3★ and 4★ (Art. 4.1)."
         }
     }
 }
