@@ -38,6 +38,7 @@ struct OCOP: AsyncParsableCommand {
             DecisionCommand.self,
             CertificateCommand.self,
             CalendarCommand.self,
+            IssuerCommand.self,
         ]
     )
 

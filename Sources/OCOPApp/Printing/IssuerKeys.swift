@@ -58,9 +58,12 @@ extension Workbench {
     public func createIssuerKey(issuer: IssuingAuthority, validFrom: CalendarDate? = nil, validUntil: CalendarDate? = nil,
                                 file: String? = nil) throws -> CreatedIssuerKey {
         let code = try IssuerCode(issuer.code)
+        if case .province(let province) = issuer, try CredentialRepository(try connection()).province(code: province) == nil {
+            throw StoreError.notFound(.province, province)
+        }
         let from = validFrom ?? today
         if let validUntil, validUntil < from {
-            throw DomainError.invalidValue(field: "valid_until", value: validUntil.iso, reason: LocalizedText(
+            throw DomainError.invalidValue(field: "key_valid_until", value: validUntil.iso, reason: LocalizedText(
                 vi: "trước ngày bắt đầu dùng khóa (\(from.display(.vi))).", en: "before the key's first day of service (\(from.display(.en)))."))
         }
         let key = IssuerKey.generate(issuer: code, created: today)
@@ -87,6 +90,28 @@ extension Workbench {
             throw error
         }
         return CreatedIssuerKey(record: record, file: path)
+    }
+
+    /// Records the public half of an existing key file (made with `createIssuerKey` on another
+    /// machine, or kept offline), with its service window; the file itself is only read.
+    public func recordIssuerKey(file: String, validFrom: CalendarDate? = nil, validUntil: CalendarDate? = nil) throws -> IssuerKeyRecord {
+        let key = try IssuerKeyFile.load(from: file)
+        guard let issuer = IssuingAuthority(code: key.issuer.value), issuer.code == key.issuer.value else {
+            throw DomainError.invalidValue(field: "issuer", value: key.issuer.value, reason: LocalizedText(
+                vi: "cơ quan cấp là mã tỉnh 2 chữ số hoặc BNNMT.", en: "an issuer is a 2-digit province code or BNNMT."))
+        }
+        if case .province(let province) = issuer, try CredentialRepository(try connection()).province(code: province) == nil {
+            throw StoreError.notFound(.province, province)
+        }
+        let from = validFrom ?? key.created
+        if let validUntil, validUntil < from {
+            throw DomainError.invalidValue(field: "key_valid_until", value: validUntil.iso, reason: LocalizedText(
+                vi: "trước ngày bắt đầu dùng khóa (\(from.display(.vi))).", en: "before the key's first day of service (\(from.display(.en)))."))
+        }
+        let record = IssuerKeyRecord(kid: key.kid, issuerCode: key.issuer.value, publicKey: key.publicKey.base64url, validFrom: from,
+                                     validUntil: validUntil, createdOn: key.created, createdBy: actor.rawValue)
+        try CredentialRepository(try connection()).addKey(record)
+        return record
     }
 
     /// The recorded keys (of one issuer), with the local private file when there is one.

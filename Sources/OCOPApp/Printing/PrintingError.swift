@@ -51,7 +51,7 @@ public enum PrintingError: LocalizedFailure, Equatable {
 
     public var fields: [String] {
         switch self {
-        case .noSigningKey, .keyNotInService, .keyOfAnotherIssuer, .keyNotRecorded, .signingKeyFileMissing: ["key_file"]
+        case .keyNotInService, .keyOfAnotherIssuer, .keyNotRecorded, .signingKeyFileMissing: ["key_file"]
         case .noTrustList: ["trust_list"]
         case .noStatusListForIssuer: ["status_list"]
         case .binaryToTerminal: ["output"]

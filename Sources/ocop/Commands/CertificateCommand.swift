@@ -21,7 +21,7 @@ struct CertificateCommand: ParsableCommand {
             (before its issue date); current = in force. Valid 36 months from issue: through the corresponding day of the last \
             month, or that month's last day when it has none (Civil Code Art. 147–148).
             """),
-        subcommands: [List.self, Show.self, Expiring.self, Audit.self, Revoke.self]
+        subcommands: [List.self, Show.self, Expiring.self, Audit.self, Revoke.self, Print.self, Verify.self, StatusList.self]
     )
 
     static let statuses = CertificateStatus.allCases.map(\.rawValue) + ["current"]
