@@ -113,11 +113,11 @@ let package = Package(
         .testTarget(
             name: "OCOPStoreTests",
             dependencies: [
-                "OCOPStore", "OCOPModels", "OCOPDomain", "OCOPRubrics", "OCOPApp", "Postgres", "OCOPTestSupport",
+                "OCOPStore", "OCOPModels", "OCOPDomain", "OCOPRubrics", "OCOPApp", "Postgres", "OCOPTestSupport", "OCOPCredentials",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "ocopCLITests", dependencies: ["OCOPTestSupport", "OCOPApp", "OCOPModels", "OCOPStore", "OCOPDomain", "OCOPRubrics", "Postgres"],
+        .testTarget(name: "ocopCLITests", dependencies: ["OCOPTestSupport", "OCOPApp", "OCOPModels", "OCOPStore", "OCOPDomain", "OCOPRubrics", "Postgres", "OCOPCredentials"],
                     exclude: ["Golden", "Fixtures"]),
         .testTarget(
             name: "OCOPDocumentsTests",

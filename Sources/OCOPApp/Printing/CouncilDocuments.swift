@@ -13,12 +13,15 @@ public struct MinutesRequest: Sendable, Hashable {
     public var start: ClockTime?
     public var end: ClockTime?
     public var establishedOn: CalendarDate?
+    /// Địa điểm, when the session recorded none.
+    public var venue: String?
 
-    public init(number: String? = nil, start: ClockTime? = nil, end: ClockTime? = nil, establishedOn: CalendarDate? = nil) {
+    public init(number: String? = nil, start: ClockTime? = nil, end: ClockTime? = nil, establishedOn: CalendarDate? = nil, venue: String? = nil) {
         self.number = number
         self.start = start
         self.end = end
         self.establishedOn = establishedOn
+        self.venue = venue
     }
 }
 
@@ -56,9 +59,10 @@ extension Workbench {
                 vi: "ngày của quyết định thành lập hội đồng (\(decisionRef)) không có trong sổ; hãy nêu hoặc đặt trong cấu hình in.",
                 en: "the date of the council's founding decision (\(decisionRef)) is not in the register; give it or set it in the printing configuration."))
         }
-        guard let venue = s.place ?? lifecycle.convenedPlace else {
-            throw DomainError.missingValue(field: "place", what: LocalizedText(
-                vi: "phiên \(session) không ghi địa điểm họp.", en: "session \(session) has no venue recorded."))
+        let given = try request.venue.map { try Validate.text($0, field: "venue", limit: FieldLimit.address) }
+        guard let venue = given ?? s.place ?? lifecycle.convenedPlace else {
+            throw DomainError.missingValue(field: "venue", what: LocalizedText(
+                vi: "phiên \(session) không ghi địa điểm họp; hãy nêu địa điểm.", en: "session \(session) has no venue recorded; give it."))
         }
 
         let central = s.council.level == .central

@@ -162,12 +162,15 @@ public struct PrintingConfiguration: Sendable, Codable, Hashable {
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try Data(try yaml().utf8).write(to: temporary)
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-        } catch let error as PrintingError {
-            throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw AppError.fileUnreadable(path: url.path, reason: error.localizedDescription)
+        }
+        // rename(2) replaces the old file in one step.
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw AppError.fileUnreadable(path: url.path, reason: reason)
         }
     }
 

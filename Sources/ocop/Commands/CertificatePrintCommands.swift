@@ -44,6 +44,7 @@ extension CertificateCommand {
                 guard split == nil || output.path == nil else {
                     throw UsageError(message: LocalizedText(vi: "Chọn --output hoặc --split, không cả hai.", en: "Choose --output or --split, not both."))
                 }
+                try output.check()
                 let bench = try workbench(actor)
                 let renderer = try documentRenderer()
                 var documents: [CertificateDocument] = []
@@ -144,7 +145,8 @@ extension CertificateCommand {
             var raw = input
             if input == "-" {
                 raw = String(decoding: FileHandle.standardInput.readDataToEndOfFile().prefix(64 * 1024), as: UTF8.self)
-            } else if !input.hasPrefix("OC"), !input.lowercased().hasPrefix("https://"), !input.lowercased().hasPrefix("http://") {
+            } else if FileManager.default.fileExists(atPath: input) || (input.contains("/") && !input.hasPrefix("OC") && !input.lowercased().hasPrefix("http")) {
+                // An existing file, or something that looks like a path: read it (a missing file is said so).
                 raw = try InputFile.text(input, limit: 64 * 1024)
             }
             let line = raw.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty } ?? ""

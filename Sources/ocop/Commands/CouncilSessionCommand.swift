@@ -292,6 +292,7 @@ struct CouncilSessionCommand: ParsableCommand {
         @Option(help: ArgumentHelp(L("Giờ bắt đầu HH:MM.", "Start time HH:MM."), valueName: "HH:MM")) var start: String?
         @Option(help: ArgumentHelp(L("Giờ kết thúc HH:MM.", "End time HH:MM."), valueName: "HH:MM")) var end: String?
         @Option(name: .customLong("established-on"), help: L("Ngày của quyết định thành lập Hội đồng YYYY-MM-DD.", "The date of the council's founding decision YYYY-MM-DD.")) var establishedOn: String?
+        @Option(help: L("Địa điểm họp, khi phiên không ghi.", "The venue, when the session recorded none.")) var venue: String?
         @OptionGroup var output: PDFOutputOption
 
         func run() throws {
@@ -300,6 +301,7 @@ struct CouncilSessionCommand: ParsableCommand {
                 let bench = try workbench()
                 let code = try readCode(SessionCode.self, session)
                 if pdf || output.path != nil {
+                    try output.check()
                     func time(_ raw: String?, _ field: String) throws -> ClockTime? {
                         try raw.map { raw in
                             guard let time = PrintingConfiguration.clockTime(raw.trimmingCharacters(in: .whitespaces)) else {
@@ -310,7 +312,7 @@ struct CouncilSessionCommand: ParsableCommand {
                     }
                     let document = try bench.minutesDocument(code, request: MinutesRequest(
                         number: number, start: try time(start, "start"), end: try time(end, "end"),
-                        establishedOn: try establishedOn.map { try readDate($0, field: "established_on") }), language: language)
+                        establishedOn: try establishedOn.map { try readDate($0, field: "established_on") }, venue: venue), language: language)
                     try output.write(try documentRenderer().pdf(document), defaultName: "BB-\(PDFFile.name(code.rawValue)).pdf", language)
                     return
                 }

@@ -153,6 +153,7 @@ struct DecisionCommand: ParsableCommand {
             let language = lang.language
             try runReporting(language) {
                 try require(format, in: [.markdown, .text, .json])
+                try output.check()
                 let document = try workbench().noticeDocument(try readCode(DossierCode.self, dossier), request: NoticeRequest(
                     number: number, date: try readDate(date), signer: signer.signer, issuer: issuer), language: language)
                 if pdf || output.path != nil {

@@ -29,6 +29,7 @@ extension DecisionCommand {
         func run() throws {
             let language = lang.language
             try runReporting(language) {
+                try output.check()
                 let bench = try workbench()
                 let decision = try bench.decision(try readDecisionNumber(number), authority: try authority.map(readAuthority), year: year)
                 let artwork = try bench.issuerArtwork(decision.authority.code)

@@ -73,6 +73,7 @@ struct RubricSheetCommand: ParsableCommand {
         let language = lang.language
         try runReporting(language) {
             if pdf || output.path != nil {
+                try output.check()
                 let document = try workbench().blankSheetDocument(set: self.set, version: version.id, language: language)
                 try output.write(try documentRenderer().pdf(document), defaultName: "phieu-bo-\(self.set < 10 ? "0" : "")\(self.set).pdf", language)
                 return

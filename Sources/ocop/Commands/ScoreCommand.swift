@@ -133,6 +133,7 @@ extension ScoreCommand {
         func run() throws {
             let language = lang.language
             try runReporting(language) {
+                try output.check()
                 let code = try readCode(DossierCode.self, dossier)
                 let person = try readCode(PersonCode.self, member, field: "member")
                 let document = try workbench().filledSheetDocument(dossier: code, member: person, version: version, language: language)

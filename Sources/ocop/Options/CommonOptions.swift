@@ -89,7 +89,7 @@ enum Flags {
         // Printing and credentials.
         "issuer": "--issuer", "key_file": "--key-file", "key_valid_from": "--valid-from", "key_valid_until": "--valid-until",
         "trust_list": "--trust", "status_list": "--status-list", "status_list_url": "--status-list-url", "output": "--output", "on": "--on",
-        "start": "--start", "end": "--end", "established_on": "--established-on", "verification_address": "--verification-address",
+        "start": "--start", "end": "--end", "established_on": "--established-on", "venue": "--venue", "verification_address": "--verification-address",
         "frame_color": "--frame-color", "qr_side": "--qr-side", "national_emblem": "--emblem", "ocop_mark": "--ocop-mark",
         "seal": "--seal", "signature": "--signature", "seal_diameter": "--seal-diameter", "clear": "--clear",
     ]

@@ -13,6 +13,17 @@ struct PDFOutputOption: ParsableArguments {
         valueName: L("tệp", "file")))
     var path: String?
 
+    /// Refuses, before any work is done, an output that cannot take a PDF: a folder, or a terminal.
+    func check() throws {
+        guard let path else { return }
+        if path == "-" {
+            guard isatty(STDOUT_FILENO) != 1 else { throw PrintingError.binaryToTerminal }
+            return
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { throw AppError.notAFile(path) }
+    }
+
     /// Writes `pdf` and says where on standard output (nothing is said when the PDF itself goes there).
     func write(_ pdf: Data, defaultName: String, _ language: Language) throws {
         try PDFFile.write(pdf, to: path, defaultName: defaultName, language)
