@@ -479,7 +479,7 @@ enum Corpus {
         c("decision print", "unknown decision", ["decision", "print", "999/QĐ-UBND"], 66, ["999/QĐ-UBND"])
         c("decision notice pdf", "a recognised dossier", ["decision", "notice", "HS-2026-0001", "--number", "1/TB-SNNMT", "--date", "2026-12-01",
                                                          "--signer-name", "A", "--signer-title", "B", "--pdf"], 65, ["không chờ quyết định công nhận"])
-        c("rubric sheet pdf", "no set 27", ["rubric", "sheet", "27", "--pdf"], 65, ["27"])
+        c("rubric sheet pdf", "no set 27", ["rubric", "sheet", "27", "--pdf"], 66, ["27"])
         return cases
     }
 }
