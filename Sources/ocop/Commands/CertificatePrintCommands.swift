@@ -59,25 +59,27 @@ extension CertificateCommand {
                     }
                     documents = batch.documents
                     defaultName = "GCN-\(PDFFile.name(decision.number.description))-\(decision.decidedOn.year).pdf"
-                    try emit(documents, renderer: renderer, defaultName: defaultName, language) { done in
+                    try emit(documents, renderer: renderer, defaultName: defaultName, language, finish: progress.finish) { done in
                         progress.update(documents.count + done, 2 * documents.count)
                     }
-                    progress.finish()
                     return
                 }
                 for raw in numbers {
                     documents.append(try bench.certificateDocument(try readCertificateNumber(raw), language: language, qr: .signed(keyFile: key.path)))
                 }
                 defaultName = documents.count == 1 ? "\(documents[0].certificateNumber).pdf" : "GCN-\(documents.count).pdf"
-                try emit(documents, renderer: renderer, defaultName: defaultName, language) { _ in }
+                try emit(documents, renderer: renderer, defaultName: defaultName, language, finish: {}) { _ in }
             }
         }
 
-        /// One PDF, or one file per certificate with `--split`.
+        /// One PDF, or one file per certificate with `--split`; `finish` ends the progress bar
+        /// before anything is said.
         func emit(_ documents: [CertificateDocument], renderer: DocumentRenderer, defaultName: String, _ language: Language,
-                  progress: (Int) -> Void) throws {
+                  finish: () -> Void, progress: (Int) -> Void) throws {
             guard let split else {
-                try output.write(try renderer.pdf(certificates: documents, progress: progress), defaultName: defaultName, language)
+                let pdf = try renderer.pdf(certificates: documents, progress: progress)
+                finish()
+                try output.write(pdf, defaultName: defaultName, language)
                 return
             }
             let folder = URL(fileURLWithPath: split, isDirectory: true)
@@ -96,6 +98,7 @@ extension CertificateCommand {
                 lines.append(PDFFile.written((split as NSString).appendingPathComponent(path.lastPathComponent), pdf, language))
                 progress(index + 1)
             }
+            finish()
             Output.write(lines.joined(separator: "\n"))
         }
     }
