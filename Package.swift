@@ -79,13 +79,14 @@ let package = Package(
             dependencies: [
                 "OCOPDomain", "OCOPModels", "OCOPRubrics", "OCOPStore", "OCOPCredentials", "Postgres",
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(name: "OCOPDocuments", dependencies: ["OCOPModels", "OCOPDomain", "CCairoPango", "CQREncode"]),
         .executableTarget(
             name: "ocop",
             dependencies: [
-                "OCOPApp", "OCOPModels", "OCOPDomain",
+                "OCOPApp", "OCOPModels", "OCOPDomain", "OCOPDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ConsoleKitTerminal", package: "console-kit"),
             ]
@@ -112,11 +113,11 @@ let package = Package(
         .testTarget(
             name: "OCOPStoreTests",
             dependencies: [
-                "OCOPStore", "OCOPModels", "OCOPDomain", "OCOPRubrics", "OCOPApp", "Postgres", "OCOPTestSupport",
+                "OCOPStore", "OCOPModels", "OCOPDomain", "OCOPRubrics", "OCOPApp", "Postgres", "OCOPTestSupport", "OCOPCredentials",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "ocopCLITests", dependencies: ["OCOPTestSupport", "OCOPApp", "OCOPModels", "OCOPStore", "OCOPDomain", "OCOPRubrics", "Postgres"],
+        .testTarget(name: "ocopCLITests", dependencies: ["OCOPTestSupport", "OCOPApp", "OCOPModels", "OCOPStore", "OCOPDomain", "OCOPRubrics", "Postgres", "OCOPCredentials"],
                     exclude: ["Golden", "Fixtures"]),
         .testTarget(
             name: "OCOPDocumentsTests",

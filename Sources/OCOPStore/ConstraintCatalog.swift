@@ -305,6 +305,21 @@ public enum ConstraintCatalog {
         "app_user_commune_login_fkey": reference("login", "Không có tên đăng nhập này", "No such login"),
         "app_user_commune_commune_id_fkey": reference("commune", "Không có xã này", "No such commune"),
 
+        // Issuer keys and status lists (0007).
+        "issuer_key_pkey": unique("kid", "Khóa ký này đã được ghi nhận", "This signing key is already recorded"),
+        "issuer_key_public_key_key": unique("kid", "Khóa ký này đã được ghi nhận", "This signing key is already recorded"),
+        "issuer_key_issuer_code_check": check("issuer", "Cơ quan cấp là mã tỉnh 2 chữ số hoặc BNNMT.", "The issuer is a 2-digit province code or BNNMT."),
+        "issuer_key_kid_check": integrity("kid", "key id"),
+        "issuer_key_public_key_check": integrity("kid", "public key"),
+        "issuer_key_window_check": check("valid_until", "Ngày khóa hết hạn dùng phải từ ngày bắt đầu dùng trở đi.", "A key's last day of service cannot precede its first."),
+        "status_list_counter_pkey": integrity("certificate", "status list counter"),
+        "status_list_counter_last_index_check": check("certificate", "Danh sách trạng thái của cơ quan cấp đã đủ 10 000 000 chỉ số.",
+                                                      "The issuer's status list has used all 10,000,000 indexes."),
+        "certificate_status_entry_pkey": integrity("certificate", "status list index"),
+        "certificate_status_entry_certificate_fkey": reference("certificate", "Không có giấy chứng nhận này", "No such certificate"),
+        "certificate_status_entry_index_check": integrity("certificate", "status list index"),
+        "certificate_status_entry_index_key": integrity("certificate", "status list index"),
+
         // The migration ledger.
         "schema_migration_pkey": integrity("migration", "migration ledger"),
     ]

@@ -40,6 +40,7 @@ struct OCOP: AsyncParsableCommand {
             DecisionCommand.self,
             CertificateCommand.self,
             CalendarCommand.self,
+            IssuerCommand.self,
         ]
     )
 

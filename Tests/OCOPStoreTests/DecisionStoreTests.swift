@@ -80,7 +80,7 @@ import Testing
         #expect(model.annexes.map(\.subject) == [.recognised(stars: 4), .recognised(stars: 3), .proposedFiveStars])
         #expect(model.authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH" && model.header.number == "05/QĐ-UBND")
         #expect(model.legalBases.last == "Quyết định số 123/QĐ-UBND về việc thành lập Hội đồng OCOP tỉnh Bắc Ninh")
-        let printed = try world.with { try $0.certificateDocument(try CertificateNumber(parsing: "GCN-24-2026-0001")) }
+        let printed = try world.with { try $0.certificateDocument(try CertificateNumber(parsing: "GCN-24-2026-0001"), qr: .unsigned) }
         #expect(printed.stars == 4 && printed.validUntil == d("2029-11-16") && printed.decisionNumber == "05/QĐ-UBND" && printed.round == 2)
     }
 

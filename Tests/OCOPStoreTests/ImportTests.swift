@@ -264,7 +264,7 @@ import Testing
             let outcome = try importer.run(kind, records: try SeedCSV.records(file), columns: try SeedCSV.header(file), file: file, defaultYear: 2026)
             #expect(outcome.added == 0 && outcome.updated.isEmpty && outcome.unchanged == counts[kind], "\(kind)")
         }
-        #expect(counts == [.provinces: 3, .communes: 64, .producers: 61, .products: 100, .recognitions: 106])
+        #expect(counts == [.provinces: 3, .communes: 64, .producers: 61, .products: 101, .recognitions: 106])
         #expect(try connection.count("province") == 3 && connection.count("commune") == 64 && connection.count("producer") == 61)
         #expect(try connection.count("province", where: "successor_id IS NOT NULL") == 2)
 

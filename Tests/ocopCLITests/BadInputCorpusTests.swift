@@ -56,6 +56,8 @@ struct CorpusWorld {
     var dossier = "", session = "", product = ""
     /// A valid sheet for the dossier's set (Bộ 4), criterion → points.
     var sheet: [(String, Int)] = []
+    /// The one issuer key (province 24, in service from 01/12/2026).
+    var kid = ""
 
     static let clock = "2026-12-05T09:00:00+07:00"
 
@@ -64,7 +66,7 @@ struct CorpusWorld {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ocop-corpus-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var world = CorpusWorld(target: target, environment: cleanEnvironment(["OCOP_DATABASE_URL": target.conninfo, "OCOP_USER": "tk-bui-thi-thu",
-                                                                                 "OCOP_CLOCK": clock]),
+                                                                                 "OCOP_CLOCK": clock, "OCOP_HOME": directory.path]),
                                 directory: directory, connection: try Connection(target))
         func ok(_ arguments: [String]) throws -> String {
             let result = try runOCOP(arguments, environment: world.environment)
@@ -86,6 +88,8 @@ struct CorpusWorld {
         // One member has already submitted: a second submission is a duplicate.
         try world.sheetText().write(to: directory.appendingPathComponent("submitted.yaml"), atomically: true, encoding: .utf8)
         _ = try ok(["score", world.dossier, "--member", "uv-vu-thi-lan", "--sheet", directory.appendingPathComponent("submitted.yaml").path, "--submit"])
+        _ = try ok(["issuer", "key", "create", "--issuer", "24", "--valid-from", "2026-12-01"])
+        world.kid = try world.connection.one("SELECT kid FROM issuer_key").decode(String.self, "kid")
         return world
     }
 

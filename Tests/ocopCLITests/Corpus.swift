@@ -5,6 +5,7 @@ import Foundation
 enum Corpus {
     static func cases(_ world: CorpusWorld) -> [CorpusCase] {
         registryImports() + producers() + products(world) + dossiers(world) + councils(world) + sessions(world) + sheets(world) + scoreImports(world) + chores()
+            + printing(world)
     }
 
     private static func data(_ text: String) -> Data { Data(text.utf8) }
@@ -396,5 +397,89 @@ enum Corpus {
             CorpusCase(group: "user", name: "acting person not a code", arguments: ["producer", "edit", "2400910001", "--name", "X", "--as", "Nguyễn Văn A"], status: 65, fragments: ["mã người"]),
             CorpusCase(group: "user", name: "OCOP_LANG unknown", arguments: ["producer", "list", "--lang", "fr"], status: 64, fragments: ["fr"]),
         ]
+    }
+
+    // MARK: Printing, keys and verification
+
+    /// The world's one key is in service from 01/12/2026: it cannot sign the round's certificates
+    /// (issued 16/11/2026), so no print below reaches the point of giving a status-list index.
+    static func printing(_ world: CorpusWorld) -> [CorpusCase] {
+        var cases: [CorpusCase] = []
+        func c(_ group: String, _ name: String, _ arguments: [String], _ status: Int32, _ fragments: [String], files: [String: Data] = [:]) {
+            cases.append(CorpusCase(group: group, name: name, arguments: arguments, files: files, status: status, fragments: fragments))
+        }
+        let create = ["issuer", "key", "create", "--issuer", "24"]
+        c("issuer key create", "issuer not a code", ["issuer", "key", "create", "--issuer", "99X"], 65, ["cơ quan cấp", "--issuer"])
+        c("issuer key create", "unknown province", ["issuer", "key", "create", "--issuer", "98"], 66, ["98"])
+        c("issuer key create", "until before from", create + ["--valid-from", "2027-01-01", "--valid-until", "2026-12-31"], 65, ["ngày cuối dùng khóa", "--valid-until"])
+        c("issuer key create", "impossible date", create + ["--valid-from", "2026-02-30"], 65, ["ngày bắt đầu dùng khóa"])
+        c("issuer key create", "key file exists", create + ["--key-file", "@existing.json"], 73, ["existing.json", "không ghi đè"],
+          files: ["existing.json": data("{}")])
+        c("issuer key create", "key folder missing", create + ["--key-file", "/nonexistent-ocop/k.json"], 69, ["/nonexistent-ocop/k.json"])
+        c("issuer key add", "no such file", ["issuer", "key", "add", "--key-file", "/nonexistent-ocop/k.json"], 66, ["/nonexistent-ocop/k.json"])
+        c("issuer key add", "readable by others", ["issuer", "key", "add", "--key-file", "@open-key.json"], 78, ["chmod 600"], files: ["open-key.json": data("{}")])
+        c("issuer key retire", "unknown kid", ["issuer", "key", "retire", "24-AAAAAAAA"], 66, ["24-AAAAAAAA"])
+        c("issuer key retire", "before its service", ["issuer", "key", "retire", world.kid, "--date", "2026-11-30"], 65, ["01/12/2026"])
+        c("issuer key retire", "bad date", ["issuer", "key", "retire", world.kid, "--date", "30/11/2026"], 65, ["ngày"])
+        c("issuer key show", "issuer not a code", ["issuer", "key", "show", "--issuer", "x"], 65, ["cơ quan cấp"])
+        c("issuer key export", "unknown kid", ["issuer", "key", "export", "--pem", "24-AAAAAAAA"], 66, ["24-AAAAAAAA"])
+
+        let set = ["issuer", "set", "24"]
+        c("issuer set", "issuer not a code", ["issuer", "set", "2A", "--frame-color", "#000000"], 65, ["cơ quan cấp"])
+        c("issuer set", "unknown province", ["issuer", "set", "98", "--no-frame"], 66, ["98"])
+        c("issuer set", "plain http address", set + ["--verification-address", "http://ocop.bacninh.gov.vn/c/"], 65, ["https://", "--verification-address"])
+        c("issuer set", "address too long", set + ["--verification-address", "https://ocop.a-long-host-name.bacninh.gov.vn/c/"], 65, ["tối đa 32"])
+        c("issuer set", "address with a query", set + ["--verification-address", "https://ocop.vn/c?x=1"], 65, ["địa chỉ xác thực"])
+        c("issuer set", "status list not https", set + ["--status-list-url", "ftp://ocop.vn/24.jwt"], 65, ["https://", "--status-list-url"])
+        for color in ["xanh", "#12345", "#GGGGGG"] { c("issuer set", "colour \(color)", set + ["--frame-color", color], 65, ["#RRGGBB", "--frame-color"]) }
+        for side in ["20", "61"] { c("issuer set", "QR side \(side)", set + ["--qr-side", side], 65, ["30 đến 60", "--qr-side"]) }
+        c("issuer set", "seal diameter", set + ["--seal-diameter", "100"], 65, ["20 đến 60"])
+        c("issuer set", "emblem missing", set + ["--emblem", "/nonexistent-ocop/quoc-huy.png"], 65, ["tệp quốc huy", "--emblem"])
+        c("issuer set", "seal not a PNG", set + ["--seal", "@dau.png"], 65, ["không phải tệp PNG"], files: ["dau.png": data("GIF89a")])
+        c("issuer set", "signature is a folder", set + ["--signature", "/tmp"], 65, ["--signature"])
+        c("issuer set", "unknown field to clear", set + ["--clear", "colour"], 65, ["frame_color", "--clear"])
+        for bad in badArguments where bad.name != "too long" { c("issuer set", "name: \(bad.name)", set + ["--name", bad.value], 65, [bad.fragment]) }
+        c("issuer set", "name too long", set + ["--name", String(repeating: "Dài ", count: 20)], 65, ["tối đa 48"])
+
+        c("certificate print", "no key in service", ["certificate", "print", "GCN-24-2026-0001"], 65, ["Không có khóa ký nào của cơ quan 24", "16/11/2026"])
+        c("certificate print", "whole decision, no key", ["certificate", "print", "--decision", "1523/QĐ-UBND"], 65, ["Không có khóa ký nào"])
+        c("certificate print", "unknown certificate", ["certificate", "print", "GCN-24-2026-0999"], 66, ["GCN-24-2026-0999"])
+        c("certificate print", "imported certificate", ["certificate", "print", "GCN-24-2024-0001"], 65, ["sổ lịch sử"])
+        c("certificate print", "not a number", ["certificate", "print", "24-2026-1"], 65, ["GCN-<mã tỉnh hoặc BNNMT>"])
+        c("certificate print", "nothing named", ["certificate", "print"], 64, ["--decision"])
+        c("certificate print", "numbers and a decision", ["certificate", "print", "GCN-24-2026-0001", "--decision", "1523/QĐ-UBND"], 64, ["--decision"])
+        c("certificate print", "one file and split", ["certificate", "print", "GCN-24-2026-0001", "--output", "a.pdf", "--split", "b"], 64, ["--split"])
+        c("certificate print", "output is a folder", ["certificate", "print", "GCN-24-2026-0001", "--output", "/tmp"], 65, ["/tmp"])
+        c("certificate print", "unknown decision", ["certificate", "print", "--decision", "999/QĐ-UBND"], 66, ["999/QĐ-UBND"])
+        c("certificate print", "a revocation issues none", ["certificate", "print", "--decision", "1650/QĐ-UBND"], 65, ["không cấp giấy chứng nhận nào"])
+        c("certificate print", "key file missing", ["certificate", "print", "GCN-24-2026-0001", "--key-file", "/nonexistent-ocop/k.json"], 66, ["/nonexistent-ocop/k.json"])
+        c("certificate verify", "not an OCOP code", ["certificate", "verify", "xin chào"], 65, ["không phải mã QR của giấy chứng nhận OCOP"])
+        c("certificate verify", "no such file", ["certificate", "verify", "/nonexistent-ocop/qr.txt"], 66, ["/nonexistent-ocop/qr.txt"])
+        c("certificate verify", "another site's address", ["certificate", "verify", "https://example.com/x"], 65, ["không phải mã QR của giấy chứng nhận OCOP"])
+        c("certificate verify", "damaged code", ["certificate", "verify", "OC1:ABC"], 65, ["hỏng"])
+        c("certificate verify", "a newer format", ["certificate", "verify", "OC2:ABCDEF"], 65, ["2"])
+        c("certificate verify", "trust list missing", ["certificate", "verify", "OC1:ABC", "--trust", "/nonexistent-ocop/trust.json"], 66, ["/nonexistent-ocop/trust.json"])
+        c("certificate verify", "trust list not JSON", ["certificate", "verify", "@qr.txt", "--trust", "@trust.json"], 65, ["JSON"],
+          files: ["qr.txt": data("OC1:ABC\n"), "trust.json": data("[1, 2")])
+        c("certificate verify", "bad day", ["certificate", "verify", "OC1:ABC", "--on", "2026-13-01"], 65, ["ngày kiểm tra", "--on"])
+        c("certificate status-list", "issuer not a code", ["certificate", "status-list", "--issuer", "X"], 65, ["cơ quan cấp"])
+        c("certificate status-list", "no key that day", ["certificate", "status-list", "--issuer", "24", "--date", "2026-11-30"], 65, ["Không có khóa ký nào"])
+        c("certificate status-list", "no key at all", ["certificate", "status-list", "--issuer", "BNNMT"], 65, ["chưa có khóa nào được ghi nhận"])
+
+        let minutes = ["council", "session", "minutes", "PH-2026-001", "--pdf"]
+        c("minutes pdf", "no start time", minutes, 65, ["giờ bắt đầu", "--start"])
+        c("minutes pdf", "time not HH:MM", minutes + ["--start", "8h", "--end", "11:30"], 65, ["HH:MM", "--start"])
+        c("minutes pdf", "ends before it starts", minutes + ["--start", "11:30", "--end", "08:00"], 65, ["--end"])
+        c("minutes pdf", "no founding date", minutes + ["--start", "08:00", "--end", "11:30"], 65, ["1234/QĐ-UBND", "--established-on"])
+        c("minutes pdf", "number with an escape", minutes + ["--start", "08:00", "--end", "11:30", "--established-on", "2026-03-10", "--number", "03\u{1B}[2J"], 65, ["U+001B"])
+        c("minutes pdf", "unknown session", ["council", "session", "minutes", "PH-2026-999", "--pdf"], 66, ["PH-2026-999"])
+        c("score print", "no sheet of that member", ["score", "print", "HS-2026-0001", "--member", "tk-bui-thi-thu"], 66, ["tk-bui-thi-thu", "HS-2026-0001"])
+        c("score print", "no such version", ["score", "print", "HS-2026-0001", "--member", "uv-vu-thi-lan", "--version", "9"], 66, ["phiên bản 9"])
+        c("score print", "unknown dossier", ["score", "print", "HS-2026-9999", "--member", "uv-vu-thi-lan"], 66, ["HS-2026-9999"])
+        c("decision print", "unknown decision", ["decision", "print", "999/QĐ-UBND"], 66, ["999/QĐ-UBND"])
+        c("decision notice pdf", "a recognised dossier", ["decision", "notice", "HS-2026-0001", "--number", "1/TB-SNNMT", "--date", "2026-12-01",
+                                                         "--signer-name", "A", "--signer-title", "B", "--pdf"], 65, ["không chờ quyết định công nhận"])
+        c("rubric sheet pdf", "no set 27", ["rubric", "sheet", "27", "--pdf"], 66, ["27"])
+        return cases
     }
 }

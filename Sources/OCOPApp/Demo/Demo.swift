@@ -133,9 +133,47 @@ public struct DemoRun {
                 narrate(.command("ocop dossier status \(code)"))
                 narrate(.status(try workbench.dossierStatus(code)))
             }
+            try printingStep(workbench, narrate: narrate)
             narrate(.say(LocalizedText(vi: "\nXong. Xem thêm: ocop decision list, ocop certificate list --status current, ocop product list, ocop dossier list --year 2026.",
                                        en: "\nDone. Next: ocop decision list, ocop certificate list --status current, ocop product list, ocop dossier list --year 2026.")))
         }
+    }
+
+    /// Who gets a notice instead of a decision, and the commands that print every document of the
+    /// round and check a certificate's QR code (docs/printing.md). Nothing is printed or signed
+    /// here: signing needs the province's own key, made on its own machine.
+    private func printingStep(_ workbench: Workbench, narrate: (DemoEvent) -> Void) throws {
+        narrate(.step(12, LocalizedText(vi: "In văn bản, ký và xác thực giấy chứng nhận", en: "Printing, signing and verifying certificates")))
+        let notices = try workbench.decisionDraft(authority: .province(code: "24")).notices
+        for entry in notices {
+            narrate(.say(LocalizedText(
+                vi: "\(entry.dossier) \(entry.productName): \(entry.score.display(.vi)) điểm, dưới 3★: không có quyết định công nhận; Sở Nông nghiệp và Môi trường thông báo kết quả cho chủ thể và UBND cấp xã (Điều 7.3.g).",
+                en: "\(entry.dossier) \(entry.productName): \(entry.score.display(.en)) points, below 3★: no recognition decision; the Department of Agriculture and Environment notifies the producer and the commune (Art. 7.3.g).")))
+        }
+        narrate(.say(LocalizedText(vi: "Các lệnh in (tệp PDF ghi vào thư mục hiện tại; xem docs/printing.md):", en: "The printing commands (PDF files go to the current folder; see docs/printing.md):")))
+        var commands = [
+            "ocop issuer key create --issuer 24 --valid-from 2026-01-01",
+            "ocop issuer key create --issuer BNNMT --valid-from 2026-01-01",
+            "ocop certificate print --decision 1523/QĐ-UBND",
+            "ocop certificate print GCN-24-2026-0001",
+            "ocop certificate print GCN-BNNMT-2026-0001",
+            "ocop decision print 1523/QĐ-UBND",
+            "ocop decision print 2150/QĐ-BNNMT",
+            "ocop decision print 1650/QĐ-UBND",
+            "ocop council session minutes PH-2026-001 --pdf --number 03/BB-HĐOCOP --start 08:00 --end 11:30 --established-on 2026-03-10",
+        ]
+        for entry in notices {
+            commands.append("ocop decision notice \(entry.dossier) --number 45/TB-SNNMT --date 2026-11-20 --signer-prefix \"KT. GIÁM ĐỐC\" --signer-title \"PHÓ GIÁM ĐỐC\" --signer-name \"Trần Thị Mai\" --pdf")
+        }
+        commands += [
+            "ocop rubric sheet 12 --pdf",
+            "ocop score print HS-2026-0001 --member uv-vu-thi-lan",
+            "pdftoppm -png -r 300 GCN-24-2026-0001.pdf trang && zbarimg --raw -q trang-1.png > qr.txt",
+            "ocop certificate verify qr.txt",
+            "ocop issuer key export --output trust.json && ocop certificate status-list --issuer 24",
+            "ocop certificate verify qr.txt --trust trust.json --status-list status-list-24.jwt",
+        ]
+        for command in commands { narrate(.command(command)) }
     }
 
     /// Opens the round's dossiers and walks them through commune and provincial review; returns

@@ -3,6 +3,14 @@ import OCOPDomain
 import OCOPModels
 import OCOPStore
 
+/// Whether a certificate document carries its signed QR text.
+public enum CertificateQR: Sendable, Hashable {
+    /// No QR text: for the text and Markdown views.
+    case unsigned
+    /// Signed with the given key file, or the issuer's recorded key in service whose private file is here.
+    case signed(keyFile: String?)
+}
+
 /// What a notice of a result below 3★ records (Art. 7.3.g): its own number and signer.
 public struct NoticeRequest: Sendable, Hashable {
     /// "15/TB-SNNMT".
@@ -79,22 +87,35 @@ extension Workbench {
             signer: words.signer, auditLine: try? auditLine(language))
     }
 
-    /// The certificate of a recognised product (documents.md §3). `qrPayload` is the signed text
-    /// the QR code carries (OCOPCredentials); until one is given, the certificate number.
-    public func certificateDocument(_ number: CertificateNumber, language: Language = .vi, qrPayload: String? = nil) throws -> CertificateDocument {
-        let detail = try certificate(number)
-        let c = detail.certificate
+    /// The certificate of a recognised product (documents.md §3). With `.signed`, its QR code
+    /// carries the issuer's signed payload (docs/credentials.md), which gives the certificate its
+    /// status-list index the first time; `.unsigned` leaves the QR text empty, for text views
+    /// only (the renderer refuses to print it). Frame, QR size and artwork follow the issuer's
+    /// printing configuration.
+    public func certificateDocument(_ number: CertificateNumber, language: Language = .vi, qr: CertificateQR = .signed(keyFile: nil)) throws -> CertificateDocument {
+        let c = try certificate(number).certificate
         guard let decisionID = try CertificateRepository(try connection()).decisionID(certificateID: c.id) else { throw StoreError.noDecisionRecord(certificate: number.description) }
         let decision = try DecisionRepository(try connection()).decision(id: decisionID, asOf: today)
+        return try certificateDocument(c, decision: decision, language: language, qr: qr)
+    }
+
+    /// The certificate `c` of `decision`, as `certificateDocument(_:language:qr:)` describes it.
+    func certificateDocument(_ c: CertificateView, decision: DecisionView, language: Language, qr: CertificateQR) throws -> CertificateDocument {
         let words = DocumentWords(language: language, decision: decision)
         let title = (try? catalog().productSet(c.productSet).title) ?? ""
+        let profile = try printingConfiguration().profile(c.number.issuer.code)
+        var qrText = ""
+        if case .signed(let keyFile) = qr { qrText = try signedCertificate(c, decision: decision, keyFile: keyFile).qrText }
+        var frame = CertificateFrame()
+        if let drawn = profile.frame { frame.isDrawn = drawn }
+        if let color = profile.frameColor.flatMap(PrintingConfiguration.color) { frame.color = color }
         return CertificateDocument(
-            language: language, issuer: words.certificateIssuer, certificateNumber: number.description, productName: c.productName,
+            language: language, issuer: words.certificateIssuer, certificateNumber: c.number.description, productName: c.productName,
             productCode: c.productCode, productSet: ProductSetLabel(number: c.productSet, title: title), producerName: c.producerName,
             producerAddress: c.producerAddress ?? c.communeName, year: c.evaluationYear, round: decision.roundNumber ?? 1, stars: c.stars,
             score: c.exactScore, place: decision.place, issuedOn: c.facts.issuedOn, signer: words.signer,
             decisionNumber: decision.number.description, decisionDate: decision.decidedOn, validUntil: c.facts.validUntil,
-            qrPayload: qrPayload ?? number.description.uppercased(), verificationHint: number.description)
+            qrPayload: qrText, qrSide: profile.qrSide ?? 32, frame: frame, artwork: profile.artwork.map(IssuerArtwork.init) ?? IssuerArtwork())
     }
 
     /// The written notice to the producer and the commune of a result below 3★ or a

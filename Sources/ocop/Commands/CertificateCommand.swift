@@ -21,7 +21,7 @@ struct CertificateCommand: ParsableCommand {
             (before its issue date); current = in force. Valid 36 months from issue: through the corresponding day of the last \
             month, or that month's last day when it has none (Civil Code Art. 147–148).
             """),
-        subcommands: [List.self, Show.self, Expiring.self, Audit.self, Revoke.self]
+        subcommands: [List.self, Show.self, Expiring.self, Audit.self, Revoke.self, Print.self, Verify.self, StatusList.self]
     )
 
     static let statuses = CertificateStatus.allCases.map(\.rawValue) + ["current"]
@@ -64,7 +64,7 @@ struct CertificateCommand: ParsableCommand {
                 let number = try readCertificateNumber(self.number)
                 switch format {
                 case .markdown:
-                    Output.write(DocumentMarkdown(language: language, markdown: true).certificate(try bench.certificateDocument(number, language: language)))
+                    Output.write(DocumentMarkdown(language: language, markdown: true).certificate(try bench.certificateDocument(number, language: language, qr: .unsigned)))
                 case .json:
                     Output.write(Output.json(CertificateView.JSON(try bench.certificate(number, asOf: try asOf.date()).certificate, language: language)))
                 default:

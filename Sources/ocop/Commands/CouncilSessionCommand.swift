@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OCOPApp
+import OCOPDocuments
 import OCOPDomain
 import OCOPModels
 
@@ -270,16 +271,52 @@ struct CouncilSessionCommand: ParsableCommand {
     }
 
     struct Minutes: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Biên bản họp: thành phần, xung đột lợi ích, kết quả, lý do, quyết định của Chủ tịch.", "The minutes: attendance, recusals, results, reasons, overrides."))
+        static let configuration = CommandConfiguration(
+            abstract: L("Biên bản họp: thành phần, xung đột lợi ích, kết quả, lý do, quyết định của Chủ tịch.", "The minutes: attendance, recusals, results, reasons, overrides."),
+            discussion: L("""
+                --pdf in biên bản theo Mẫu 1.9 Nghị định 30/2020/NĐ-CP kèm phụ lục tổng hợp điểm. Giờ bắt đầu, kết thúc và ngày của \
+                quyết định thành lập Hội đồng không có trong sổ: nêu bằng --start, --end, --established-on, hoặc đặt trong cấu hình \
+                in (minutes.start, minutes.end, councils.<mã>.establishedOn; docs/printing.md). Không có --number thì số biên bản để \
+                trống để ghi tay.
+                """, """
+                --pdf prints the minutes after Decree 30/2020 form 1.9 with the score-summary annex. The start and end times and \
+                the date of the council's founding decision are not in the register: give --start, --end, --established-on, or \
+                set them in the printing configuration (minutes.start, minutes.end, councils.<code>.establishedOn; \
+                docs/printing.md). Without --number the minutes' number is left blank to fill in by hand.
+                """))
         @OptionGroup var lang: LanguageOption
         @Argument(help: L("Mã phiên.", "Session code.")) var session: String
         @Option(help: "markdown | text") var format: OutputFormat = .markdown
+        @Flag(help: L("In biên bản ra tệp PDF.", "Print the minutes to a PDF file.")) var pdf = false
+        @Option(help: L("Số biên bản, vd. 03/BB-HĐOCOP.", "The minutes' number, e.g. 03/BB-HĐOCOP.")) var number: String?
+        @Option(help: ArgumentHelp(L("Giờ bắt đầu HH:MM.", "Start time HH:MM."), valueName: "HH:MM")) var start: String?
+        @Option(help: ArgumentHelp(L("Giờ kết thúc HH:MM.", "End time HH:MM."), valueName: "HH:MM")) var end: String?
+        @Option(name: .customLong("established-on"), help: L("Ngày của quyết định thành lập Hội đồng YYYY-MM-DD.", "The date of the council's founding decision YYYY-MM-DD.")) var establishedOn: String?
+        @Option(help: L("Địa điểm họp, khi phiên không ghi.", "The venue, when the session recorded none.")) var venue: String?
+        @OptionGroup var output: PDFOutputOption
+
         func run() throws {
             let language = lang.language
             try runReporting(language) {
-                try require(format, in: [.markdown, .text])
                 let bench = try workbench()
                 let code = try readCode(SessionCode.self, session)
+                if pdf || output.path != nil {
+                    try output.check()
+                    func time(_ raw: String?, _ field: String) throws -> ClockTime? {
+                        try raw.map { raw in
+                            guard let time = PrintingConfiguration.clockTime(raw.trimmingCharacters(in: .whitespaces)) else {
+                                throw DomainError.invalidValue(field: field, value: raw, reason: LocalizedText(vi: "giờ viết dạng HH:MM, vd. 08:00.", en: "a time is written HH:MM, e.g. 08:00."))
+                            }
+                            return time
+                        }
+                    }
+                    let document = try bench.minutesDocument(code, request: MinutesRequest(
+                        number: number, start: try time(start, "start"), end: try time(end, "end"),
+                        establishedOn: try establishedOn.map { try readDate($0, field: "established_on") }, venue: venue), language: language)
+                    try output.write(try documentRenderer().pdf(document), defaultName: "BB-\(PDFFile.name(code.rawValue)).pdf", language)
+                    return
+                }
+                try require(format, in: [.markdown, .text])
                 let snapshot = try bench.sessionSnapshot(code)
                 Output.write(MinutesRender.render(snapshot, language: language, markdown: format == .markdown, lifecycle: try bench.sessionLifecycle(code),
                                                   audit: try bench.verifyAudit()))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OCOPApp
+import OCOPDocuments
 import OCOPDomain
 import OCOPModels
 
@@ -22,7 +23,7 @@ struct DecisionCommand: ParsableCommand {
             decision, only a notice (ocop decision notice). Each recognised product gets a certificate numbered \
             GCN-<province code or BNNMT>-<year>-<serial>, valid 36 months (Art. 4.3).
             """),
-        subcommands: [Draft.self, Issue.self, List.self, Show.self, Notice.self]
+        subcommands: [Draft.self, Issue.self, List.self, Show.self, Notice.self, Print.self]
     )
 
     struct Draft: ParsableCommand {
@@ -145,13 +146,20 @@ struct DecisionCommand: ParsableCommand {
         @OptionGroup var signer: SignerOptions
         @Option(help: L("Cơ quan thông báo (mặc định Sở Nông nghiệp và Môi trường của tỉnh).", "The notifying body (default the province's Department of Agriculture and Environment).")) var issuer: String?
         @Option(help: "markdown | text | json") var format: OutputFormat = .markdown
+        @Flag(help: L("In thông báo ra tệp PDF.", "Print the notice to a PDF file.")) var pdf = false
+        @OptionGroup var output: PDFOutputOption
 
         func run() throws {
             let language = lang.language
             try runReporting(language) {
                 try require(format, in: [.markdown, .text, .json])
+                try output.check()
                 let document = try workbench().noticeDocument(try readCode(DossierCode.self, dossier), request: NoticeRequest(
                     number: number, date: try readDate(date), signer: signer.signer, issuer: issuer), language: language)
+                if pdf || output.path != nil {
+                    try output.write(try documentRenderer().pdf(document), defaultName: "TB-\(PDFFile.name(number))-\(PDFFile.name(dossier.uppercased())).pdf", language)
+                    return
+                }
                 Output.write(format == .json ? Output.json(document) : DocumentMarkdown(language: language, markdown: format == .markdown).notice(document))
             }
         }

@@ -73,19 +73,23 @@ enum ImportRender {
     private static func shown(_ value: String?) -> String { value.map { "«\($0)»" } ?? "∅" }
 }
 
-/// A progress bar for long files, only when the output is a terminal.
+/// A progress bar for long work (`minimum` steps or more), only when the output is a terminal.
 final class ProgressReporter {
     private var indicator: ActivityIndicator<ProgressBar>?
     private let title: String
+    private let minimum: Int
 
-    init(title: String) { self.title = title }
+    init(title: String, minimum: Int = 500) {
+        self.title = title
+        self.minimum = minimum
+    }
 
     func update(_ done: Int, _ total: Int) {
-        if indicator == nil, total >= 500, isatty(STDOUT_FILENO) == 1 {
+        if indicator == nil, total >= minimum, isatty(STDOUT_FILENO) == 1 {
             indicator = Terminal().progressBar(title: title)
             indicator?.start()
         }
-        guard let indicator, done % 50 == 0 || done == total else { return }
+        guard let indicator, done % 50 == 0 || done == total || total < 500 else { return }
         indicator.activity.currentProgress = Double(done) / Double(max(total, 1))
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OCOPDomain
 import OCOPApp
+import OCOPDocuments
 import OCOPModels
 
 /// `ocop rubric …`: the official criteria sets as data.
@@ -58,14 +59,25 @@ struct RubricShowCommand: ParsableCommand {
 }
 
 struct RubricSheetCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sheet", abstract: L("Phiếu chấm điểm trống để in.", "A blank paper sheet."))
+    static let configuration = CommandConfiguration(
+        commandName: "sheet", abstract: L("Phiếu chấm điểm trống để in.", "A blank paper sheet."),
+        discussion: L("--pdf in phiếu như Phụ lục II Quyết định 26/2026/QĐ-TTg (khổ A4, có ô đánh dấu và dòng ký tên).",
+                      "--pdf prints the sheet as Annex II of Decision 26/2026/QĐ-TTg does (A4, tick boxes, signature lines)."))
     @Argument(help: ArgumentHelp(L("Số bộ (1–26).", "Set number (1–26)."))) var set: Int
     @OptionGroup var version: RubricVersionOption
     @OptionGroup var lang: LanguageOption
+    @Flag(help: L("In phiếu ra tệp PDF.", "Print the sheet to a PDF file.")) var pdf = false
+    @OptionGroup var output: PDFOutputOption
 
     func run() throws {
         let language = lang.language
         try runReporting(language) {
+            if pdf || output.path != nil {
+                try output.check()
+                let document = try workbench().blankSheetDocument(set: self.set, version: version.id, language: language)
+                try output.write(try documentRenderer().pdf(document), defaultName: "phieu-bo-\(self.set < 10 ? "0" : "")\(self.set).pdf", language)
+                return
+            }
             let set = try workbench().catalog().productSet(self.set, version: version.id)
             Output.write(RubricRender.blankSheet(set))
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OCOPApp
+import OCOPDocuments
 import OCOPDomain
 import OCOPModels
 
@@ -10,7 +11,7 @@ struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
         abstract: L("Phiếu chấm của thành viên hội đồng.", "A council member's score sheet."),
-        subcommands: [Sheet.self, Import.self, History.self],
+        subcommands: [Sheet.self, Import.self, History.self, Print.self],
         defaultSubcommand: Sheet.self
     )
 
@@ -114,6 +115,29 @@ struct ScoreCommand: ParsableCommand {
                     [s.person.rawValue, String(s.version), String(s.total), s.source.label(language), s.enteredBy?.rawValue ?? "", s.paperRef ?? "", s.reason ?? "",
                      "\(s.rubricVersion) (\(s.rubricHash.prefix(12)))", Output.date(s.submittedAt, language)]
                 })
+            }
+        }
+    }
+}
+
+extension ScoreCommand {
+    struct Print: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: L("In phiếu chấm của một thành viên (PDF): phương án đã chọn, điểm từng tiêu chí, tổng.", "Print a member's sheet (PDF): the options chosen, each criterion's points, the totals."))
+        @OptionGroup var lang: LanguageOption
+        @Argument(help: L("Mã hồ sơ.", "Dossier code.")) var dossier: String
+        @Option(help: L("Mã người của thành viên chấm.", "The scoring member's person code.")) var member: String
+        @Option(help: L("Phiên bản phiếu (mặc định bản mới nhất).", "The sheet's version (default the latest).")) var version: Int?
+        @OptionGroup var output: PDFOutputOption
+
+        func run() throws {
+            let language = lang.language
+            try runReporting(language) {
+                try output.check()
+                let code = try readCode(DossierCode.self, dossier)
+                let person = try readCode(PersonCode.self, member, field: "member")
+                let document = try workbench().filledSheetDocument(dossier: code, member: person, version: version, language: language)
+                try output.write(try documentRenderer().pdf(document), defaultName: "phieu-\(code.rawValue)-\(PDFFile.name(person.rawValue)).pdf", language)
             }
         }
     }

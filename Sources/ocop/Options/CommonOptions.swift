@@ -86,6 +86,12 @@ enum Flags {
         "code": "--code", "commune_code": "--commune", "address": "--address", "phone": "--phone", "representative": "--representative",
         "authority": "--authority", "number": "--number", "finding": "--finding", "finding_on": "--finding-date", "ground": "--ground",
         "audit": "--audit", "as_of": "--as-of", "filed_on": "--filed-on", "mode": "--mode", "basis": "--basis", "level": "--level",
+        // Printing and credentials.
+        "issuer": "--issuer", "key_file": "--key-file", "key_valid_from": "--valid-from", "key_valid_until": "--valid-until",
+        "trust_list": "--trust", "status_list": "--status-list", "status_list_url": "--status-list-url", "output": "--output", "on": "--on",
+        "start": "--start", "end": "--end", "established_on": "--established-on", "venue": "--venue", "verification_address": "--verification-address",
+        "frame_color": "--frame-color", "qr_side": "--qr-side", "national_emblem": "--emblem", "ocop_mark": "--ocop-mark",
+        "seal": "--seal", "signature": "--signature", "seal_diameter": "--seal-diameter", "clear": "--clear",
     ]
 }
 
