@@ -95,6 +95,22 @@ public enum FieldName {
         case "organisation": return vi ? "cơ quan" : "organisation"
         case "decision_ref": return vi ? "quyết định thành lập" : "founding decision"
         case "quorum": return vi ? "túc số" : "quorum"
+        case "outlet": return vi ? "mã kênh phân phối" : "outlet code"
+        case "listing": return vi ? "điểm bán" : "listing"
+        case "listed_on": return vi ? "ngày bắt đầu bán" : "first day on sale"
+        case "ended_on": return vi ? "ngày kết thúc bán" : "last day on sale"
+        case "chain": return vi ? "chuỗi siêu thị" : "chain"
+        case "country": return vi ? "nước nhập khẩu" : "country"
+        case "importer": return vi ? "nhà nhập khẩu" : "importer"
+        case "certificate": return vi ? "giấy chứng nhận" : "certificate"
+        case "criterion": return vi ? "tiêu chí" : "criterion"
+        case "claimed_points": return vi ? "mức điểm đề nghị" : "claimed points"
+        case "change": return vi ? "nội dung thay đổi" : "what changed"
+        case "evidence": return vi ? "minh chứng" : "evidence"
+        case "products": return vi ? "số sản phẩm" : "number of products"
+        case "basis": return vi ? "căn cứ" : "basis"
+        case "contract_no": return vi ? "số hợp đồng" : "contract number"
+        case "document": return vi ? "tài liệu" : "document"
         default: return field
         }
     }
