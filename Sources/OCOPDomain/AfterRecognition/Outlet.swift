@@ -123,3 +123,11 @@ public struct OutletDraft: Sendable, Hashable, Codable {
         return out
     }
 }
+
+extension ProductSet {
+    /// The distribution criterion of a goods set ("Khu vực phân phối chính", 4.1), on which a
+    /// council member reads the product's listings; tourism (Bộ 26) has none.
+    public var distributionCriterion: Criterion? {
+        scorableCriteria.first { $0.title.contains("phân phối chính") }
+    }
+}

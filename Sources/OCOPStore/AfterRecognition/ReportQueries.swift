@@ -197,4 +197,51 @@ public struct ReportQueries {
         }
         return (dossiers + register).sorted { ($0.date, $0.productCode) < ($1.date, $1.productCode) }
     }
+
+    // MARK: A product's timeline
+
+    /// A council's result on one of a product's dossiers.
+    public struct CouncilOutcome: Sendable, Hashable {
+        public var dossier: DossierCode
+        public var session: String
+        public var heldOn: CalendarDate
+        public var central: Bool
+        public var average: ExactMean
+        public var stars: Int?
+    }
+
+    /// An upgrade a decision did not grant.
+    public struct RefusedUpgrade: Sendable, Hashable {
+        public var dossier: DossierCode
+        public var decision: DecisionNumber
+        public var decidedOn: CalendarDate
+        public var stars: Int
+    }
+
+    /// Every council result on the product's dossiers, by session date.
+    public func councilOutcomes(productID: Int) throws -> [CouncilOutcome] {
+        try connection.query("""
+            SELECT d.code, s.code AS session, s.held_on::text AS held_on, c.level, r.total_sum, r.sheet_count, r.stars
+            FROM council_result r JOIN council_session s ON s.id = r.session_id JOIN council c ON c.id = s.council_id
+            JOIN dossier d ON d.id = r.dossier_id WHERE d.product_id = $1 ORDER BY s.held_on, s.id
+            """, productID).map { row in
+            let level: String = try row["level"]
+            return CouncilOutcome(dossier: try DossierRepository.code(try row["code"]), session: try row["session"],
+                                  heldOn: try Stored.requiredDate(row, "held_on", table: "council_session"), central: level == "central",
+                                  average: ExactMean(sum: try row["total_sum"], count: max(1, try row["sheet_count"])), stars: try row["stars"])
+        }
+    }
+
+    /// The product's upgrades that decisions did not grant.
+    public func refusedUpgrades(productID: Int) throws -> [RefusedUpgrade] {
+        try connection.query("""
+            SELECT d.code, k.number, k.symbol, k.decided_on::text AS decided_on, e.stars FROM decision_entry e
+            JOIN decision k ON k.id = e.decision_id JOIN dossier d ON d.id = e.dossier_id
+            WHERE d.product_id = $1 AND e.outcome = 'not_granted' ORDER BY k.decided_on
+            """, productID).map { row in
+            RefusedUpgrade(dossier: try DossierRepository.code(try row["code"]),
+                           decision: try Stored.decisionNumber(number: try row["number"], symbol: try row["symbol"]),
+                           decidedOn: try Stored.requiredDate(row, "decided_on", table: "decision"), stars: try row["stars"])
+        }
+    }
 }
