@@ -98,6 +98,13 @@ public struct RoundReport: Sendable, Hashable {
         public var dossiers: Int
         /// Every member's total on the set's dossiers, pooled.
         public var mean: ExactMean
+
+        public init(set: Int, title: String, dossiers: Int, mean: ExactMean) {
+            self.set = set
+            self.title = title
+            self.dossiers = dossiers
+            self.mean = mean
+        }
     }
 
     public var year: Int
