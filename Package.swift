@@ -85,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "ocop",
             dependencies: [
-                "OCOPApp", "OCOPModels", "OCOPDomain",
+                "OCOPApp", "OCOPModels", "OCOPDomain", "OCOPDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ConsoleKitTerminal", package: "console-kit"),
             ]

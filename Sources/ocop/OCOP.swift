@@ -38,6 +38,10 @@ struct OCOP: AsyncParsableCommand {
             DecisionCommand.self,
             CertificateCommand.self,
             CalendarCommand.self,
+            OutletCommand.self,
+            ListingCommand.self,
+            TargetCommand.self,
+            ReportCommand.self,
         ]
     )
 

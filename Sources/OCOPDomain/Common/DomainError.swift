@@ -111,6 +111,8 @@ public enum FieldName {
         case "basis": return vi ? "căn cứ" : "basis"
         case "contract_no": return vi ? "số hợp đồng" : "contract number"
         case "document": return vi ? "tài liệu" : "document"
+        case "province": return vi ? "mã tỉnh" : "province code"
+        case "within": return vi ? "số ngày" : "number of days"
         default: return field
         }
     }

@@ -283,3 +283,26 @@ public struct ProductHistoryView: Sendable, Hashable {
         self.asOf = asOf
     }
 }
+
+/// A listing to record: a product at an outlet from a day, with or without the OCOP mark.
+public struct ListingRequest: Sendable, Hashable {
+    public var product: String
+    public var outlet: OutletCode
+    public var listedOn: CalendarDate
+    public var ocopMark: Bool
+    /// The certificate the mark carries (default: the product's certificate in force that day).
+    public var certificate: CertificateNumber?
+    public var contractNo: String?
+    public var document: String?
+
+    public init(product: String, outlet: OutletCode, listedOn: CalendarDate, ocopMark: Bool = true, certificate: CertificateNumber? = nil,
+                contractNo: String? = nil, document: String? = nil) {
+        self.product = product
+        self.outlet = outlet
+        self.listedOn = listedOn
+        self.ocopMark = ocopMark
+        self.certificate = certificate
+        self.contractNo = contractNo
+        self.document = document
+    }
+}

@@ -3,29 +3,6 @@ import OCOPDomain
 import OCOPModels
 import Postgres
 
-/// A listing to record: a product at an outlet from a day, with or without the OCOP mark.
-public struct ListingRequest: Sendable, Hashable {
-    public var product: String
-    public var outlet: OutletCode
-    public var listedOn: CalendarDate
-    public var ocopMark: Bool
-    /// The certificate the mark carries (default: the product's certificate in force that day).
-    public var certificate: CertificateNumber?
-    public var contractNo: String?
-    public var document: String?
-
-    public init(product: String, outlet: OutletCode, listedOn: CalendarDate, ocopMark: Bool = true, certificate: CertificateNumber? = nil,
-                contractNo: String? = nil, document: String? = nil) {
-        self.product = product
-        self.outlet = outlet
-        self.listedOn = listedOn
-        self.ocopMark = ocopMark
-        self.certificate = certificate
-        self.contractNo = contractNo
-        self.document = document
-    }
-}
-
 /// Outlets and listings (docs/after-recognition.md). Listings are facts that only grow: the end
 /// of a listing is recorded, never a deletion; a new certificate on the shelf is a new mark.
 /// Whether a listing must withdraw the OCOP mark is computed on the day asked about.

@@ -86,6 +86,10 @@ enum Flags {
         "code": "--code", "commune_code": "--commune", "address": "--address", "phone": "--phone", "representative": "--representative",
         "authority": "--authority", "number": "--number", "finding": "--finding", "finding_on": "--finding-date", "ground": "--ground",
         "audit": "--audit", "as_of": "--as-of", "filed_on": "--filed-on", "mode": "--mode", "basis": "--basis", "level": "--level",
+        "outlet": "--outlet", "listing": "LISTING", "listed_on": "--from", "ended_on": "--date", "chain": "--chain", "country": "--country",
+        "importer": "--importer", "certificate": "--certificate", "criterion": "--criterion", "claimed_points": "--points", "change": "--change",
+        "evidence": "--evidence", "products": "--products", "contract_no": "--contract", "document": "--document", "within": "--within",
+        "province": "--province",
     ]
 }
 
