@@ -49,7 +49,6 @@ public enum AppError: LocalizedFailure, Equatable {
         case .confirmationNeeded: ["yes"]
         case .databaseHasData: ["reset"]
         case .noCouncilScores, .noCouncilScoresForDossier: ["sheet"]
-        case .noSelfAssessment, .notScoredYet, .nothingRecognisedToCompare: ["dossier"]
         default: []
         }
     }

@@ -46,7 +46,8 @@ struct ReportCommand: ParsableCommand {
             }
             if let pdf {
                 let document = ReportDocument(language: language, title: title, subtitle: subtitle, date: date,
-                                              blocks: blocks + charts.map { .chart($0.1) },
+                                              blocks: blocks.map { ReportRender.printable($0, language) }
+                                                  + (charts.isEmpty ? [] : [.heading(vi ? "Biểu đồ" : "Charts")]) + charts.map { .chart($0.1) },
                                               footer: vi ? "Lập bằng ocop \(OCOP.version) từ dữ liệu đã lưu." : "Made with ocop \(OCOP.version) from stored data.")
                 try renderer.pdf(document).write(to: URL(fileURLWithPath: pdf))
                 Output.warn((vi ? "Đã ghi báo cáo PDF " : "Wrote the PDF report ") + pdf)

@@ -16,7 +16,7 @@ extension DossierRender {
         if !claims.isEmpty {
             lines += ["", vi ? "Thay đổi so với sản phẩm đã được công nhận (Điều 7.5):" : "Changes against the recognised product (Art. 7.5):"]
             for c in claims {
-                let evidence = c.claim.evidence.isEmpty ? "" : (vi ? " Minh chứng: " : " Evidence: ") + c.claim.evidence.joined(separator: "; ") + "."
+                let evidence = c.claim.evidence.isEmpty ? "" : (vi ? " — minh chứng: " : " — evidence: ") + c.claim.evidence.joined(separator: "; ")
                 lines.append("  \(c.position). \(c.claim.criterion) (\(c.criterionTitle)) → \(c.claim.claimedPoints): \(c.claim.change)\(evidence)")
             }
         }

@@ -105,10 +105,10 @@ enum HistoryRender {
             }
             lines.append(vi ? "Hội đồng nay: phiên \(v.session) ngày \(v.heldOn.display(.vi))." : "The council now: session \(v.session) on \(v.heldOn.display(.en)).")
             if let old = v.recognitionSession {
-                lines.append(vi ? "Khi công nhận: phiên \(old)." : "At the recognition: session \(old).")
+                lines.append(vi ? "Hội đồng khi công nhận: phiên \(old)." : "The council at the recognition: session \(old).")
             } else if v.basis != nil {
-                lines.append(vi ? "Khi công nhận: chưa có phiếu chấm từng tiêu chí trong chương trình (sổ công nhận nhập từ bên ngoài chỉ có tổng điểm)."
-                                : "At the recognition: no per-criterion sheets in the workbench (an imported register holds the total only).")
+                lines.append(vi ? "Phiếu chấm từng tiêu chí khi công nhận: không có trong chương trình (sổ công nhận nhập từ bên ngoài chỉ có tổng điểm)."
+                                : "Per-criterion sheets of the recognition: not in the workbench (an imported register holds the total only).")
             }
             lines += d.summary(language)
             let shown = d.rows.filter { all || $0.claim != nil || $0.decisive || ($0.trend != nil && $0.trend != .unchanged) || !$0.minimums.isEmpty }
@@ -135,7 +135,7 @@ enum HistoryRender {
                 lines.append("")
                 lines.append(vi ? "Thay đổi đã khai (Điều 7.5):" : "Claimed changes (Art. 7.5):")
                 for (r, c) in claims {
-                    let evidence = c.evidence.isEmpty ? "" : (vi ? " Minh chứng: " : " Evidence: ") + c.evidence.joined(separator: "; ") + "."
+                    let evidence = c.evidence.isEmpty ? "" : (vi ? " — minh chứng: " : " — evidence: ") + c.evidence.joined(separator: "; ")
                     lines.append("  \(c.criterion) → \(c.claimedPoints): \(c.change)\(evidence) — " + (r.claimOutcome?.label(language) ?? "")
                                  + (vi ? " (Hội đồng: \(r.now.display(.vi)))" : " (council: \(r.now.display(.en)))"))
                 }

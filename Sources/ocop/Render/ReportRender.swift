@@ -32,6 +32,29 @@ enum ReportRender {
         return out.joined(separator: "\n")
     }
 
+    /// The document font (Liberation Serif) has no ★: a printed report says "4 sao" / "4-star".
+    static func printable(_ text: String, _ language: Language) -> String {
+        guard text.contains("★") else { return text }
+        let word = language == .vi ? " sao" : "-star"
+        var out = ""
+        for ch in text {
+            if ch == "★" { out += out.last?.isNumber == true ? word : (language == .vi ? "sao" : "star") } else { out.append(ch) }
+        }
+        return out
+    }
+
+    static func printable(_ block: ReportBlock, _ language: Language) -> ReportBlock {
+        switch block {
+        case .heading(let h): return .heading(printable(h, language))
+        case .paragraph(let p): return .paragraph(printable(p, language))
+        case .table(var t):
+            t.headers = t.headers.map { printable($0, language) }
+            t.rows = t.rows.map { $0.map { printable($0, language) } }
+            return .table(t)
+        case .chart: return block
+        }
+    }
+
     static func count(_ n: Int, _ share: Share, _ language: Language) -> [String] { [String(n), share.display(language)] }
 
     // MARK: Register
