@@ -23,6 +23,18 @@ public enum OutletKind: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// A few words, for tables.
+    public var shortLabel: LocalizedText {
+        switch self {
+        case .supermarket: LocalizedText(vi: "Siêu thị", en: "Supermarket")
+        case .ocopPoint: LocalizedText(vi: "Điểm bán OCOP", en: "OCOP point")
+        case .agent: LocalizedText(vi: "Đại lý", en: "Agent")
+        case .tradeFair: LocalizedText(vi: "Hội chợ", en: "Trade fair")
+        case .ecommerce: LocalizedText(vi: "Sàn TMĐT", en: "E-commerce")
+        case .export: LocalizedText(vi: "Xuất khẩu", en: "Export")
+        }
+    }
+
     /// A modern channel or the international market: the top level of criterion 4.1 ("thị
     /// trường quốc tế hoặc kênh phân phối hiện đại … có hợp đồng, minh chứng").
     public var isModernOrInternational: Bool { self == .supermarket || self == .ecommerce || self == .export }

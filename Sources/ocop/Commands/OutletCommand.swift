@@ -58,7 +58,7 @@ struct OutletCommand: ParsableCommand {
                 let vi = language == .vi
                 Output.write(try Output.list(outlets, format: format, headers: vi ? ["mã", "loại", "tên", "chuỗi", "nước", "nhà nhập khẩu", "địa chỉ"]
                                                                                 : ["code", "kind", "name", "chain", "country", "importer", "address"]) { o in
-                    [o.code.rawValue, format == .csv ? o.kind.rawValue : o.kind.label(language), o.name, o.chain ?? "", o.country?.rawValue ?? "", o.importer ?? "", o.address ?? ""]
+                    [o.code.rawValue, format == .csv ? o.kind.rawValue : o.kind.shortLabel(language), o.name, o.chain ?? "", o.country?.rawValue ?? "", o.importer ?? "", o.address ?? ""]
                 })
             }
         }

@@ -34,7 +34,7 @@ enum MarketRender {
                 headers: vi ? ["#", "sản phẩm", "mã sản phẩm", "kênh", "loại kênh", "từ ngày", "đến ngày", "hợp đồng", "tình trạng"]
                             : ["#", "product", "product code", "outlet", "kind", "from", "to", "contract", "status"],
                 rows: listings.map { l in
-                    [String(l.id), l.productName, l.productCode, l.outlet.display, l.outlet.kind.label(language), l.facts.listedOn.display(language),
+                    [String(l.id), l.productName, l.productCode, l.outlet.display, l.outlet.kind.shortLabel(language), l.facts.listedOn.display(language),
                      l.facts.endedOn?.display(language) ?? "", l.contractNo ?? "", l.statusText(language)]
                 })
         }
