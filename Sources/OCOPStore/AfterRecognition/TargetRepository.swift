@@ -58,15 +58,20 @@ public struct TargetRepository {
             """, provinceID, year)
     }
 
-    /// New products recognised in `year` by decisions of the province: products whose first
-    /// certificate was issued that year, in that province.
+    /// New products recognised in `year` in the province: products whose first certificate was
+    /// issued that year, by the province or by a province merged into it (in the year of a merger
+    /// the new province's report covers the old ones).
     public func achieved(provinceID: Int, year: Int) throws -> Int {
         try connection.one("""
+            WITH RECURSIVE area AS (
+                SELECT $1::int AS id
+                UNION SELECT p.id FROM province p JOIN area a ON p.successor_id = a.id AND p.id <> a.id
+            )
             SELECT count(*)::int AS n FROM (
                 SELECT DISTINCT ON (product_id) product_id, decision_date, province_id
                 FROM star_recognition WHERE decision_date IS NOT NULL ORDER BY product_id, decision_date, id
             ) first
-            WHERE extract(year FROM first.decision_date) = $2 AND first.province_id = $1
+            WHERE extract(year FROM first.decision_date) = $2 AND first.province_id IN (SELECT id FROM area)
             """, provinceID, year).decode(Int.self, "n")
     }
 
