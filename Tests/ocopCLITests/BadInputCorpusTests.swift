@@ -56,6 +56,9 @@ struct CorpusWorld {
     var dossier = "", session = "", product = ""
     /// A valid sheet for the dossier's set (Bộ 4), criterion → points.
     var sheet: [(String, Int)] = []
+    /// An upgrade dossier before its council (with one claim on 2.3); listings of the demo: one
+    /// open with the OCOP mark of an expired certificate, one ended, one without the mark.
+    var upgrade = "", openListing = "", endedListing = "", plainListing = ""
 
     static let clock = "2026-12-05T09:00:00+07:00"
 
@@ -86,6 +89,16 @@ struct CorpusWorld {
         // One member has already submitted: a second submission is a duplicate.
         try world.sheetText().write(to: directory.appendingPathComponent("submitted.yaml"), atomically: true, encoding: .utf8)
         _ = try ok(["score", world.dossier, "--member", "uv-vu-thi-lan", "--sheet", directory.appendingPathComponent("submitted.yaml").path, "--submit"])
+        _ = try ok(["dossier", "open", "--product", "24-07534-001-2026", "--kind", "nang_hang", "--target-stars", "5"])
+        world.upgrade = try world.connection.one("SELECT code FROM dossier ORDER BY id DESC LIMIT 1").decode(String.self, "code")
+        _ = try ok(["dossier", "claim", world.upgrade, "--criterion", "2.3", "--points", "3", "--change", "Nhãn mới"])
+        func listing(_ condition: String) throws -> String {
+            String(try world.connection.one("SELECT l.id FROM product_listing l JOIN product p ON p.id = l.product_id WHERE \(condition) ORDER BY l.id LIMIT 1")
+                .decode(Int.self, "id"))
+        }
+        world.openListing = try listing("p.code = '24-07678-001-2020' AND l.ended_on IS NULL")
+        world.endedListing = try listing("l.ended_on IS NOT NULL")
+        world.plainListing = try listing("NOT l.ocop_mark")
         return world
     }
 
