@@ -123,7 +123,11 @@ public struct RegisterTally: Sendable, Hashable, Codable {
         let years = byYear.map { vi ? "năm \($0.year) là \($0.count) sản phẩm" : "\($0.count) recognised in \($0.year)" }.joined(separator: ", ")
         let stars = byStars.map { vi ? "\($0.count) sản phẩm \($0.stars) sao (chiếm \($0.share.display(.vi)))" : "\($0.count) at \($0.stars) stars (\($0.share.display(.en)))" }
             .joined(separator: "; ")
-        let kinds = byProducerKind.map { "\($0.share.display(language)) \($0.kind.label(language).lowercased())" }.joined(separator: ", ")
+        // "87,7 % hợp tác xã", "87.7 % cooperative (HTX)": only the first letter is lowered.
+        let kinds = byProducerKind.map { k in
+            let label = k.kind.label(language)
+            return "\(k.share.display(language)) \(label.prefix(1).lowercased())\(label.dropFirst())"
+        }.joined(separator: ", ")
         if products == 0 {
             return [vi ? "Ngày \(asOf.display(.vi)) không có sản phẩm OCOP nào có giấy chứng nhận còn hiệu lực." : "On \(asOf.display(.en)) no OCOP product held a certificate in force."]
         }

@@ -158,8 +158,9 @@ enum ReportRender {
     static func registerCharts(_ r: RegisterReport, _ language: Language) -> [(String, ChartDocument)] {
         let vi = language == .vi, t = r.tally
         guard t.products > 0 else { return [] }
-        let place = r.province.map { vi ? "tỉnh \($0), " : "\($0), " } ?? ""
-        let subtitle = (vi ? "\(place)còn hiệu lực đến ngày " : "\(place)in force on ") + t.asOf.display(language)
+        let day = t.asOf.display(language)
+        let subtitle = r.province.map { vi ? "Tỉnh \($0), còn hiệu lực đến ngày \(day)" : "\($0), in force on \(day)" }
+            ?? (vi ? "Còn hiệu lực đến ngày \(day)" : "In force on \(day)")
         let levels = Set(t.byStars.map(\.stars)).sorted()
         let years = ChartDocument(language: language, title: vi ? "Sản phẩm OCOP theo năm công nhận và hạng sao" : "OCOP products by year of recognition and stars",
                                   subtitle: subtitle,
@@ -170,10 +171,10 @@ enum ReportRender {
         let kinds = ChartDocument(language: language, title: vi ? "Chủ thể có sản phẩm OCOP theo loại hình" : "Producers of OCOP products by kind",
                                   subtitle: subtitle,
                                   kind: .share(ShareChart(style: .donut, slices: t.byProducerKind.map { ShareSlice(label: $0.kind.label(language), value: ChartNumber($0.count)) })),
-                                  width: 160, height: 80, date: t.asOf)
+                                  width: 180, height: 80, date: t.asOf)
         let stars = ChartDocument(language: language, title: vi ? "Cơ cấu hạng sao" : "Stars", subtitle: subtitle,
                                   kind: .share(ShareChart(style: .bar, slices: t.byStars.map { ShareSlice(label: vi ? "\($0.stars) sao" : "\($0.stars) stars", value: ChartNumber($0.count)) })),
-                                  width: 160, height: 55, date: t.asOf)
+                                  width: 160, height: 46, date: t.asOf)
         let prefix = "register-\(t.asOf.iso)"
         return [("\(prefix)-stars-by-year", years), ("\(prefix)-producer-kinds", kinds), ("\(prefix)-stars", stars)]
     }
