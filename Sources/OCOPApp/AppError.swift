@@ -21,6 +21,12 @@ public enum AppError: LocalizedFailure, Equatable {
     /// Nothing to plan from: no council sheets for the product or dossier.
     case noCouncilScores(product: String)
     case noCouncilScoresForDossier(String)
+    /// `plan --self-assessment` on a dossier that has none stored.
+    case noSelfAssessment(String)
+    /// `dossier diff` before the council scored the dossier.
+    case notScoredYet(String)
+    /// `dossier diff` of a first evaluation: there is no recognised product to compare with.
+    case nothingRecognisedToCompare(String)
     /// The demo's story needs a clock on or after this day (its decisions are dated up to it).
     case demoNeedsLaterClock(CalendarDate)
     /// An official's own login decides who acts; `--as`/`OCOP_USER` cannot name someone else.
@@ -38,9 +44,9 @@ public enum AppError: LocalizedFailure, Equatable {
         case .fileUnreadable, .psqlMissing: .unavailable
         case .fileTooLarge, .notUTF8, .emptyFile, .confirmationNeeded, .databaseHasData, .embeddedOnly: .invalidInput
         case .invalidClock, .demoNeedsLaterClock: .configuration
-        case .noCouncilScores, .noCouncilScoresForDossier: .notFound
+        case .noCouncilScores, .noCouncilScoresForDossier, .noSelfAssessment, .notScoredYet: .notFound
         case .restoreNeedsEmptyDatabase: .conflict
-        case .identityFromLogin: .invalidInput
+        case .identityFromLogin, .nothingRecognisedToCompare: .invalidInput
         case .toolFailed: .unavailable
         case .unexpected: .internal
         }
@@ -86,6 +92,15 @@ public enum AppError: LocalizedFailure, Equatable {
         case .noCouncilScoresForDossier(let dossier):
             return vi ? "Hồ sơ \(dossier) chưa có phiếu chấm của Hội đồng; hãy lập kế hoạch từ một phiếu tự đánh giá."
                 : "Dossier \(dossier) has no council sheets yet; plan from a self-assessment sheet."
+        case .noSelfAssessment(let dossier):
+            return vi ? "Hồ sơ \(dossier) chưa có phiếu tự đánh giá (ocop dossier self-assess \(dossier) --sheet TỆP)."
+                : "Dossier \(dossier) has no self-assessment yet (ocop dossier self-assess \(dossier) --sheet FILE)."
+        case .notScoredYet(let dossier):
+            return vi ? "Hồ sơ \(dossier) chưa được Hội đồng chấm; so sánh có sau khi Hội đồng chấm."
+                : "Dossier \(dossier) has not been scored by a council yet; the comparison comes after the council."
+        case .nothingRecognisedToCompare(let dossier):
+            return vi ? "Hồ sơ \(dossier) là hồ sơ đánh giá lần đầu: không có sản phẩm đã được công nhận để so sánh (chỉ hồ sơ nâng hạng hoặc đánh giá lại)."
+                : "Dossier \(dossier) is a first evaluation: there is no recognised product to compare with (only upgrades and re-evaluations)."
         case .demoNeedsLaterClock(let day):
             return vi ? "Câu chuyện của dữ liệu mẫu có quyết định đến ngày \(day.display(.vi)); đồng hồ đang trước ngày đó. Đặt OCOP_CLOCK=2026-12-04 (hoặc muộn hơn)."
                 : "The demo's story has decisions up to \(day.display(.en)); the clock is before that day. Set OCOP_CLOCK=2026-12-04 (or later)."

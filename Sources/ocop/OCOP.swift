@@ -41,6 +41,10 @@ struct OCOP: AsyncParsableCommand {
             CertificateCommand.self,
             CalendarCommand.self,
             IssuerCommand.self,
+            OutletCommand.self,
+            ListingCommand.self,
+            TargetCommand.self,
+            ReportCommand.self,
         ]
     )
 

@@ -143,7 +143,20 @@ import Testing
         let status = try DossierRepository(producer).statusView(world.council.dossiers[0])
         #expect(status.status == .awaitingDecision)
 
+        // Where their products are sold, not where others' are (migration 0011).
+        try world.admin.execute("INSERT INTO outlet (code, kind, name, created_by) VALUES ('AEON-LB', 'supermarket', 'AEON Long Biên', 'x')")
+        try world.admin.execute("""
+            INSERT INTO product_listing (product_id, outlet_id, listed_on, ocop_mark, created_by)
+            SELECT p.id, (SELECT id FROM outlet), DATE '2026-06-01', false, 'x' FROM product p
+            WHERE p.id IN ((SELECT min(id) FROM product), (SELECT id FROM product WHERE code = '\(other.code)'))
+            """)
+        #expect(try world.admin.count("product_listing") == 2)
+        #expect(try producer.count("product_listing") == 1)
+        #expect(denied { try producer.execute("UPDATE product_listing SET ended_on = DATE '2026-07-01'") })
+
         let publicLogin = try world.login("pub", person: "cong-chung", role: .public)
+        _ = try publicLogin.query("SELECT kid, public_key FROM issuer_key")
+        #expect(denied { _ = try publicLogin.query("SELECT * FROM product_listing") })
         #expect(denied { _ = try publicLogin.query("SELECT * FROM producer") })
         #expect(denied { _ = try publicLogin.query("SELECT * FROM dossier") })
         _ = try publicLogin.query("SELECT * FROM certificate_status")

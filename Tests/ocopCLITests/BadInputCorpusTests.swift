@@ -58,6 +58,9 @@ struct CorpusWorld {
     var sheet: [(String, Int)] = []
     /// The one issuer key (province 24, in service from 01/12/2026).
     var kid = ""
+    /// An upgrade dossier before its council (with one claim on 2.3); listings of the demo: one
+    /// open with the OCOP mark of an expired certificate, one ended, one without the mark.
+    var upgrade = "", openListing = "", endedListing = "", plainListing = ""
 
     static let clock = "2026-12-05T09:00:00+07:00"
 
@@ -90,6 +93,16 @@ struct CorpusWorld {
         _ = try ok(["score", world.dossier, "--member", "uv-vu-thi-lan", "--sheet", directory.appendingPathComponent("submitted.yaml").path, "--submit"])
         _ = try ok(["issuer", "key", "create", "--issuer", "24", "--valid-from", "2026-12-01"])
         world.kid = try world.connection.one("SELECT kid FROM issuer_key").decode(String.self, "kid")
+        _ = try ok(["dossier", "open", "--product", "24-07534-001-2026", "--kind", "nang_hang", "--target-stars", "5"])
+        world.upgrade = try world.connection.one("SELECT code FROM dossier ORDER BY id DESC LIMIT 1").decode(String.self, "code")
+        _ = try ok(["dossier", "claim", world.upgrade, "--criterion", "2.3", "--points", "3", "--change", "Nhãn mới"])
+        func listing(_ condition: String) throws -> String {
+            String(try world.connection.one("SELECT l.id FROM product_listing l JOIN product p ON p.id = l.product_id WHERE \(condition) ORDER BY l.id LIMIT 1")
+                .decode(Int.self, "id"))
+        }
+        world.openListing = try listing("p.code = '24-07678-001-2020' AND l.ended_on IS NULL")
+        world.endedListing = try listing("l.ended_on IS NOT NULL")
+        world.plainListing = try listing("NOT l.ocop_mark")
         return world
     }
 

@@ -6,6 +6,7 @@ enum Corpus {
     static func cases(_ world: CorpusWorld) -> [CorpusCase] {
         registryImports() + producers() + products(world) + dossiers(world) + councils(world) + sessions(world) + sheets(world) + scoreImports(world) + chores()
             + printing(world)
+            + afterRecognition(world)
     }
 
     private static func data(_ text: String) -> Data { Data(text.utf8) }

@@ -24,11 +24,21 @@ HEADERS = {
     "recognitions.csv": ["product_name", "producer_registration_no", "stars", "score", "year", "decision_no",
                          "decision_date", "rubric", "issuer", "province_code", "illustrative"],
     "dossiers-2026.csv": ["product_name", "producer_registration_no", "kind", "year", "round", "filed_on", "target_stars", "note"],
+    "outlets.csv": ["code", "kind", "name", "chain", "address", "country", "importer", "note"],
+    "listings.csv": ["product_name", "producer_registration_no", "outlet", "listed_on", "ended_on", "ocop_mark", "contract_no",
+                     "mark_updates", "end_reason"],
+    "targets.csv": ["province_code", "year", "products", "basis", "note"],
+    "claims-2026.csv": ["product_name", "producer_registration_no", "criterion", "points", "change", "evidence"],
+    "self-assessments-2026.csv": ["product_name", "producer_registration_no", "total", "note"],
 }
 
 # Figures of the seed report (Bắc Giang, BC năm 2020, §II.3).
 REPORT = {"total": 95, 2019: 46, 2020: 49, 4: 24, 3: 71,
-          "share": {"htx": 87.7, "dn": 7.0, "ho": 5.3}}
+          "share": {"htx": 87.7, "dn": 7.0, "ho": 5.3},
+          # "Có 49 sản phẩm/chỉ tiêu kế hoạch 32 sản phẩm, đạt 153% kế hoạch"; 2021: "tối thiểu 20 sản phẩm".
+          "target": {2020: 32, 2021: 20}, "attained": 153,
+          # "một số sản phẩm đã vào siêu thị lớn như BigC, VinMart, Aeon"; "6 điểm trưng bày, giới thiệu và bán sản phẩm OCOP".
+          "chains": {"BigC/GO!", "VinMart/WinMart", "Aeon"}, "ocop_points": 6}
 MERGER = dt.date(2025, 7, 1)
 QD26_IN_FORCE = dt.date(2026, 5, 22)
 
@@ -411,6 +421,89 @@ for k in ("lan_dau", "nang_hang", "danh_gia_lai"):
     if not any(d["kind"] == k for d in dossiers):
         fail(f"dossiers-2026.csv: no {k} dossier")
 
+# ---------------------------------------------------------------- after recognition
+def in_force_on(key, day):
+    """Whether the product held a recognition in force on `day` (36 months from each decision)."""
+    return any(r.get("_date") and r["_date"] <= day <= add_months(r["_date"], 36) for r in by_product.get(key, []))
+
+
+outlets = read("outlets.csv")
+outlet = {}
+OUTLET_KINDS = {"supermarket", "ocop_point", "agent", "trade_fair", "ecommerce", "export"}
+for o in outlets:
+    w = f"outlets.csv:{o['_line']}"
+    if not re.fullmatch(r"[A-Z0-9][A-Z0-9._-]{0,39}", o["code"]):
+        fail(f"{w}: outlet code {o['code']!r}")
+    if o["code"] in outlet:
+        fail(f"{w}: duplicate outlet code")
+    outlet[o["code"]] = o
+    if o["kind"] not in OUTLET_KINDS:
+        fail(f"{w}: kind {o['kind']!r}")
+    if (o["kind"] == "export") != bool(o["country"]) or (o["country"] and (not re.fullmatch(r"[A-Z]{2}", o["country"]) or o["country"] == "VN")):
+        fail(f"{w}: an export market (and only one) has a country, 2 letters, not VN")
+    if o["importer"] and o["kind"] != "export":
+        fail(f"{w}: importer on a non-export outlet")
+chains = {o["chain"] for o in outlets if o["kind"] == "supermarket"}
+if chains != REPORT["chains"]:
+    fail(f"outlets.csv: supermarket chains {sorted(chains)}, report names {sorted(REPORT['chains'])}")
+if sum(o["kind"] == "ocop_point" for o in outlets) != REPORT["ocop_points"]:
+    fail(f"outlets.csv: {sum(o['kind'] == 'ocop_point' for o in outlets)} OCOP points, report says {REPORT['ocop_points']}")
+
+listings = read("listings.csv")
+periods = defaultdict(list)
+for l in listings:
+    w = f"listings.csv:{l['_line']}"
+    key = (l["product_name"], l["producer_registration_no"])
+    if key not in product:
+        fail(f"{w}: product {key} not in products.csv")
+    if l["outlet"] not in outlet:
+        fail(f"{w}: outlet {l['outlet']} not in outlets.csv")
+    start, end = date(l["listed_on"], w), date(l["ended_on"], w)
+    mark = boolean(l["ocop_mark"], w)
+    if start is None:
+        fail(f"{w}: listed_on is required")
+        continue
+    if end and end < start:
+        fail(f"{w}: ended_on before listed_on")
+    if mark and not in_force_on(key, start):
+        fail(f"{w}: listed with the OCOP mark on {start} without a recognition in force")
+    for u in filter(None, l["mark_updates"].split(";")):
+        day = date(u.strip(), w)
+        if day and (not mark or day < start or (end and day > end) or not in_force_on(key, day)):
+            fail(f"{w}: mark update {day} outside the listing, or without a recognition in force")
+    for (s0, e0, line) in periods[(key, l["outlet"])]:
+        if (e0 is None or start <= e0) and (end is None or s0 <= end):
+            fail(f"{w}: overlaps the listing of line {line} at the same outlet")
+    periods[(key, l["outlet"])].append((start, end, l["_line"]))
+
+targets = read("targets.csv")
+for t in targets:
+    w = f"targets.csv:{t['_line']}"
+    if not (t["year"].isdigit() and t["products"].isdigit()):
+        fail(f"{w}: year and products are whole numbers")
+        continue
+    if province_at(t["province_code"], dt.date(int(t["year"]), 12, 31)) is None:
+        fail(f"{w}: province {t['province_code']} did not exist in {t['year']}")
+    if REPORT["target"].get(int(t["year"])) != int(t["products"]):
+        fail(f"{w}: target {t['products']} for {t['year']}, report says {REPORT['target'].get(int(t['year']))}")
+attained = (200 * cnt_year[2020] + REPORT["target"][2020]) // (2 * REPORT["target"][2020])
+if attained != REPORT["attained"]:
+    fail(f"targets: 2020 attained {attained} %, report says {REPORT['attained']} %")
+
+upgrade_dossiers = {(d["product_name"], d["producer_registration_no"]) for d in dossiers if d["kind"] == "nang_hang" and d["round"] == "2"}
+for c in read("claims-2026.csv"):
+    w = f"claims-2026.csv:{c['_line']}"
+    if (c["product_name"], c["producer_registration_no"]) not in upgrade_dossiers:
+        fail(f"{w}: not the product of a round-2 upgrade dossier")
+    if not re.fullmatch(r"\d+(\.\d+)?", c["criterion"]) or not c["points"].isdigit() or not c["change"]:
+        fail(f"{w}: criterion, points and change are required")
+for a in read("self-assessments-2026.csv"):
+    w = f"self-assessments-2026.csv:{a['_line']}"
+    if (a["product_name"], a["producer_registration_no"]) not in {(d["product_name"], d["producer_registration_no"]) for d in dossiers}:
+        fail(f"{w}: no 2026 dossier for this product")
+    if not a["total"].isdigit() or not 0 <= int(a["total"]) <= 100:
+        fail(f"{w}: total must be 0..100")
+
 # ---------------------------------------------------------------- report
 print(f"provinces {len(provinces)}, communes {len(communes)} "
       f"({sum(c['_old'] for c in communes)} old, {sum(not c['_old'] for c in communes)} new), "
@@ -419,6 +512,8 @@ print(f"2019–2020: {len(hist)} products ({cnt_year[2019]} in 2019, {cnt_year[2
       f"{cnt_star[4]} at 4★, {cnt_star[3]} at 3★); {n_prod} producers {dict(kinds)} → {shares}")
 print(f"old communes whose successor code is reused from another old commune in this file: {reused}")
 print(f"2026 dossiers: {dict(Counter(d['kind'] for d in dossiers))}, sets {sorted(sets_2026)}")
+print(f"outlets {len(outlets)} (chains {sorted(chains)}, {sum(o['kind'] == 'ocop_point' for o in outlets)} OCOP points), "
+      f"listings {len(listings)}, targets {len(targets)} (2020 attained {attained} %)")
 if errors:
     for e in errors:
         print("FAIL", e)

@@ -25,6 +25,10 @@ public enum DemoEvent: Sendable {
     case certificateRegister([CertificateView], asOf: CalendarDate)
     /// Who must be invited to re-evaluation (the mail-merge CSV).
     case expiring([CertificateView])
+    /// Listings, as `ocop listing list` shows them.
+    case listings([ListingView])
+    /// The register on a day, as the province's annual report counts it.
+    case registerReport(RegisterReport)
 }
 
 /// `ocop demo`: loads the Bắc Giang / Bắc Ninh demo data (db/seed/) and runs a 2026 evaluation
@@ -49,7 +53,7 @@ public struct DemoRun {
         let seed = self.seed ?? workbench.configuration.share.seed
         // Every input first: a missing folder or file fails before anything is touched.
         var files: [String: (header: [String], records: [ImportRecord])] = [:]
-        for name in Self.seedFiles {
+        for name in Self.seedFiles + DemoMarket.files {
             files[name] = try CSVFile.read(seed.appendingPathComponent(name).path)
         }
         let path = { (name: String) in seed.appendingPathComponent(name).path }
@@ -119,7 +123,10 @@ public struct DemoRun {
             narrate(.register(try RegisterQueries(connection).summary(years: [2019, 2020]), producers: producers, recognitions: recognitions, products: products))
 
             narrate(.step(4, LocalizedText(vi: "Kỳ đánh giá 2026 theo QĐ 26/2026/QĐ-TTg", en: "The 2026 round under QĐ 26/2026/QĐ-TTg")))
-            let councilDossiers = try runRound(workbench, rows: files["dossiers-2026.csv"]!.records, file: path("dossiers-2026.csv"), narrate: narrate)
+            let councilDossiers = try runRound(workbench, rows: files["dossiers-2026.csv"]!.records, file: path("dossiers-2026.csv"), narrate: narrate) { dossier, filedOn in
+                try DemoMarket.fileWithDossier(workbench, dossier: dossier, filedOn: filedOn, claims: files["claims-2026.csv"]!.records,
+                                               selfAssessments: files["self-assessments-2026.csv"]!.records, path: path, narrate: narrate)
+            }
 
             narrate(.step(5, LocalizedText(vi: "Hội đồng đánh giá cấp tỉnh", en: "The provincial council")))
             try workbench.at(CalendarDate(year: 2026, month: 11, day: 10)!) {
@@ -134,8 +141,10 @@ public struct DemoRun {
                 narrate(.status(try workbench.dossierStatus(code)))
             }
             try printingStep(workbench, narrate: narrate)
-            narrate(.say(LocalizedText(vi: "\nXong. Xem thêm: ocop decision list, ocop certificate list --status current, ocop product list, ocop dossier list --year 2026.",
-                                       en: "\nDone. Next: ocop decision list, ocop certificate list --status current, ocop product list, ocop dossier list --year 2026.")))
+
+            try DemoMarket.run(workbench, records: files.mapValues(\.records), path: path, narrate: narrate)
+            narrate(.say(LocalizedText(vi: "\nXong. Xem thêm: ocop decision list, ocop certificate list --status current, ocop product list, ocop dossier list --year 2026, ocop product history 24-07804-001-2020, ocop dossier diff HS-2026-0008, ocop report round 2026 2, ocop report listings.",
+                                       en: "\nDone. Next: ocop decision list, ocop certificate list --status current, ocop product list, ocop dossier list --year 2026, ocop product history 24-07804-001-2020, ocop dossier diff HS-2026-0008, ocop report round 2026 2, ocop report listings.")))
         }
     }
 
@@ -178,7 +187,8 @@ public struct DemoRun {
 
     /// Opens the round's dossiers and walks them through commune and provincial review; returns
     /// the dossiers that reach the council under QĐ 26/2026.
-    private func runRound(_ workbench: Workbench, rows: [ImportRecord], file: String, narrate: (DemoEvent) -> Void) throws -> [DossierCode] {
+    private func runRound(_ workbench: Workbench, rows: [ImportRecord], file: String, narrate: (DemoEvent) -> Void,
+                          filed: (Dossier, CalendarDate) throws -> Void) throws -> [DossierCode] {
         var toCouncil: [DossierCode] = []
         var returnedOne = false
         let connection = try workbench.connection()
@@ -223,6 +233,7 @@ public struct DemoRun {
             narrate(.say(LocalizedText(
                 vi: "  \(dossier.code) \(product.name) (\(kind.label(.vi)), bộ \(product.productSet), \(rubric)): " + path.map { $0.shortLabel(.vi) }.joined(separator: " → "),
                 en: "  \(dossier.code) \(product.name) (\(kind.label(.en)), set \(product.productSet), \(rubric)): " + path.map { $0.shortLabel(.en) }.joined(separator: " → "))))
+            if !transition { try filed(dossier, filedOn) }
             if transition {
                 narrate(.say(LocalizedText(
                     vi: "    Điều 12.2: hồ sơ nộp trước 22/5/2026 đánh giá theo QĐ 148/2023; bảng điểm QĐ 148 không có trong chương trình nên hồ sơ này không được chấm ở đây.",

@@ -12,6 +12,8 @@ public enum PlanBaseline: Sendable, Hashable {
     case product(String)
     /// A sheet file (a producer's self-assessment, an adviser's estimate) for a product set.
     case sheet(path: String, set: Int)
+    /// The self-assessment stored on a dossier (`ocop dossier self-assess`).
+    case selfAssessment(DossierCode)
 }
 
 /// An upgrade plan with where its baseline came from (docs/planner.md).
@@ -20,6 +22,8 @@ public struct PlanReport: Sendable, Codable, Hashable {
     public var session: SessionCode?
     public var productName: String?
     public var baselineFile: String?
+    /// The stored self-assessment's version, when the plan starts from one.
+    public var selfAssessmentVersion: Int?
     public var effortFile: String
     public var plan: UpgradePlan
 }
@@ -37,7 +41,16 @@ extension Workbench {
             let productSet = try catalog.productSet(set)
             let sheet = try readSheetFile(path, label: URL(fileURLWithPath: path).lastPathComponent, setNumber: set)
             let plan = try UpgradePlanner(productSet: productSet, costs: costs).plan([sheet], target: target, knockOuts: sheet.knockOuts, tourismCase: tourismCase)
-            return PlanReport(dossier: nil, session: nil, productName: nil, baselineFile: path, effortFile: effortURL.path, plan: plan)
+            return PlanReport(dossier: nil, session: nil, productName: nil, baselineFile: path, selfAssessmentVersion: nil, effortFile: effortURL.path, plan: plan)
+        case let .selfAssessment(code):
+            let connection = try connection()
+            let dossier = try DossierRepository(connection).dossier(code)
+            guard let stored = try UpgradeRepository(connection).selfAssessment(dossierID: dossier.id) else { throw AppError.noSelfAssessment(code.rawValue) }
+            // The sheet was validated against this frozen set when it was stored.
+            let productSet = try RubricRepository(connection).frozenSet(hash: stored.rubricHash)
+            let plan = try UpgradePlanner(productSet: productSet, costs: costs).plan([stored.sheet], target: target, knockOuts: [], tourismCase: tourismCase)
+            return PlanReport(dossier: code, session: nil, productName: dossier.productName, baselineFile: nil, selfAssessmentVersion: stored.version,
+                              effortFile: effortURL.path, plan: plan)
         case let .dossier(code):
             return try planFromCouncil(code, target: target, costs: costs, effortFile: effortURL.path, tourismCase: tourismCase)
         case let .product(reference):
@@ -63,6 +76,7 @@ extension Workbench {
         let productSet = try RubricRepository(connection).frozenSet(hash: entry.rubricHash)
         let plan = try UpgradePlanner(productSet: productSet, costs: costs)
             .plan(entry.sheets.map(\.sheet), target: target, knockOuts: entry.standingKnockOuts.map(\.declaration), tourismCase: tourismCase)
-        return PlanReport(dossier: code, session: session, productName: entry.productName, baselineFile: nil, effortFile: effortFile, plan: plan)
+        return PlanReport(dossier: code, session: session, productName: entry.productName, baselineFile: nil, selfAssessmentVersion: nil,
+                          effortFile: effortFile, plan: plan)
     }
 }

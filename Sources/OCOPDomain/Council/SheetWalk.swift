@@ -38,6 +38,9 @@ public struct SheetWalk: Sendable, Hashable {
     public private(set) var screen: Screen
     /// A one-line notice for the next render (e.g. "incomplete").
     public private(set) var notice: LocalizedText?
+    /// Lines shown under a criterion's question, by criterion code: the evidence on record
+    /// (the product's current listings on the distribution criterion, 4.1).
+    public var evidence: [String: [String]] = [:]
 
     private var criteria: [Criterion] { productSet.scorableCriteria }
 
@@ -238,6 +241,7 @@ public struct SheetWalk: Sendable, Hashable {
                 + (vi ? " · câu \(i + 1)/\(criteria.count)" : " · item \(i + 1)/\(criteria.count)"))
             lines.append("\(c.code). \(c.title) (\(vi ? "tối đa" : "max") \(c.max))")
             if let condition = c.condition { lines.append("  (" + condition.text + ")") }
+            for line in evidence[c.code] ?? [] { lines.append("  " + line) }
             let current = answers[c.code]
             let options = shownOptions(i)
             let noneChosen = current?.points == 0

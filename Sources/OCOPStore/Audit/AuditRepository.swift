@@ -21,7 +21,12 @@ public struct AuditRepository {
         case "council_result": "'session ' || (t.session_id)::text || ', dossier ' || (t.dossier_id)::text"
         case "decision_entry": "'decision ' || (t.decision_id)::text || ', row ' || (t.position)::text"
         case "post_audit_finding": "'inspection ' || (t.audit_id)::text || ', finding ' || (t.position)::text"
-        case "certificate_revocation": "'certificate ' || (t.certificate_id)::text"
+        case "certificate_revocation", "certificate_status_entry": "'certificate ' || (t.certificate_id)::text"
+        case "listing_mark": "'listing ' || (t.listing_id)::text || ', since ' || (t.since)::text"
+        case "upgrade_claim": "'dossier ' || (t.dossier_id)::text || ', criterion ' || t.criterion"
+        case "self_assessment_answer": "'self-assessment ' || (t.assessment_id)::text || ', criterion ' || t.criterion"
+        case "annual_target": "'province ' || (t.province_id)::text || ', ' || (t.year)::text || ' revision ' || (t.revision)::text"
+        case "issuer_key": "'key ' || t.kid"
         default: "'id ' || (t.id)::text"
         }
     }

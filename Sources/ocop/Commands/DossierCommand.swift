@@ -23,7 +23,7 @@ struct DossierCommand: ParsableCommand {
             is decided; a scheduled dossier can be deferred to a later session (ocop council session defer). Council outcomes \
             come from ocop council session finalize. Every step is recorded with who, when and a note.
             """),
-        subcommands: [Open.self, List.self, Show.self, Status.self, Advance.self, Return.self, Withdraw.self, History.self]
+        subcommands: [Open.self, List.self, Show.self, Status.self, Advance.self, Return.self, Withdraw.self, History.self, Claim.self, SelfAssess.self, Diff.self]
     )
 
     struct Open: ParsableCommand {
@@ -89,14 +89,18 @@ struct DossierCommand: ParsableCommand {
             let language = lang.language
             try runReporting(language) {
                 try require(format, in: [.text, .table, .json, .csv])
-                let d = try workbench().dossier(try readCode(DossierCode.self, dossier))
+                let bench = try workbench()
+                let d = try bench.dossier(try readCode(DossierCode.self, dossier))
                 switch format {
                 case .json: Output.write(Output.json(d))
                 case .csv:
                     Output.write(Output.csv(headers: ["code", "product_code", "product", "set", "producer", "kind", "year", "round", "status", "missing", "target_stars", "rubric", "rubric_hash"],
                         rows: [[d.code.rawValue, d.productCode, d.productName, String(d.productSet), d.producerName, d.kind.rawValue, String(d.year), String(d.round), d.status.rawValue,
                                 d.missing.joined(separator: "; "), d.targetStars.map(String.init) ?? "", d.rubricVersion, d.rubricHash ?? ""]]))
-                default: Output.write(DossierRender.show(d, language))
+                default:
+                    Output.write(DossierRender.show(d, language))
+                    let extra = try DossierRender.afterRecognition(d, bench: bench, language)
+                    if !extra.isEmpty { Output.write(extra) }
                 }
             }
         }

@@ -8,7 +8,7 @@ struct ProductCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "product",
         abstract: L("Sản phẩm, mã T-X-STT-YYYY và lịch sử hạng sao.", "Products, with their code T-X-STT-YYYY and star history."),
-        subcommands: [Add.self, List.self, Show.self]
+        subcommands: [Add.self, List.self, Show.self, History.self]
     )
 
     struct Add: ParsableCommand {

@@ -164,6 +164,9 @@ enum ScoreSession {
             ? "PHIẾU CHẤM — \(context.dossier) \(context.productName) — bộ \(context.productSet.number) — \(context.personName) (\(context.person)) — phiên \(context.session)"
             : "SCORE SHEET — \(context.dossier) \(context.productName) — set \(context.productSet.number) — \(context.personName) (\(context.person)) — session \(context.session)"
         var walk = SheetWalk(productSet: context.productSet, title: Output.terminalSafe(title), answers: draft?.answers ?? [:], cursor: draft?.cursor)
+        if let listed = try bench.distributionEvidence(dossier: context.dossier) {
+            walk.evidence[listed.criterion] = MarketRender.evidence(listed.criterion, listed.listings, language).map(Output.terminalSafe)
+        }
         let terminal = RawTerminal()
         terminal.enter()
         defer { terminal.leave() }

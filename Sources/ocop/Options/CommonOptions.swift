@@ -92,6 +92,10 @@ enum Flags {
         "start": "--start", "end": "--end", "established_on": "--established-on", "venue": "--venue", "verification_address": "--verification-address",
         "frame_color": "--frame-color", "qr_side": "--qr-side", "national_emblem": "--emblem", "ocop_mark": "--ocop-mark",
         "seal": "--seal", "signature": "--signature", "seal_diameter": "--seal-diameter", "clear": "--clear",
+        "outlet": "--outlet", "listing": "LISTING", "listed_on": "--from", "ended_on": "--date", "chain": "--chain", "country": "--country",
+        "importer": "--importer", "certificate": "--certificate", "criterion": "--criterion", "claimed_points": "--points", "change": "--change",
+        "evidence": "--evidence", "products": "--products", "contract_no": "--contract", "document": "--document", "within": "--within",
+        "province": "--province",
     ]
 }
 

@@ -47,6 +47,10 @@ enum DemoRender {
             return register(certificates, asOf: asOf, language)
         case let .expiring(certificates):
             return (try? CertificateRender.expiring(certificates, format: .csv, language)) ?? ""
+        case let .listings(listings):
+            return (try? MarketRender.list(listings, format: .table, language)) ?? ""
+        case let .registerReport(report):
+            return (report.tally.sentences(language) + ReportRender.targetLines(report, language)).joined(separator: "\n")
         }
     }
 
