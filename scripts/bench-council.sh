@@ -77,8 +77,11 @@ LINES=$(($(wc -l < "$WORK/import.csv") - 1))
 Q -c "VACUUM ANALYZE" -c "CHECKPOINT"
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-reset_sheets() {  # row triggers forbid DELETE on sheets; TRUNCATE is the bench's reset
-  Q -c "TRUNCATE score_answer, score_sheet, council_result" -c "CHECKPOINT"
+# The bench's own resets undo what the program never undoes: as the cluster's superuser, with
+# the append-only triggers off for this connection (session_replication_role), and CASCADE for
+# the demo's decisions that cite its council results.
+reset_sheets() {
+  Q -c "SET session_replication_role = replica; TRUNCATE score_answer, score_sheet, council_result CASCADE" -c "CHECKPOINT"
 }
 
 # 1. Import, then the same rows through psql \copy into the same tables (indexes, constraints and
@@ -116,7 +119,8 @@ SELECT t.dossier_id, t.total_sum, t.sheets, c.criteria
 FROM (SELECT dossier_id, sum(total) AS total_sum, count(*) AS sheets FROM cur GROUP BY dossier_id) t
 JOIN (SELECT dossier_id, jsonb_object_agg(criterion, points) AS criteria FROM per_criterion GROUP BY dossier_id) c USING (dossier_id)"
 # Undoes a finalization of the round (the bench's own reset; the program never does this).
-UNFINALIZE="DELETE FROM dossier_event WHERE action = 'council_result' AND dossier_id IN
+UNFINALIZE="SET session_replication_role = replica;
+  DELETE FROM dossier_event WHERE action = 'council_result' AND dossier_id IN
     (SELECT dossier_id FROM session_dossier sd JOIN council_session s ON s.id = sd.session_id WHERE s.code = '$ROUND_SESSION');
   UPDATE dossier SET status = 'council_scheduled' WHERE id IN
     (SELECT dossier_id FROM session_dossier sd JOIN council_session s ON s.id = sd.session_id WHERE s.code = '$ROUND_SESSION');
