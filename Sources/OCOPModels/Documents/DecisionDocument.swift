@@ -13,6 +13,22 @@ public enum AnnexColumn: String, Sendable, Codable, Hashable, CaseIterable {
     case stars
     case evaluationKind
     case note
+
+    /// The column's heading, as the annex prints it.
+    public var label: LocalizedText {
+        switch self {
+        case .number: LocalizedText(vi: "STT", en: "No.")
+        case .productName: LocalizedText(vi: "Tên sản phẩm", en: "Product")
+        case .productCode: LocalizedText(vi: "Mã số sản phẩm", en: "Product code")
+        case .productSet: LocalizedText(vi: "Bộ sản phẩm", en: "Product set")
+        case .producer: LocalizedText(vi: "Tên chủ thể", en: "Producer")
+        case .address: LocalizedText(vi: "Địa chỉ", en: "Address")
+        case .score: LocalizedText(vi: "Điểm", en: "Score")
+        case .stars: LocalizedText(vi: "Hạng sao", en: "Stars")
+        case .evaluationKind: LocalizedText(vi: "Loại đánh giá", en: "Evaluation")
+        case .note: LocalizedText(vi: "Ghi chú", en: "Notes")
+        }
+    }
 }
 
 /// One product row of a recognition annex.

@@ -183,6 +183,15 @@ public enum EvaluationKind: String, Sendable, Codable, Hashable, CaseIterable {
     case first
     case upgrade
     case reEvaluation
+
+    /// As the annex's "Loại đánh giá" column prints it.
+    public var label: LocalizedText {
+        switch self {
+        case .first: LocalizedText(vi: "Lần đầu", en: "First")
+        case .upgrade: LocalizedText(vi: "Nâng hạng", en: "Upgrade")
+        case .reEvaluation: LocalizedText(vi: "Đánh giá lại", en: "Re-evaluation")
+        }
+    }
 }
 
 /// Portrait, landscape, or whichever the content needs (NĐ 30: landscape only for wide tables).

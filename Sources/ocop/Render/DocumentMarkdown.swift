@@ -194,28 +194,9 @@ struct DocumentMarkdown {
         }
     }
 
-    func column(_ c: AnnexColumn) -> String {
-        switch c {
-        case .number: vi ? "STT" : "No."
-        case .productName: vi ? "Tên sản phẩm" : "Product"
-        case .productCode: vi ? "Mã số sản phẩm" : "Product code"
-        case .productSet: vi ? "Bộ sản phẩm" : "Product set"
-        case .producer: vi ? "Tên chủ thể" : "Producer"
-        case .address: vi ? "Địa chỉ" : "Address"
-        case .score: vi ? "Điểm" : "Score"
-        case .stars: vi ? "Hạng sao" : "Stars"
-        case .evaluationKind: vi ? "Loại đánh giá" : "Evaluation"
-        case .note: vi ? "Ghi chú" : "Notes"
-        }
-    }
+    func column(_ c: AnnexColumn) -> String { c.label(language) }
 
-    func kind(_ k: EvaluationKind) -> String {
-        switch k {
-        case .first: vi ? "Lần đầu" : "First"
-        case .upgrade: vi ? "Nâng hạng" : "Upgrade"
-        case .reEvaluation: vi ? "Đánh giá lại" : "Re-evaluation"
-        }
-    }
+    func kind(_ k: EvaluationKind) -> String { k.label(language) }
 
     // MARK: Revocation decision
 
