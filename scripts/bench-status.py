@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark: `ocop dossier status CODE` against `psql -c` running one equivalent query,
-on the same embedded database (issue 7: status ≤ 1.0× psql). Median of N runs each.
+on the same embedded database and as the same login (issue 7: status ≤ 1.0× psql). Median of
+N runs each.
 
     python3 scripts/bench-status.py [--runs 30] [--bin .build/release/ocop]
 """
@@ -35,6 +36,9 @@ def main():
     env["OCOP_HOME"] = tempfile.mkdtemp(prefix="ocop-bench-")
     subprocess.run([args.bin, "demo", "--reset"], env=env, check=True, stdout=subprocess.DEVNULL)
     url = subprocess.run([args.bin, "db", "url"], env=env, check=True, capture_output=True, text=True).stdout.strip()
+    # psql logs in as the application does (the embedded cluster's `ocop_local`, not the
+    # superuser), so the same row-level security applies to the same query.
+    url = url.replace("postgresql://ocop@", "postgresql://ocop_local@", 1)
     ocop = [args.bin, "dossier", "status", "HS-2026-0001"]
     psql = ["psql", url, "-X", "-q", "-c", QUERY]
     for _ in range(3):  # warm the page cache and the server

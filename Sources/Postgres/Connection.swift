@@ -349,6 +349,11 @@ public final class Connection: @unchecked Sendable {
     }
 
     static func appendCopyEscaped(_ value: String, to buffer: inout [UInt8]) {
+        // Most values hold nothing to escape: copy them whole.
+        guard value.utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) else {
+            buffer.append(contentsOf: value.utf8)
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case 92: buffer.append(contentsOf: [92, 92])  // backslash

@@ -103,4 +103,26 @@ import Testing
         #expect(report.printedMatches == false, "but not with the head printed on the minutes")
         #expect(!report.intact)
     }
+
+    /// Migration 0013 computes the payload inline and in one pass; every stored hash must still be
+    /// what 0009's rule gives, recomputed here as 0009 wrote it (so chains recorded before and
+    /// after the change verify alike).
+    @Test func theTriggerHashesExactlyAsTheFirstDefinitionSaid() throws {
+        let world = try world("audit_rule")
+        for table in ["score_answer", "score_sheet", "council_result", "dossier_event"] {
+            let differing = try world.connection.transaction { connection in
+                try connection.execute("SET LOCAL timezone = 'UTC'")  // the payload's timestamps are in UTC
+                return try connection.one("""
+                    SELECT count(*)::int AS n, (SELECT count(*)::int FROM \(table)) AS rows FROM (
+                        SELECT t.chain_hash, sha256(coalesce(lag(t.chain_hash) OVER (ORDER BY t.chain_seq), ''::bytea)
+                            || convert_to((to_jsonb(t) - 'chain_seq' - 'chain_hash'
+                                           - (SELECT excluded FROM audit_chain WHERE name = '\(table)'))::text, 'UTF8')) AS first_rule
+                        FROM \(table) t) x
+                    WHERE chain_hash <> first_rule
+                    """)
+            }
+            #expect(try differing.decode(Int.self, "rows") > 0, "\(table)")
+            #expect(try differing.decode(Int.self, "n") == 0, "\(table)")
+        }
+    }
 }

@@ -33,8 +33,8 @@ extension Workbench {
     /// corrections, the chair's overrides, knock-outs, deferrals).
     public func minutesDocument(_ session: SessionCode, request: MinutesRequest = MinutesRequest(), language: Language = .vi) throws -> MinutesDocument {
         let vi = language == .vi
-        let s = try sessionSnapshot(session)
-        let lifecycle = try sessionLifecycle(session)
+        let (report, lifecycle) = try sessionStatus(session)
+        let s = report.snapshot
         let configuration = try printingConfiguration()
         let number = try request.number.map { try Validate.text($0, field: "number", limit: FieldLimit.reference) }
         func time(_ given: ClockTime?, _ configured: String?, field: String) throws -> ClockTime {

@@ -106,8 +106,15 @@ extension Workbench {
 
     /// A session's mode, rounds, 45-day limits and reasons to meet.
     public func sessionLifecycle(_ code: SessionCode) throws -> SessionLifecycleView {
+        try sessionStatus(code).lifecycle
+    }
+
+    /// A session's assessment and its lifecycle, from one read of the session (a province's
+    /// round is ~600,000 answers: reading it twice was half of `session status`).
+    public func sessionStatus(_ code: SessionCode) throws -> (report: SessionReport, lifecycle: SessionLifecycleView) {
         let connection = try connection()
-        return try SessionLifecycleRepository(connection).lifecycle(code, report: try SessionRepository(connection).report(code))
+        let report = try SessionRepository(connection).report(code)
+        return (report, try SessionLifecycleRepository(connection).lifecycle(code, report: report))
     }
 
     /// Records the meeting a written-opinion round turned into.

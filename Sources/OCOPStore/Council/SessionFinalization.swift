@@ -113,37 +113,8 @@ extension SessionRepository {
     }
 
     /// The results as JSON text (the `detail` column keeps the typed RatingResult), encoded on
-    /// every core: for a province's round (2,000 dossiers) encoding is most of finalization's
-    /// own work.
+    /// every core.
     static func json(_ results: [RatingResult]) throws -> [String] {
-        let encoded = EncodedResults(count: results.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, results.count / 100))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let encoder = JSONEncoder()
-            for i in stride(from: worker, to: results.count, by: workers) {
-                encoded.set(i, Result { String(decoding: try encoder.encode(results[i]), as: UTF8.self) })
-            }
-        }
-        return try encoded.values.map { try $0!.get() }
-    }
-}
-
-/// The slots the encoding workers fill, one per result.
-private final class EncodedResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<String, any Error>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Result<String, any Error>) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [Result<String, any Error>?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots
+        try results.concurrentMap { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
     }
 }

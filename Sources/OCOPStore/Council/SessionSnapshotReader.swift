@@ -127,14 +127,15 @@ public struct SessionSnapshotReader {
             dossiers[i].sheets.append(StoredSheet(meta: meta, sheet: ScoreSheet(label: meta.person.rawValue, answers: sheet.answers, knockOuts: sheet.knockOuts)))
         }
 
-        for r in try connection.query("""
+        let results = try connection.query("""
             SELECT dossier_id, sheet_count, outcome, overrides, detail::text AS detail, finalized_at, finalized_by
             FROM council_result WHERE session_id = $1
-            """, sessionID) {
+            """, sessionID)
+        // The typed results, decoded on every core (a decided round is 2,000 of them).
+        let ratings = try results.map { r -> JSONText in try r["detail"] }.concurrentMap { try? $0.decode(as: RatingResult.self) }
+        for (r, decoded) in zip(results, ratings) {
             let i = try at(r)
-            let detail: JSONText = try r["detail"]
-            let rating: RatingResult
-            do { rating = try detail.decode(as: RatingResult.self) } catch {
+            guard let rating = decoded else {
                 throw StoreError.corruptStoredValue(table: "council_result", column: "detail", value: dossiers[i].code.rawValue)
             }
             dossiers[i].result = StoredResult(
@@ -157,10 +158,22 @@ public struct SessionSnapshotReader {
         let idArray = PostgresIntArray(ids)
         var answers: [Int: [String: SheetAnswer]] = [:]
         answers.reserveCapacity(ids.count)
-        for r in try connection.query("SELECT sheet_id, criterion, points, variant FROM score_answer WHERE sheet_id = ANY ($1::bigint[])", idArray) {
-            answers[try r.decode(Int.self, at: 0), default: [:]][try r.decode(String.self, at: 1)] =
-                SheetAnswer(points: try r.decode(Int.self, at: 2), variant: try r.decode(Int?.self, at: 3))
+        // The rows come a sheet at a time (the index order), though nothing requires it: a run of
+        // one sheet's rows is gathered, then merged in with one lookup.
+        var run: (sheet: Int, answers: [String: SheetAnswer])?
+        func flush() {
+            guard let (sheet, gathered) = run else { return }
+            if answers[sheet] == nil { answers[sheet] = gathered } else { answers[sheet]!.merge(gathered) { _, new in new } }
         }
+        for r in try connection.query("SELECT sheet_id, criterion, points, variant FROM score_answer WHERE sheet_id = ANY ($1::bigint[])", idArray) {
+            let sheet = try r.decode(Int.self, at: 0)
+            if run?.sheet != sheet {
+                flush()
+                run = (sheet, Dictionary(minimumCapacity: 40))
+            }
+            run!.answers[try r.decode(String.self, at: 1)] = SheetAnswer(points: try r.decode(Int.self, at: 2), variant: try r.decode(Int?.self, at: 3))
+        }
+        flush()
         var knockOuts: [Int: [KnockOutDeclaration]] = [:]
         for r in try connection.query("SELECT id, knock_outs FROM score_sheet WHERE id = ANY ($1::bigint[]) AND knock_outs <> '{}'", idArray) {
             knockOuts[try r.decode(Int.self, at: 0)] = try r.decode([String].self, at: 1).map(KnockOutDeclaration.init(parsing:))

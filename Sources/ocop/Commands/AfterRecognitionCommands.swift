@@ -8,6 +8,7 @@ extension ProductCommand {
     /// `ocop product history CODE`: the product's timeline on one screen.
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: L("Dòng thời gian của sản phẩm: công nhận, giấy chứng nhận, nâng hạng (được và không được), đánh giá lại, thu hồi, điểm bán.",
                         "The product's timeline: recognitions, certificates, upgrades (granted or not), re-evaluations, revocations, listings."))
         @OptionGroup var lang: LanguageOption
@@ -30,6 +31,7 @@ extension DossierCommand {
     /// `ocop dossier claim`: a change an upgrade claims against the recognised product (Art. 7.5).
     struct Claim: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "claim",
             abstract: L("Ghi thay đổi so với sản phẩm đã được công nhận trên một tiêu chí, kèm minh chứng (hồ sơ nâng hạng, Điều 7.5).",
                         "Record a change against the recognised product on one criterion, with evidence (upgrade dossier, Art. 7.5)."),
             discussion: L("Ghi trước khi Hội đồng chấm; sau khi Hội đồng chấm, ocop dossier diff cho biết thay đổi nào được xác nhận.",
@@ -80,6 +82,7 @@ extension DossierCommand {
     /// `ocop dossier diff`: an upgrade against its recognition, per criterion.
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: L("So sánh hồ sơ nâng hạng (hoặc đánh giá lại) với lần công nhận: điểm trung bình từng tiêu chí khi đó và nay, thay đổi đã khai, tự đánh giá, và điều quyết định kết quả.",
                         "An upgrade (or re-evaluation) against its recognition: each criterion's mean then and now, the claims, the self-assessment, and what decided the result."))
         @OptionGroup var lang: LanguageOption

@@ -31,7 +31,7 @@ struct CalendarCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Các đợt đánh giá của một năm.", "The rounds of a year."))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: L("Các đợt đánh giá của một năm.", "The rounds of a year."))
         @OptionGroup var lang: LanguageOption
         @Option(help: L("Năm (mặc định năm nay).", "Year (default this year).")) var year: Int?
         @Option(help: "provincial | central") var level: String?
@@ -53,7 +53,7 @@ struct CalendarCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Thêm đợt đánh giá bổ sung (theo Quy chế của Hội đồng).", "Add an extra round (as the council's Quy chế provides)."))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: L("Thêm đợt đánh giá bổ sung (theo Quy chế của Hội đồng).", "Add an extra round (as the council's Quy chế provides)."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Option(help: "provincial | central") var level: String = CouncilLevel.provincial.rawValue

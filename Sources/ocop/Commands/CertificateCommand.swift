@@ -27,7 +27,7 @@ struct CertificateCommand: ParsableCommand {
     static let statuses = CertificateStatus.allCases.map(\.rawValue) + ["current"]
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Danh sách giấy chứng nhận và tình trạng vào một ngày.", "List certificates and their status on a date."))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: L("Danh sách giấy chứng nhận và tình trạng vào một ngày.", "List certificates and their status on a date."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var asOf: AsOfOption
         @Option(name: .customLong("status"), help: ArgumentHelp(L("Lọc theo tình trạng (lặp lại): ", "Filter by status (repeat): ") + CertificateCommand.statuses.joined(separator: ", "), valueName: L("tình-trạng", "status"))) var statuses: [String] = []
@@ -51,7 +51,7 @@ struct CertificateCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Một giấy chứng nhận: tình trạng, hậu kiểm, thu hồi; văn bản (markdown).", "One certificate: status, post-audits, revocation; the certificate itself (markdown)."))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: L("Một giấy chứng nhận: tình trạng, hậu kiểm, thu hồi; văn bản (markdown).", "One certificate: status, post-audits, revocation; the certificate itself (markdown)."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var asOf: AsOfOption
         @Argument(help: L("Số giấy chứng nhận, vd. GCN-24-2026-0001.", "Certificate number, e.g. GCN-24-2026-0001.")) var number: String
@@ -77,6 +77,7 @@ struct CertificateCommand: ParsableCommand {
 
     struct Expiring: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "expiring",
             abstract: L("Ai cần được mời đánh giá lại: giấy chứng nhận còn hiệu lực sắp hết hạn (CSV cho trộn thư).", "Who must be invited to re-evaluation: certificates in force about to expire (CSV for a mail merge)."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var asOf: AsOfOption
@@ -135,6 +136,7 @@ struct CertificateCommand: ParsableCommand {
 
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "revoke",
             abstract: L("Thu hồi giấy chứng nhận (Điều 8).", "Revoke a certificate (Art. 8)."),
             discussion: L("""
                 Căn cứ (--ground): a, b, c, d, đ (hoặc dd), e của khoản 1 Điều 8. Thẩm quyền: Chủ tịch UBND cấp tỉnh (mã tỉnh đã cấp, \

@@ -10,6 +10,7 @@ import OCOPModels
 extension CertificateCommand {
     struct Print: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "print",
             abstract: L("In giấy chứng nhận (PDF, một trang, mã QR có chữ ký số của cơ quan cấp).", "Print certificates (PDF, one page each, with the issuer's signed QR code)."),
             discussion: L("""
                 Nêu các số giấy chứng nhận, hoặc --decision để in mọi giấy chứng nhận của một quyết định công nhận: vào một tệp PDF \
@@ -105,6 +106,7 @@ extension CertificateCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: L("Xác thực mã QR của giấy chứng nhận: chữ ký, khóa, hiệu lực, thu hồi; in các thông tin để đối chiếu với bản giấy.",
                         "Verify a certificate's QR code: signature, key, validity, revocation; prints the fields to compare with the paper."),
             discussion: L("""

@@ -27,7 +27,7 @@ struct CouncilCommand: ParsableCommand {
     )
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Lập hội đồng và quy chế.", "Create a council with its policy."))
+        static let configuration = CommandConfiguration(commandName: "create", abstract: L("Lập hội đồng và quy chế.", "Create a council with its policy."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Argument(help: L("Mã hội đồng (vd. BN-HD-2026).", "Council code (e.g. BN-HD-2026).")) var code: String
@@ -62,7 +62,7 @@ struct CouncilCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Danh sách hội đồng.", "List councils."))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: L("Danh sách hội đồng.", "List councils."))
         @OptionGroup var lang: LanguageOption
         @Option(help: "table | json | csv") var format: OutputFormat = .table
         func run() throws {
@@ -78,7 +78,7 @@ struct CouncilCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Hội đồng, quy chế và thành viên.", "Show a council, its policy and members."))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: L("Hội đồng, quy chế và thành viên.", "Show a council, its policy and members."))
         @OptionGroup var lang: LanguageOption
         @Argument(help: L("Mã hội đồng.", "Council code.")) var code: String
         @Option(help: "text | json") var format: OutputFormat = .text
@@ -94,6 +94,7 @@ struct CouncilCommand: ParsableCommand {
 
     struct Member: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "member",
             abstract: L("Thêm thành viên (hoặc đổi vai trò).", "Add a member (or change their role)."),
             discussion: L("Vai trò: chair (chủ tịch), vice_chair (phó chủ tịch), secretary (thư ký), member (ủy viên), advisor (tổ tư vấn — tách riêng, không chấm điểm). Người mới được tạo khi có --name.",
                           "Roles: chair, vice_chair, secretary, member, advisor (advisory team — kept apart, never scores). The person is created when --name is given."))

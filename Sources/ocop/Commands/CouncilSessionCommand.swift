@@ -21,7 +21,7 @@ struct CouncilSessionCommand: ParsableCommand {
     }
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Mở phiên họp với các hồ sơ (chờ hội đồng) và thành phần tham dự.", "Open a session with its dossiers (ready for the council) and attendance."))
+        static let configuration = CommandConfiguration(commandName: "open", abstract: L("Mở phiên họp với các hồ sơ (chờ hội đồng) và thành phần tham dự.", "Open a session with its dossiers (ready for the council) and attendance."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Option(help: L("Mã hội đồng.", "Council code.")) var council: String
@@ -59,6 +59,7 @@ struct CouncilSessionCommand: ParsableCommand {
 
     struct Convene: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "convene",
             abstract: L("Ghi nhận cuộc họp trực tiếp của phiên lấy ý kiến bằng văn bản (khi ý kiến khác nhau).", "Record the meeting a written-opinion round turns into (when opinions diverge)."),
             discussion: L("Trong phiên lấy ý kiến bằng văn bản, Chủ tịch chỉ quyết định bỏ qua cảnh báo chênh lệch hoặc ★ sau khi Hội đồng đã họp (điểm d khoản 6 Điều 7).",
                           "In a written-opinion round the chair overrides a spread or ★-split flag only once the council has met (Art. 7.6.d)."))
@@ -79,7 +80,7 @@ struct CouncilSessionCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Danh sách phiên họp.", "List sessions."))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: L("Danh sách phiên họp.", "List sessions."))
         @OptionGroup var lang: LanguageOption
         @Option(help: L("Lọc theo hội đồng.", "Filter by council.")) var council: String?
         @Option(help: "table | json | csv") var format: OutputFormat = .table
@@ -97,6 +98,7 @@ struct CouncilSessionCommand: ParsableCommand {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: L("Tình hình chấm điểm: ai đã chấm, điểm trung bình, chênh lệch, cảnh báo ★, việc cần thảo luận.", "Per dossier: who scored, average, spread, ★ splits, what needs discussion."),
             discussion: L("JSON: mỗi hồ sơ một đối tượng với dossier, product, scored, missing, recused, average (null khi chưa có phiếu), spread, stars (null đến khi kết luận), flags [{id, text, overridden}], needsDiscussion, canFinalize, deferred (lý do, hoặc null), withdrawn, outcome.",
                           "JSON: one object per dossier with dossier, product, scored, missing, recused, average (null before any sheet), spread, stars (null until finalized), flags [{id, text, overridden}] (a council knock-out is the flag knockout:<clause>), needsDiscussion, canFinalize, deferred (the reason, or null), withdrawn, outcome."))
@@ -109,8 +111,7 @@ struct CouncilSessionCommand: ParsableCommand {
                 try require(format, in: [.table, .text, .json])
                 let bench = try workbench()
                 let code = try readCode(SessionCode.self, session)
-                let report = try bench.sessionReport(code)
-                let lifecycle = try bench.sessionLifecycle(code)
+                let (report, lifecycle) = try bench.sessionStatus(code)
                 Output.write(format == .json ? Output.json(SessionStatusJSON(report, language: language, lifecycle: lifecycle, today: bench.today))
                              : CouncilRender.statusTable(report, language) + CouncilRender.lifecycle(lifecycle, today: bench.today, language))
             }
@@ -118,7 +119,7 @@ struct CouncilSessionCommand: ParsableCommand {
     }
 
     struct Attendance: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Ghi nhận có mặt / vắng mặt.", "Record attendance."))
+        static let configuration = CommandConfiguration(commandName: "attendance", abstract: L("Ghi nhận có mặt / vắng mặt.", "Record attendance."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Argument(help: L("Mã phiên.", "Session code.")) var session: String
@@ -137,6 +138,7 @@ struct CouncilSessionCommand: ParsableCommand {
 
     struct Recuse: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "recuse",
             abstract: L("Thành viên khai báo xung đột lợi ích với một hồ sơ.", "A member declares a conflict of interest for one dossier."),
             discussion: L("Loại: kin, employee, consultant, cooperative_member, other. Thành viên đã khai báo không chấm hồ sơ đó và không tính vào túc số.",
                           "Kinds: kin, employee, consultant, cooperative_member, other. A recused member cannot score the dossier and does not count towards its quorum."))
@@ -162,6 +164,7 @@ struct CouncilSessionCommand: ParsableCommand {
 
     struct Override: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "override",
             abstract: L("Chủ tịch quyết định bỏ qua cảnh báo chênh lệch hoặc ★ tối thiểu, có lý do.", "The chair overrides a spread or ★-split flag with a reason."),
             discussion: L("Cảnh báo: spread, minimum:<tiêu chí>:<sao> (như session status hiển thị). Thiếu túc số không thể bỏ qua.",
                           "Flags: spread, minimum:<criterion>:<stars> (as shown by session status). A missing quorum cannot be overridden."))
@@ -254,6 +257,7 @@ struct CouncilSessionCommand: ParsableCommand {
 
     struct Finalize: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "finalize",
             abstract: L("Kết thúc phiên: kiểm tra túc số, chênh lệch, ★; tính kết quả; ghi kết quả; chuyển hồ sơ.", "Finalize: check quorum, spread, ★ splits; rate; store results; move dossiers on."),
             discussion: L("Tất cả hoặc không; chạy lại (hoặc từ hai máy cùng lúc) vẫn chỉ có một kết quả cho mỗi hồ sơ. Hồ sơ đã hoãn hoặc đã rút không được xét; quyết định loại của Hội đồng làm kết quả là bị loại (không đạt).",
                           "All or nothing; running it again (or from two terminals at once) yields one result per dossier. Deferred and withdrawn dossiers are left out; a council knock-out makes the result disqualified (not_recognised)."))
@@ -272,6 +276,7 @@ struct CouncilSessionCommand: ParsableCommand {
 
     struct Minutes: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "minutes",
             abstract: L("Biên bản họp: thành phần, xung đột lợi ích, kết quả, lý do, quyết định của Chủ tịch.", "The minutes: attendance, recusals, results, reasons, overrides."),
             discussion: L("""
                 --pdf in biên bản theo Mẫu 1.9 Nghị định 30/2020/NĐ-CP kèm phụ lục tổng hợp điểm. Giờ bắt đầu, kết thúc và ngày của \
@@ -317,8 +322,8 @@ struct CouncilSessionCommand: ParsableCommand {
                     return
                 }
                 try require(format, in: [.markdown, .text])
-                let snapshot = try bench.sessionSnapshot(code)
-                Output.write(MinutesRender.render(snapshot, language: language, markdown: format == .markdown, lifecycle: try bench.sessionLifecycle(code),
+                let (report, lifecycle) = try bench.sessionStatus(code)
+                Output.write(MinutesRender.render(report.snapshot, language: language, markdown: format == .markdown, lifecycle: lifecycle,
                                                   audit: try bench.verifyAudit()))
             }
         }

@@ -21,7 +21,7 @@ struct DatabaseCommand: ParsableCommand {
     )
 
     struct Start: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Khởi động cụm PostgreSQL nội bộ.", "Start the embedded cluster."))
+        static let configuration = CommandConfiguration(commandName: "start", abstract: L("Khởi động cụm PostgreSQL nội bộ.", "Start the embedded cluster."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
 
@@ -36,7 +36,7 @@ struct DatabaseCommand: ParsableCommand {
     }
 
     struct Stop: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Dừng cụm PostgreSQL nội bộ.", "Stop the embedded cluster."))
+        static let configuration = CommandConfiguration(commandName: "stop", abstract: L("Dừng cụm PostgreSQL nội bộ.", "Stop the embedded cluster."))
         @OptionGroup var lang: LanguageOption
 
         func run() throws {
@@ -49,7 +49,7 @@ struct DatabaseCommand: ParsableCommand {
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Trạng thái cơ sở dữ liệu và lược đồ.", "Database and schema status."))
+        static let configuration = CommandConfiguration(commandName: "status", abstract: L("Trạng thái cơ sở dữ liệu và lược đồ.", "Database and schema status."))
         @OptionGroup var lang: LanguageOption
         @Option(help: "text | json") var format: OutputFormat = .text
 
@@ -93,6 +93,7 @@ struct DatabaseCommand: ParsableCommand {
 
     struct Psql: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "psql",
             abstract: L("Mở psql vào cơ sở dữ liệu.", "Open psql on the database."),
             discussion: L("Kết nối được chuyển cho psql qua biến môi trường (PGHOST, PGPASSWORD…), không qua dòng lệnh.",
                           "The connection goes to psql through its environment (PGHOST, PGPASSWORD…), never on its command line."))
@@ -113,7 +114,7 @@ struct DatabaseCommand: ParsableCommand {
     }
 
     struct Reset: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Xóa và tạo lại cụm nội bộ (toàn bộ dữ liệu).", "Delete and recreate the embedded cluster (all data)."))
+        static let configuration = CommandConfiguration(commandName: "reset", abstract: L("Xóa và tạo lại cụm nội bộ (toàn bộ dữ liệu).", "Delete and recreate the embedded cluster (all data)."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Flag(name: .long, help: L("Xác nhận xóa toàn bộ dữ liệu.", "Confirm deleting all data.")) var yes = false
@@ -129,6 +130,7 @@ struct DatabaseCommand: ParsableCommand {
 
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "backup",
             abstract: L("Sao lưu toàn bộ cơ sở dữ liệu vào một tệp (pg_dump, định dạng custom).", "Back up the whole database to a file (pg_dump custom format)."),
             discussion: L("""
                 In kèm mã kiểm toán của bản sao lưu: ghi lại cùng tệp. Lịch và thời gian lưu giữ khuyến nghị: docs/audit.md.
@@ -151,6 +153,7 @@ struct DatabaseCommand: ParsableCommand {
 
     struct Restore: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "restore",
             abstract: L("Khôi phục một bản sao lưu vào cơ sở dữ liệu trống, rồi kiểm tra sổ ghi.", "Restore a backup into an empty database, then verify the record."),
             discussion: L("""
                 Cơ sở dữ liệu nội bộ được làm trống trước (cần --yes nếu đang có dữ liệu); máy chủ đã cấu hình phải là một \
@@ -174,7 +177,7 @@ struct DatabaseCommand: ParsableCommand {
     }
 
     struct Migrate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Áp dụng migration còn chờ.", "Apply pending migrations."))
+        static let configuration = CommandConfiguration(commandName: "migrate", abstract: L("Áp dụng migration còn chờ.", "Apply pending migrations."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Flag(name: .long, help: L("Chỉ liệt kê, không áp dụng.", "Only list what would run.")) var dryRun = false

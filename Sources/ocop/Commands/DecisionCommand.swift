@@ -28,6 +28,7 @@ struct DecisionCommand: ParsableCommand {
 
     struct Draft: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "draft",
             abstract: L("Các hồ sơ chờ quyết định của một cơ quan, kiểm tra theo quy định vào ngày quyết định.", "The dossiers awaiting an authority's decision, checked on the decision date."))
         @OptionGroup var lang: LanguageOption
         @Option(help: ArgumentHelp(L("Cơ quan ban hành: mã tỉnh (vd. 24) hoặc BNNMT.", "Issuing authority: a province code (e.g. 24) or BNNMT."), valueName: "24|BNNMT")) var authority: String
@@ -45,6 +46,7 @@ struct DecisionCommand: ParsableCommand {
 
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "issue",
             abstract: L("Ban hành quyết định: giấy chứng nhận, thay thế, trạng thái hồ sơ trong một giao dịch.", "Issue the decision: certificates, supersessions and dossier states in one transaction."),
             discussion: L("""
                 Không nêu --dossier: mọi hồ sơ của dự thảo (không được có hồ sơ bị từ chối). Hồ sơ nâng hạng có kết quả không cao \
@@ -87,7 +89,7 @@ struct DecisionCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Danh sách quyết định (công nhận, thu hồi).", "List decisions (recognitions, revocations)."))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: L("Danh sách quyết định (công nhận, thu hồi).", "List decisions (recognitions, revocations)."))
         @OptionGroup var lang: LanguageOption
         @Option(help: ArgumentHelp(L("Lọc theo cơ quan: mã tỉnh hoặc BNNMT.", "Filter by issuer: a province code or BNNMT."), valueName: "24|BNNMT")) var authority: String?
         @Option(help: L("Lọc theo năm.", "Filter by year.")) var year: Int?
@@ -106,6 +108,7 @@ struct DecisionCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: L("Một quyết định: tóm tắt, văn bản (markdown), mô hình văn bản (json) hoặc danh sách (csv).", "One decision: summary, the document (markdown), its document model (json) or its rows (csv)."))
         @OptionGroup var lang: LanguageOption
         @Argument(help: L("Số và ký hiệu, vd. 1523/QĐ-UBND.", "Number and symbol, e.g. 1523/QĐ-UBND.")) var number: String
@@ -138,6 +141,7 @@ struct DecisionCommand: ParsableCommand {
 
     struct Notice: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "notice",
             abstract: L("Thông báo kết quả cho sản phẩm không đạt 3★ (không có quyết định, Điều 4.1.a, 7.3.g).", "The notice of a result below 3★ (no decision; Art. 4.1.a, 7.3.g)."))
         @OptionGroup var lang: LanguageOption
         @Argument(help: L("Mã hồ sơ.", "Dossier code.")) var dossier: String

@@ -10,6 +10,7 @@ extension DecisionCommand {
     /// or the revocation decision).
     struct Print: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "print",
             abstract: L("In quyết định (PDF): quyết định công nhận kèm phụ lục, hoặc quyết định thu hồi.", "Print a decision (PDF): a recognition with its annexes, or a revocation."),
             discussion: L("""
                 Thể thức theo Nghị định 30/2020/NĐ-CP (khổ A4, lề, cỡ chữ, số trang), phông Liberation Serif nhúng trong tệp. Con dấu \

@@ -27,7 +27,7 @@ struct DossierCommand: ParsableCommand {
     )
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Mở hồ sơ cho một sản phẩm (cố định phiên bản bộ tiêu chí).", "Open a dossier for a product (freezes the rubric version)."))
+        static let configuration = CommandConfiguration(commandName: "open", abstract: L("Mở hồ sơ cho một sản phẩm (cố định phiên bản bộ tiêu chí).", "Open a dossier for a product (freezes the rubric version)."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Option(name: .long, help: L("Mã sản phẩm hoặc id.", "Product code or id.")) var product: String
@@ -58,7 +58,7 @@ struct DossierCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Danh sách hồ sơ.", "List dossiers."))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: L("Danh sách hồ sơ.", "List dossiers."))
         @OptionGroup var lang: LanguageOption
         @Option(name: .long, help: L("Năm đánh giá.", "Evaluation year.")) var year: Int?
         @Option(name: .long, help: L("Lọc theo trạng thái (vd. advisory_review).", "Filter by state (e.g. advisory_review).")) var status: String?
@@ -80,7 +80,7 @@ struct DossierCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Chi tiết hồ sơ.", "Show a dossier."))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: L("Chi tiết hồ sơ.", "Show a dossier."))
         @OptionGroup var lang: LanguageOption
         @Argument(help: L("Mã hồ sơ (vd. HS-2026-0001).", "Dossier code (e.g. HS-2026-0001).")) var dossier: String
         @Option(name: .long, help: "text | json | csv") var format: OutputFormat = .text
@@ -108,6 +108,7 @@ struct DossierCommand: ParsableCommand {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: L("Tra cứu tình trạng hồ sơ (dành cho chủ thể).", "Where is my dossier (for producers)."),
             discussion: L("Cho biết trạng thái bằng lời, đơn vị đang giữ hồ sơ, bước tiếp theo, các mốc thời gian và nội dung cần bổ sung nếu hồ sơ bị trả lại. Mã hồ sơ không tồn tại: mã thoát 66.",
                           "Shows the state in plain words, who holds the dossier, what happens next, dates, and what is missing if it was returned. Exits 66 for an unknown code."))
@@ -126,7 +127,7 @@ struct DossierCommand: ParsableCommand {
     }
 
     struct Advance: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Chuyển hồ sơ sang bước tiếp theo.", "Move a dossier to its next step."))
+        static let configuration = CommandConfiguration(commandName: "advance", abstract: L("Chuyển hồ sơ sang bước tiếp theo.", "Move a dossier to its next step."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Argument(help: L("Mã hồ sơ.", "Dossier code.")) var dossier: String
@@ -144,7 +145,7 @@ struct DossierCommand: ParsableCommand {
     }
 
     struct Return: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Trả hồ sơ để bổ sung.", "Return a dossier for completion."))
+        static let configuration = CommandConfiguration(commandName: "return", abstract: L("Trả hồ sơ để bổ sung.", "Return a dossier for completion."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Argument(help: L("Mã hồ sơ.", "Dossier code.")) var dossier: String
@@ -161,7 +162,7 @@ struct DossierCommand: ParsableCommand {
     }
 
     struct Withdraw: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Rút hồ sơ.", "Withdraw a dossier."))
+        static let configuration = CommandConfiguration(commandName: "withdraw", abstract: L("Rút hồ sơ.", "Withdraw a dossier."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Argument(help: L("Mã hồ sơ.", "Dossier code.")) var dossier: String
@@ -177,7 +178,7 @@ struct DossierCommand: ParsableCommand {
     }
 
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Lịch sử xử lý hồ sơ: người, thời điểm, từ, đến, ghi chú.", "Every step of a dossier: who, when, from, to, note."))
+        static let configuration = CommandConfiguration(commandName: "history", abstract: L("Lịch sử xử lý hồ sơ: người, thời điểm, từ, đến, ghi chú.", "Every step of a dossier: who, when, from, to, note."))
         @OptionGroup var lang: LanguageOption
         @Argument(help: L("Mã hồ sơ.", "Dossier code.")) var dossier: String
         @Option(name: .long, help: "table | json | csv") var format: OutputFormat = .table

@@ -22,7 +22,7 @@ struct IssuerCommand: ParsableCommand {
     )
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Cấu hình in và khóa ký của các cơ quan cấp.", "The issuers' printing configuration and signing keys."))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: L("Cấu hình in và khóa ký của các cơ quan cấp.", "The issuers' printing configuration and signing keys."))
         @OptionGroup var lang: LanguageOption
         @Argument(help: ArgumentHelp(L("Mã tỉnh hoặc BNNMT (mặc định: mọi cơ quan đã cấu hình hoặc có khóa).", "A province code or BNNMT (default: every issuer configured or with keys)."), valueName: "24|BNNMT")) var issuer: String?
 
@@ -140,7 +140,7 @@ struct IssuerKeyCommand: ParsableCommand {
     }
 
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Tạo khóa ký mới cho một cơ quan cấp.", "Create a new signing key for an issuer."))
+        static let configuration = CommandConfiguration(commandName: "create", abstract: L("Tạo khóa ký mới cho một cơ quan cấp.", "Create a new signing key for an issuer."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Option(help: ArgumentHelp(L("Cơ quan cấp: mã tỉnh hoặc BNNMT.", "The issuer: a province code or BNNMT."), valueName: "24|BNNMT")) var issuer: String
@@ -166,6 +166,7 @@ struct IssuerKeyCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: L("Ghi nhận khóa công khai của một tệp khóa đã có (tạo trên máy khác hoặc giữ ngoại tuyến).", "Record the public key of an existing key file (made on another machine, or kept offline)."),
             discussion: L("Tệp khóa chỉ được đọc, phải chỉ chủ sở hữu đọc được (0600). Để ký trên máy này, đặt tệp vào $OCOP_HOME/keys/<mã khóa>.json hoặc dùng --key-file khi in.",
                           "The key file is only read and must be owner-only (0600). To sign on this machine, put it at $OCOP_HOME/keys/<kid>.json or pass --key-file when printing."))
@@ -187,7 +188,7 @@ struct IssuerKeyCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Các khóa ký đã ghi nhận.", "The recorded signing keys."))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: L("Các khóa ký đã ghi nhận.", "The recorded signing keys."))
         @OptionGroup var lang: LanguageOption
         @Option(help: ArgumentHelp(L("Chỉ một cơ quan cấp.", "One issuer only."), valueName: "24|BNNMT")) var issuer: String?
         @Option(help: "table | json") var format: OutputFormat = .table
@@ -210,6 +211,7 @@ struct IssuerKeyCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: L("Xuất danh sách tin cậy (JSON) cho người xác thực, hoặc một khóa công khai (PEM).", "Export the trust list (JSON) for verifiers, or one public key (PEM)."))
         @OptionGroup var lang: LanguageOption
         @Option(name: .customLong("issuer"), help: ArgumentHelp(L("Chỉ các cơ quan này (lặp lại).", "Only these issuers (repeat)."), valueName: "24|BNNMT")) var issuers: [String] = []
@@ -240,6 +242,7 @@ struct IssuerKeyCommand: ParsableCommand {
 
     struct Retire: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "retire",
             abstract: L("Ngừng dùng một khóa: từ ngày này khóa chỉ còn ký giấy chứng nhận cấp trước đó.", "Retire a key: from this day it signs only certificates issued before it."),
             discussion: L("Khi khóa bị lộ, hãy bỏ khóa khỏi danh sách tin cậy đã phát hành (ngừng dùng không chống được việc ký lùi ngày) và in lại giấy chứng nhận bằng khóa mới.",
                           "When a key is compromised, remove it from the published trust list (retiring does not stop backdating) and reprint the certificates with a new key."))

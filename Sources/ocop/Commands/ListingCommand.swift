@@ -26,7 +26,7 @@ struct ListingCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Ghi sản phẩm bán tại một kênh từ một ngày.", "Record a product sold at an outlet from a day."))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: L("Ghi sản phẩm bán tại một kênh từ một ngày.", "Record a product sold at an outlet from a day."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Option(help: L("Mã sản phẩm hoặc id.", "Product code or id.")) var product: String
@@ -53,7 +53,7 @@ struct ListingCommand: ParsableCommand {
     }
 
     struct End: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Ghi ngày bán cuối của một điểm bán.", "Record a listing's last day on sale."))
+        static let configuration = CommandConfiguration(commandName: "end", abstract: L("Ghi ngày bán cuối của một điểm bán.", "Record a listing's last day on sale."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Argument(help: L("Số điểm bán (#, ocop listing list).", "Listing number (#, ocop listing list).")) var listing: Int
@@ -73,6 +73,7 @@ struct ListingCommand: ParsableCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: L("Cập nhật nhãn OCOP của điểm bán theo giấy chứng nhận mới của sản phẩm.", "Update a listing's OCOP mark to the product's new certificate."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
@@ -95,6 +96,7 @@ struct ListingCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: L("Danh sách điểm bán và tình trạng vào một ngày.", "List listings and how they stand on a day."),
             discussion: L("Tình trạng: listed_ocop (bán là sản phẩm OCOP), listed (không dùng nhãn), must_withdraw (phải gỡ nhãn OCOP), not_yet_listed, ended.",
                           "Status: listed_ocop (sold as an OCOP product), listed (without the mark), must_withdraw (must withdraw the OCOP mark), not_yet_listed, ended."))

@@ -16,7 +16,7 @@ struct OutletCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Ghi một kênh phân phối.", "Record an outlet."))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: L("Ghi một kênh phân phối.", "Record an outlet."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Argument(help: L("Mã kênh (tự chọn), vd. AEON-LB.", "Outlet code (your choice), e.g. AEON-LB.")) var code: String
@@ -45,7 +45,7 @@ struct OutletCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Danh sách kênh phân phối.", "List outlets."))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: L("Danh sách kênh phân phối.", "List outlets."))
         @OptionGroup var lang: LanguageOption
         @Option(help: ArgumentHelp(L("Lọc theo loại.", "Filter by kind."), valueName: OutletKind.codes.joined(separator: "|"))) var kind: String?
         @Option(help: "table | json | csv") var format: OutputFormat = .table

@@ -20,7 +20,7 @@ struct ProducerCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Đăng ký chủ thể.", "Register a producer."))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: L("Đăng ký chủ thể.", "Register a producer."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Option(name: .long, help: L("Mã số thuế / số đăng ký kinh doanh (duy nhất).", "Tax or business registration number (unique).")) var registration: String
@@ -53,7 +53,7 @@ struct ProducerCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Danh sách chủ thể.", "List producers."))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: L("Danh sách chủ thể.", "List producers."))
         @OptionGroup var lang: LanguageOption
         @Option(name: .long, help: L("Lọc theo mã xã.", "Filter by commune code.")) var commune: String?
         @Option(name: .long, help: ProducerCommand.kindHelp) var kind: String?
@@ -74,7 +74,7 @@ struct ProducerCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Thông tin một chủ thể.", "Show a producer."))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: L("Thông tin một chủ thể.", "Show a producer."))
         @OptionGroup var lang: LanguageOption
         @Argument(help: L("Mã số thuế/đăng ký hoặc id.", "Registration number or id.")) var producer: String
         @Option(name: .long, help: "text | json | csv") var format: OutputFormat = .text
@@ -119,7 +119,7 @@ struct ProducerCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Sửa thông tin chủ thể (chỉ các trường được nêu).", "Edit a producer (only the given fields change)."))
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: L("Sửa thông tin chủ thể (chỉ các trường được nêu).", "Edit a producer (only the given fields change)."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Argument(help: L("Mã số thuế/đăng ký hoặc id.", "Registration number or id.")) var producer: String

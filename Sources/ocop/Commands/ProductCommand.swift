@@ -12,7 +12,7 @@ struct ProductCommand: ParsableCommand {
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Thêm sản phẩm (mã cấp theo số thứ tự của xã).", "Add a product (its code is assigned from the commune's serial)."))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: L("Thêm sản phẩm (mã cấp theo số thứ tự của xã).", "Add a product (its code is assigned from the commune's serial)."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Option(name: .long, help: L("Tên sản phẩm.", "Product name.")) var name: String
@@ -40,6 +40,7 @@ struct ProductCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: L("Danh sách sản phẩm và hạng sao đang có hiệu lực vào một ngày.", "List products with the stars in force on a date."),
             discussion: L("Cột sao chỉ ghi hạng của giấy chứng nhận còn hiệu lực vào ngày xem (--as-of, mặc định hôm nay); giấy chứng nhận đã hết hiệu lực, bị thay thế hoặc thu hồi không bao giờ được coi là hạng hiện tại.",
                           "The stars column shows only a certificate in force on the day asked about (--as-of, default today); an expired, superseded or revoked certificate is never shown as the current rating."))
@@ -66,7 +67,7 @@ struct ProductCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Thông tin sản phẩm, hạng sao vào một ngày và lịch sử giấy chứng nhận.", "Show a product, its rating on a date and its certificate history."))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: L("Thông tin sản phẩm, hạng sao vào một ngày và lịch sử giấy chứng nhận.", "Show a product, its rating on a date and its certificate history."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var asOf: AsOfOption
         @Argument(help: L("Mã sản phẩm hoặc id.", "Product code or id.")) var product: String

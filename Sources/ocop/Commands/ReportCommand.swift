@@ -61,6 +61,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Register: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "register",
             abstract: L("Sản phẩm có giấy chứng nhận còn hiệu lực theo hạng sao, năm công nhận, loại hình chủ thể, xã, tỉnh, bộ sản phẩm; chỉ tiêu kế hoạch.",
                         "Products with a certificate in force by stars, year of recognition, producer kind, commune, province, product set; the annual target."))
         @OptionGroup var lang: LanguageOption
@@ -88,6 +89,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Round: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "round",
             abstract: L("Một đợt đánh giá: hồ sơ theo kết quả và hạng sao, điểm trung bình theo bộ sản phẩm, nâng hạng.",
                         "One round: dossiers by outcome and stars, mean score by product set, upgrades granted and not."))
         @OptionGroup var lang: LanguageOption
@@ -120,6 +122,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Upgrades: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "upgrades",
             abstract: L("Các lượt nâng hạng (3★→4★, 3★→5★, 4★→5★): được công nhận, không được công nhận, đang xử lý.",
                         "Upgrades (3★→4★, 3★→5★, 4★→5★): granted, not granted, pending."))
         @OptionGroup var lang: LanguageOption
@@ -144,6 +147,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Listings: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "listings",
             abstract: L("Điểm bán vào một ngày: theo loại kênh, chuỗi siêu thị, các điểm phải gỡ nhãn OCOP.",
                         "Listings on a day: by kind of outlet, supermarket chain, those that must withdraw the OCOP mark."))
         @OptionGroup var lang: LanguageOption
@@ -167,6 +171,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Expiring: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "expiring",
             abstract: L("Giấy chứng nhận còn hiệu lực sắp hết hạn, theo tháng và hạng sao.", "Certificates in force about to expire, by month and stars."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var asOf: AsOfOption

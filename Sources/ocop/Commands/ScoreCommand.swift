@@ -80,6 +80,7 @@ struct ScoreCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: L("Nhập phiếu của cả phiên từ CSV (tất cả hoặc không gì cả).", "Import a whole session's sheets from CSV (all or nothing)."),
             discussion: L("Mỗi dòng một câu trả lời. Tiêu đề: dossier,member,criterion,points và tùy chọn variant,entered_by,paper_ref,reason. Xem docs/council.md.",
                           "One line per answer. Header: dossier,member,criterion,points and optionally variant,entered_by,paper_ref,reason. See docs/council.md."))
@@ -99,7 +100,7 @@ struct ScoreCommand: ParsableCommand {
     }
 
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Các phiên bản phiếu đã nộp của một hồ sơ.", "Every submitted version of the sheets of a dossier."))
+        static let configuration = CommandConfiguration(commandName: "history", abstract: L("Các phiên bản phiếu đã nộp của một hồ sơ.", "Every submitted version of the sheets of a dossier."))
         @OptionGroup var lang: LanguageOption
         @Argument(help: L("Mã hồ sơ.", "Dossier code.")) var dossier: String
         @Option(help: L("Chỉ một thành viên.", "One member only.")) var member: String?
@@ -123,6 +124,7 @@ struct ScoreCommand: ParsableCommand {
 extension ScoreCommand {
     struct Print: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "print",
             abstract: L("In phiếu chấm của một thành viên (PDF): phương án đã chọn, điểm từng tiêu chí, tổng.", "Print a member's sheet (PDF): the options chosen, each criterion's points, the totals."))
         @OptionGroup var lang: LanguageOption
         @Argument(help: L("Mã hồ sơ.", "Dossier code.")) var dossier: String

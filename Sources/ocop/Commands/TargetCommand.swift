@@ -47,7 +47,7 @@ struct TargetCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Chỉ tiêu và kết quả đạt được.", "Targets and what was achieved."))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: L("Chỉ tiêu và kết quả đạt được.", "Targets and what was achieved."))
         @OptionGroup var lang: LanguageOption
         @Option(help: L("Lọc theo mã tỉnh.", "Filter by province code.")) var province: String?
         @Option(help: L("Lọc theo năm.", "Filter by year.")) var year: Int?

@@ -27,7 +27,7 @@ struct UserCommand: ParsableCommand {
     static let roleHelp = ArgumentHelp("secretariat | ministry | council | commune | producer | public")
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Tạo tài khoản đăng nhập và gắn với một người.", "Make a login and map it to a person."))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: L("Tạo tài khoản đăng nhập và gắn với một người.", "Make a login and map it to a person."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Argument(help: L("Tên đăng nhập PostgreSQL, vd. tk_bui_thi_thu.", "The PostgreSQL login, e.g. tk_bui_thi_thu.")) var login: String
@@ -53,7 +53,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Grant: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Giao một vai trò cho tài khoản.", "Grant a role to a login."))
+        static let configuration = CommandConfiguration(commandName: "grant", abstract: L("Giao một vai trò cho tài khoản.", "Grant a role to a login."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Argument(help: L("Tên đăng nhập.", "The login.")) var login: String
@@ -71,7 +71,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Thu lại một vai trò của tài khoản.", "Revoke a role from a login."))
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: L("Thu lại một vai trò của tài khoản.", "Revoke a role from a login."))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Argument(help: L("Tên đăng nhập.", "The login.")) var login: String
@@ -88,7 +88,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: L("Liệt kê tài khoản, người và vai trò.", "List logins, people and roles."))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: L("Liệt kê tài khoản, người và vai trò.", "List logins, people and roles."))
         @OptionGroup var lang: LanguageOption
         @Option(help: "table | json") var format: OutputFormat = .table
 
