@@ -66,11 +66,7 @@ public struct OutletCode: RecordCode {
         en: "an outlet code uses ASCII letters, digits, dots, underscores and dashes (at most 40), e.g. AEON-LB")
     public let rawValue: String
     public init?(normalizing raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespaces).uppercased()
-        let bytes = Array(text.utf8)
-        guard (1...40).contains(bytes.count), CodeShape.isUpper(bytes[0]) || CodeShape.isDigit(bytes[0]),
-              bytes.allSatisfy({ CodeShape.isUpper($0) || CodeShape.isDigit($0) || $0 == 46 || $0 == 95 || $0 == 45 })
-        else { return nil }
+        guard let text = CodeShape.chosen(raw, upper: true, maxLength: 40) else { return nil }
         rawValue = text
     }
 }

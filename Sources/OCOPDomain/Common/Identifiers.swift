@@ -50,6 +50,20 @@ enum CodeShape {
     static func isUpper(_ b: UInt8) -> Bool { (65...90).contains(b) }
     static func isLower(_ b: UInt8) -> Bool { (97...122).contains(b) }
 
+    /// A code someone chooses (council, outlet, person): trimmed and folded to one case, then
+    /// ASCII letters of that case, digits, `.`, `_`, `-`, starting with a letter or digit, at most
+    /// `maxLength` bytes; nil when it is not one.
+    static func chosen(_ raw: String, upper: Bool, maxLength: Int) -> String? {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let text = upper ? trimmed.uppercased() : trimmed.lowercased()
+        let letter = upper ? isUpper : isLower
+        let bytes = Array(text.utf8)
+        guard (1...maxLength).contains(bytes.count), letter(bytes[0]) || isDigit(bytes[0]),
+              bytes.allSatisfy({ letter($0) || isDigit($0) || $0 == 46 || $0 == 95 || $0 == 45 })
+        else { return nil }
+        return text
+    }
+
     /// `prefix-YYYY-N…` with `digits` digits at least (and at most `maxDigits`).
     static func serial(_ text: String, prefix: String, digits: ClosedRange<Int>) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -102,11 +116,7 @@ public struct CouncilCode: RecordCode {
         en: "a council code uses ASCII letters, digits, dots, underscores and dashes (at most 40), e.g. BN-HD-2026")
     public let rawValue: String
     public init?(normalizing raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespaces).uppercased()
-        let bytes = Array(text.utf8)
-        guard (1...40).contains(bytes.count), CodeShape.isUpper(bytes[0]) || CodeShape.isDigit(bytes[0]),
-              bytes.allSatisfy({ CodeShape.isUpper($0) || CodeShape.isDigit($0) || $0 == 46 || $0 == 95 || $0 == 45 })
-        else { return nil }
+        guard let text = CodeShape.chosen(raw, upper: true, maxLength: 40) else { return nil }
         rawValue = text
     }
 }
@@ -121,11 +131,7 @@ public struct PersonCode: RecordCode {
         en: "a person code uses lower-case ASCII letters, digits, dots, underscores and dashes (at most 64), e.g. nguyen-van-a")
     public let rawValue: String
     public init?(normalizing raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespaces).lowercased()
-        let bytes = Array(text.utf8)
-        guard (1...64).contains(bytes.count), CodeShape.isLower(bytes[0]) || CodeShape.isDigit(bytes[0]),
-              bytes.allSatisfy({ CodeShape.isLower($0) || CodeShape.isDigit($0) || $0 == 46 || $0 == 95 || $0 == 45 })
-        else { return nil }
+        guard let text = CodeShape.chosen(raw, upper: false, maxLength: 64) else { return nil }
         rawValue = text
     }
 }
