@@ -1,4 +1,5 @@
-# make install PREFIX=/opt/ocop   → $(PREFIX)/bin/ocop, $(PREFIX)/share/ocop/{scoring,db} and the
+# make install PREFIX=/opt/ocop   → $(PREFIX)/bin/ocop, $(PREFIX)/libexec/ocop/ocop-print (the print
+# helper), $(PREFIX)/share/ocop/{scoring,db} and the
 # man pages $(PREFIX)/share/man/man1/ocop.1 (English) and share/man/vi/man1/ocop.1 (Vietnamese),
 # generated from the command definitions of the binary just built.
 PREFIX ?= /usr/local
@@ -7,8 +8,14 @@ SWIFT ?= swift
 
 .PHONY: build man install uninstall test demo
 
+# The release programs: ocop, and its print helper ocop-print (the only one that loads cairo and
+# pango). The Swift runtime and Foundation are linked in (--static-swift-stdlib, as for Swift
+# server deployments): no toolchain needed where they run, and every command starts sooner.
+RELEASE = $(SWIFT) build -c release --static-swift-stdlib
+
 build:
-	$(SWIFT) build -c release --product ocop
+	$(RELEASE) --product ocop
+	$(RELEASE) --product ocop-print
 
 man: build
 	mkdir -p .build/man
@@ -16,8 +23,9 @@ man: build
 	python3 scripts/manpage.py .build/release/ocop --lang vi > .build/man/ocop.vi.1
 
 install: build man
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ocop $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/vi/man1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/libexec/ocop $(DESTDIR)$(PREFIX)/share/ocop $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/vi/man1
 	install -m 0755 .build/release/ocop $(DESTDIR)$(PREFIX)/bin/ocop
+	install -m 0755 .build/release/ocop-print $(DESTDIR)$(PREFIX)/libexec/ocop/ocop-print
 	install -m 0644 .build/man/ocop.1 $(DESTDIR)$(MANDIR)/man1/ocop.1
 	install -m 0644 .build/man/ocop.vi.1 $(DESTDIR)$(MANDIR)/vi/man1/ocop.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/ocop/scoring $(DESTDIR)$(PREFIX)/share/ocop/db
@@ -29,6 +37,7 @@ install: build man
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/ocop $(DESTDIR)$(MANDIR)/man1/ocop.1 $(DESTDIR)$(MANDIR)/vi/man1/ocop.1
+	rm -rf $(DESTDIR)$(PREFIX)/libexec/ocop
 	rm -rf $(DESTDIR)$(PREFIX)/share/ocop
 
 test:

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "ocop", targets: ["ocop"]),
+        .executable(name: "ocop-print", targets: ["ocop-print"]),
         .library(name: "OCOPDomain", targets: ["OCOPDomain"]),
         .library(name: "OCOPRubrics", targets: ["OCOPRubrics"]),
         .library(name: "OCOPStore", targets: ["OCOPStore"]),
@@ -83,10 +84,13 @@ let package = Package(
             ]
         ),
         .target(name: "OCOPDocuments", dependencies: ["OCOPModels", "OCOPDomain", "CCairoPango", "CQREncode"]),
+        // The print helper: the only program that loads cairo and pango (OCOPApp's DocumentPrinter runs it).
+        .executableTarget(name: "ocop-print", dependencies: ["OCOPDocuments", "OCOPModels"]),
+        // The CLI parses, calls OCOPApp and prints; it links no printing library (ocop-print does).
         .executableTarget(
             name: "ocop",
             dependencies: [
-                "OCOPApp", "OCOPModels", "OCOPDomain", "OCOPDocuments",
+                "OCOPApp", "OCOPModels", "OCOPDomain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ConsoleKitTerminal", package: "console-kit"),
             ]

@@ -6,7 +6,7 @@
 #     bare SQL statement that computes the same per-dossier sums over the current sheet versions;
 #  3. time `ocop council session status` of the decided round.
 #
-#   swift build -c release --product ocop && scripts/bench-council.sh
+#   make build && scripts/bench-council.sh
 #   OCOP_BIN=path/to/ocop BENCH_IMPORT_DOSSIERS=1112 BENCH_ROUND_DOSSIERS=200 scripts/bench-council.sh
 #   BENCH_KEEP=1 scripts/bench-council.sh   # leaves the cluster running (OCOP_HOME is printed) to profile
 set -euo pipefail

@@ -137,3 +137,24 @@ public final class DocumentRenderer: Sendable {
         }
     }
 }
+
+extension DocumentRenderer {
+    /// Renders one job; `progress` is called with the units done within it (pages for certificates).
+    public func render(_ job: PrintJob, progress: (Int) -> Void = { _ in }) throws -> Data {
+        let data: Data
+        switch job {
+        case .certificates(let documents): return try pdf(certificates: documents, progress: progress)
+        case .decision(let document): data = try pdf(document)
+        case .minutes(let document): data = try pdf(document)
+        case .notice(let document): data = try pdf(document)
+        case .scoringSheet(let document): data = try pdf(document)
+        case .revocation(let document): data = try pdf(document)
+        case .report(let document): data = try pdf(document)
+        case .chartSVG(let chart): data = try svg(chart)
+        case .chartPNG(let chart, let dpi): data = try png(chart, dpi: dpi)
+        case .chartPDF(let chart): data = try pdf(chart)
+        }
+        progress(1)
+        return data
+    }
+}

@@ -104,7 +104,7 @@ public enum RubricHash {
     }
 
     public static func sha256Hex(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: data).hexString
     }
 
     public static func hash(_ set: ProductSet) -> String { sha256Hex(canonicalJSON(set)) }

@@ -1,5 +1,6 @@
 import CCairoPango
 import Foundation
+import OCOPModels
 
 /// The four Liberation Serif faces in a private fontconfig configuration, and a pango font map over
 /// it. Pango sees no other font, so it can never fall back to one: every glyph printed is

@@ -1,6 +1,7 @@
 import CCairoPango
 import Foundation
 import OCOPDomain
+import OCOPModels
 
 /// Collects what cairo writes.
 private final class ByteSink {

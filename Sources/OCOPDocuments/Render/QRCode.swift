@@ -1,6 +1,7 @@
 import CCairoPango
 import CQREncode
 import Foundation
+import OCOPModels
 
 /// A QR symbol: `size` × `size` modules, row by row, `true` = dark.
 struct QRMatrix {

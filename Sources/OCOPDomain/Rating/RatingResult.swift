@@ -26,6 +26,58 @@ public struct MinimumCheck: Sendable, Hashable, Codable {
 
     /// Some members meet the marker and some do not.
     public var membersDisagree: Bool { !membersBelow.isEmpty && membersBelow.count < memberCount }
+
+    public init(criterion: String, title: String, stars: Int, required: Int, mean: ExactMean, met: Bool,
+                membersBelow: [String], memberCount: Int) {
+        self.criterion = criterion
+        self.title = title
+        self.stars = stars
+        self.required = required
+        self.mean = mean
+        self.met = met
+        self.membersBelow = membersBelow
+        self.memberCount = memberCount
+    }
+
+    /// The stored form is positional: `[criterion, title, stars, required, mean sum, mean count,
+    /// met, members below, member count]`. A council result carries every marker of its set, and
+    /// in the keyed form they were three quarters of its bytes (which finalization writes, parses
+    /// and hashes). The keyed form of earlier versions still reads.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.unkeyedContainer()
+        try c.encode(criterion)
+        try c.encode(title)
+        try c.encode(stars)
+        try c.encode(required)
+        try c.encode(mean.sum)
+        try c.encode(mean.count)
+        try c.encode(met)
+        try c.encode(membersBelow)
+        try c.encode(memberCount)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        if let keyed = try? decoder.container(keyedBy: KeyedForm.self) {
+            self.init(criterion: try keyed.decode(String.self, forKey: .criterion), title: try keyed.decode(String.self, forKey: .title),
+                      stars: try keyed.decode(Int.self, forKey: .stars), required: try keyed.decode(Int.self, forKey: .required),
+                      mean: try keyed.decode(ExactMean.self, forKey: .mean), met: try keyed.decode(Bool.self, forKey: .met),
+                      membersBelow: try keyed.decode([String].self, forKey: .membersBelow),
+                      memberCount: try keyed.decode(Int.self, forKey: .memberCount))
+            return
+        }
+        var c = try decoder.unkeyedContainer()
+        let criterion = try c.decode(String.self), title = try c.decode(String.self), stars = try c.decode(Int.self)
+        let required = try c.decode(Int.self), sum = try c.decode(Int.self), count = try c.decode(Int.self)
+        guard count > 0 else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "a minimum check's mean over \(count) members")
+        }
+        self.init(criterion: criterion, title: title, stars: stars, required: required, mean: ExactMean(sum: sum, count: count),
+                  met: try c.decode(Bool.self), membersBelow: try c.decode([String].self), memberCount: try c.decode(Int.self))
+    }
+
+    private enum KeyedForm: String, CodingKey {
+        case criterion, title, stars, required, mean, met, membersBelow, memberCount
+    }
 }
 
 /// A knock-out that applies, with the clause quoted from the sheet.

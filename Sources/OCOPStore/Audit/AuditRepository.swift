@@ -110,7 +110,3 @@ public struct AuditRepository {
         return Data(SHA256.hash(data: Data(text.utf8))).hexString
     }
 }
-
-extension Data {
-    var hexString: String { map { String(format: "%02x", $0) }.joined() }
-}

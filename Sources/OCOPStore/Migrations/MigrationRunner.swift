@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OCOPDomain
 import Postgres
 
 /// One numbered `.sql` file of `db/migrations/` (e.g. `0003_council.sql`).
@@ -14,7 +15,7 @@ public struct Migration: Sendable, Hashable {
         self.version = version
         self.name = name
         self.sql = sql
-        self.checksum = SHA256.hash(data: Data(sql.utf8)).map { String(format: "%02x", $0) }.joined()
+        self.checksum = SHA256.hash(data: Data(sql.utf8)).hexString
     }
 
     /// `0003_council`.

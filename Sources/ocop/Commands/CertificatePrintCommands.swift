@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import OCOPApp
-import OCOPDocuments
 import OCOPDomain
 import OCOPModels
 
@@ -47,7 +46,7 @@ extension CertificateCommand {
                 }
                 try output.check()
                 let bench = try workbench(actor)
-                let renderer = try documentRenderer()
+                let renderer = try documentPrinter()
                 var documents: [CertificateDocument] = []
                 var defaultName = ""
                 var title = ""
@@ -75,7 +74,7 @@ extension CertificateCommand {
 
         /// One PDF, or one file per certificate with `--split`; `finish` ends the progress bar
         /// before anything is said.
-        func emit(_ documents: [CertificateDocument], renderer: DocumentRenderer, defaultName: String, _ language: Language,
+        func emit(_ documents: [CertificateDocument], renderer: DocumentPrinter, defaultName: String, _ language: Language,
                   finish: () -> Void, progress: (Int) -> Void) throws {
             guard let split else {
                 let pdf = try renderer.pdf(certificates: documents, progress: progress)
@@ -89,15 +88,15 @@ extension CertificateCommand {
             } catch {
                 throw AppError.fileUnreadable(path: split, reason: error.localizedDescription)
             }
+            // One run of the print helper for all of them; one PDF each.
+            let pdfs = try renderer.render(documents.map { .certificates([$0]) }, progress: progress)
             var lines: [String] = []
-            for (index, document) in documents.enumerated() {
-                let pdf = try renderer.pdf(document)
+            for (document, pdf) in zip(documents, pdfs) {
                 let path = folder.appendingPathComponent("\(document.certificateNumber).pdf")
                 do { try pdf.write(to: path, options: .atomic) } catch {
                     throw AppError.fileUnreadable(path: path.path, reason: error.localizedDescription)
                 }
                 lines.append(PDFFile.written((split as NSString).appendingPathComponent(path.lastPathComponent), pdf, language))
-                progress(index + 1)
             }
             finish()
             Output.write(lines.joined(separator: "\n"))

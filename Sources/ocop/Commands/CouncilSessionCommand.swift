@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import OCOPApp
-import OCOPDocuments
 import OCOPDomain
 import OCOPModels
 
@@ -318,7 +317,7 @@ struct CouncilSessionCommand: ParsableCommand {
                     let document = try bench.minutesDocument(code, request: MinutesRequest(
                         number: number, start: try time(start, "start"), end: try time(end, "end"),
                         establishedOn: try establishedOn.map { try readDate($0, field: "established_on") }, venue: venue), language: language)
-                    try output.write(try documentRenderer().pdf(document), defaultName: "BB-\(PDFFile.name(code.rawValue)).pdf", language)
+                    try output.write(try documentPrinter().pdf(document), defaultName: "BB-\(PDFFile.name(code.rawValue)).pdf", language)
                     return
                 }
                 try require(format, in: [.markdown, .text])

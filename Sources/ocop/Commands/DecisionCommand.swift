@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import OCOPApp
-import OCOPDocuments
 import OCOPDomain
 import OCOPModels
 
@@ -161,7 +160,7 @@ struct DecisionCommand: ParsableCommand {
                 let document = try workbench().noticeDocument(try readCode(DossierCode.self, dossier), request: NoticeRequest(
                     number: number, date: try readDate(date), signer: signer.signer, issuer: issuer), language: language)
                 if pdf || output.path != nil {
-                    try output.write(try documentRenderer().pdf(document), defaultName: "TB-\(PDFFile.name(number))-\(PDFFile.name(dossier.uppercased())).pdf", language)
+                    try output.write(try documentPrinter().pdf(document), defaultName: "TB-\(PDFFile.name(number))-\(PDFFile.name(dossier.uppercased())).pdf", language)
                     return
                 }
                 Output.write(format == .json ? Output.json(document) : DocumentMarkdown(language: language, markdown: format == .markdown).notice(document))

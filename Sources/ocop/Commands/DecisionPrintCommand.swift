@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import OCOPApp
-import OCOPDocuments
 import OCOPDomain
 import OCOPModels
 
@@ -34,7 +33,7 @@ extension DecisionCommand {
                 let bench = try workbench()
                 let decision = try bench.decision(try readDecisionNumber(number), authority: try authority.map(readAuthority), year: year)
                 let artwork = try bench.issuerArtwork(decision.authority.code)
-                let renderer = try documentRenderer()
+                let renderer = try documentPrinter()
                 let pdf: Data
                 if decision.kind == .recognition {
                     var document = try bench.decisionDocument(decision, language: language)

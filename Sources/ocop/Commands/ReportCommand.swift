@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import OCOPApp
-import OCOPDocuments
 import OCOPDomain
 import OCOPModels
 
@@ -33,7 +32,7 @@ struct ReportCommand: ParsableCommand {
         /// Writes the charts and the PDF; tells where on standard error.
         func write(title: String, subtitle: String?, date: CalendarDate, blocks: [ReportBlock], charts: [(String, ChartDocument)], language: Language) throws {
             guard self.charts != nil || pdf != nil else { return }
-            let renderer = try DocumentRenderer()
+            let renderer = try documentPrinter()
             let vi = language == .vi
             if let folder = self.charts {
                 let url = URL(fileURLWithPath: folder, isDirectory: true)

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import OCOPDomain
 import OCOPApp
-import OCOPDocuments
 import OCOPModels
 
 /// `ocop rubric …`: the official criteria sets as data.
@@ -75,7 +74,7 @@ struct RubricSheetCommand: ParsableCommand {
             if pdf || output.path != nil {
                 try output.check()
                 let document = try workbench().blankSheetDocument(set: self.set, version: version.id, language: language)
-                try output.write(try documentRenderer().pdf(document), defaultName: "phieu-bo-\(self.set < 10 ? "0" : "")\(self.set).pdf", language)
+                try output.write(try documentPrinter().pdf(document), defaultName: "phieu-bo-\(self.set < 10 ? "0" : "")\(self.set).pdf", language)
                 return
             }
             let set = try workbench().catalog().productSet(self.set, version: version.id)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import OCOPApp
-import OCOPDocuments
 import OCOPDomain
 import OCOPModels
 
@@ -139,7 +138,7 @@ extension ScoreCommand {
                 let code = try readCode(DossierCode.self, dossier)
                 let person = try readCode(PersonCode.self, member, field: "member")
                 let document = try workbench().filledSheetDocument(dossier: code, member: person, version: version, language: language)
-                try output.write(try documentRenderer().pdf(document), defaultName: "phieu-\(code.rawValue)-\(PDFFile.name(person.rawValue)).pdf", language)
+                try output.write(try documentPrinter().pdf(document), defaultName: "phieu-\(code.rawValue)-\(PDFFile.name(person.rawValue)).pdf", language)
             }
         }
     }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import OCOPApp
-import OCOPDocuments
 import OCOPDomain
 
 /// `--output FILE`: where a PDF goes. Without it, a file named after the document in the current
@@ -103,5 +102,5 @@ enum PDFFile {
     }
 }
 
-/// The one renderer of a command (finding Liberation Serif 2 takes a few milliseconds).
-func documentRenderer() throws -> DocumentRenderer { try DocumentRenderer() }
+/// The printer of a command: the print helper `ocop-print`, found next to this program.
+func documentPrinter() throws -> DocumentPrinter { try DocumentPrinter() }

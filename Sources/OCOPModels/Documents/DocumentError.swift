@@ -1,7 +1,7 @@
 import OCOPDomain
 
 /// Why a document could not be rendered; every case names what to fix.
-public enum DocumentError: Error, Equatable, Sendable, LocalizedFailure {
+public enum DocumentError: Error, Equatable, Sendable, Codable, LocalizedFailure {
     /// A configured artwork file does not exist or is not a readable PNG.
     case artworkUnreadable(path: String, reason: String)
     /// The QR payload needs a larger symbol than version 20 at error correction Q.
@@ -19,6 +19,10 @@ public enum DocumentError: Error, Equatable, Sendable, LocalizedFailure {
     case invalidLayout(LocalizedText)
     /// cairo reported an error.
     case renderingFailed(String)
+    /// The print helper (`ocop-print`, which holds cairo and pango) is not installed next to `ocop`.
+    case printHelperMissing(searched: [String])
+    /// The print helper stopped without a result (a crash, or a signal).
+    case printHelperFailed(String)
 
     public func message(_ language: Language) -> String {
         let vi = language == .vi
@@ -45,13 +49,18 @@ public enum DocumentError: Error, Equatable, Sendable, LocalizedFailure {
             return text(language)
         case .renderingFailed(let status):
             return vi ? "Lỗi khi dựng tài liệu (cairo: \(status))." : "Rendering failed (cairo: \(status))."
+        case .printHelperMissing(let searched):
+            return vi ? "Không tìm thấy chương trình in ocop-print (đã tìm: \(searched.joined(separator: ", "))); cài lại bằng make install."
+                : "The print helper ocop-print is not installed (looked in: \(searched.joined(separator: ", "))); reinstall with make install."
+        case .printHelperFailed(let detail):
+            return vi ? "Chương trình in ocop-print dừng bất thường: \(detail)" : "The print helper ocop-print stopped abnormally: \(detail)"
         }
     }
 
     public var kind: ErrorKind {
         switch self {
-        case .fontMissing: .configuration
-        case .renderingFailed: .internal
+        case .fontMissing, .printHelperMissing: .configuration
+        case .renderingFailed, .printHelperFailed: .internal
         default: .invalidInput
         }
     }
