@@ -281,6 +281,35 @@ func scanQR(_ pdf: Data) throws -> String {
         }
     }
 
+    /// `ocop` links no printing library; it runs `ocop-print` from next to itself or from
+    /// `../libexec/ocop/`, and says so when neither is there.
+    @Test func printingGoesThroughTheHelper() throws {
+        let world = try PrintWorld.shared.get()
+        let libraries = try tool("ldd", [ocopBinary])
+        #expect(libraries.status == 0 && !libraries.out.contains("cairo") && !libraries.out.contains("pango"), "\(libraries.out)")
+        let helper = URL(fileURLWithPath: ocopBinary).deletingLastPathComponent().appendingPathComponent("ocop-print")
+        try withScratch { dir in
+            let alone = dir.appendingPathComponent("alone", isDirectory: true), installed = dir.appendingPathComponent("prefix", isDirectory: true)
+            for folder in [alone, installed.appendingPathComponent("bin"), installed.appendingPathComponent("libexec/ocop")] {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
+            try FileManager.default.copyItem(atPath: ocopBinary, toPath: alone.appendingPathComponent("ocop").path)
+            try FileManager.default.copyItem(atPath: ocopBinary, toPath: installed.appendingPathComponent("bin/ocop").path)
+            try FileManager.default.copyItem(at: helper, to: installed.appendingPathComponent("libexec/ocop/ocop-print"))
+            let sheet = ["rubric", "sheet", "1", "--pdf", "--output", dir.appendingPathComponent("sheet.pdf").path]
+            let missing = try tool(alone.appendingPathComponent("ocop").path, sheet, environment: world.environment)
+            #expect(missing.status == 78, "\(missing.err)")
+            #expect(missing.err.contains("Không tìm thấy chương trình in ocop-print") && missing.err.contains(alone.appendingPathComponent("ocop-print").path), "\(missing.err)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("sheet.pdf").path))
+            let found = try tool(installed.appendingPathComponent("bin/ocop").path, sheet, environment: world.environment)
+            #expect(found.status == 0, "\(found.err)")
+            #expect(try Poppler(try Data(contentsOf: dir.appendingPathComponent("sheet.pdf"))).pages == 7)
+            // Run by hand, the helper says what it is.
+            let byHand = try tool(helper.path, [])
+            #expect(byHand.status == 64 && byHand.err.contains("use ocop"), "\(byHand.err)")
+        }
+    }
+
     @Test func aRevokedCertificateFailsFromTheRegisterAndTheStatusList() throws {
         let world = try PrintWorld.shared.get()
         try withScratch { dir in
