@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark: `ocop dossier status CODE` against `psql -c` running one equivalent query,
-on the same embedded database and as the same login (issue 7: status ≤ 1.0× psql). Median of
-N runs each.
+on the same embedded database and as the same login (issue 7: status ≤ 1.0× psql), and against
+the psql binary without Debian's wrapper script. Median of N runs each.
 
     python3 scripts/bench-status.py [--runs 30] [--bin .build/release/ocop]
 """
@@ -40,18 +40,23 @@ def main():
     # superuser), so the same row-level security applies to the same query.
     url = url.replace("postgresql://ocop@", "postgresql://ocop_local@", 1)
     ocop = [args.bin, "dossier", "status", "HS-2026-0001"]
-    psql = ["psql", url, "-X", "-q", "-c", QUERY]
+    # `psql` as a user types it (on Debian the pg_wrapper Perl script, which picks a version and
+    # execs the binary: ~30 ms of its own), and the psql binary itself, without the wrapper.
+    binary = os.path.join(subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True, check=True).stdout.strip(), "psql")
+    commands = {"ocop dossier status": ocop, "psql -c (same query)": ["psql", url, "-X", "-q", "-c", QUERY],
+                f"{binary} -c (no wrapper)": [binary, url, "-X", "-q", "-c", QUERY]}
     for _ in range(3):  # warm the page cache and the server
-        timed(ocop, env); timed(psql, env)
-    ocop_times, psql_times = [], []
-    for _ in range(args.runs):  # interleaved, so drift hits both alike
-        ocop_times.append(timed(ocop, env))
-        psql_times.append(timed(psql, env))
-    o, p = statistics.median(ocop_times), statistics.median(psql_times)
+        for command in commands.values(): timed(command, env)
+    times = {name: [] for name in commands}
+    for _ in range(args.runs):  # interleaved, so drift hits all alike
+        for name, command in commands.items(): times[name].append(timed(command, env))
+    medians = {name: statistics.median(t) for name, t in times.items()}
     print(f"runs: {args.runs} each (interleaved)")
-    print(f"ocop dossier status: median {o*1000:.1f} ms (min {min(ocop_times)*1000:.1f})")
-    print(f"psql -c (same query): median {p*1000:.1f} ms (min {min(psql_times)*1000:.1f})")
-    print(f"ratio: {o/p:.2f}x (target <= 1.0x)")
+    for name, t in times.items():
+        print(f"{name}: median {medians[name]*1000:.1f} ms (min {min(t)*1000:.1f})")
+    names = list(commands)
+    print(f"ratio to psql -c: {medians[names[0]]/medians[names[1]]:.2f}x (target <= 1.0x); "
+          f"to the psql binary without the wrapper: {medians[names[0]]/medians[names[2]]:.2f}x")
     subprocess.run([args.bin, "db", "stop"], env=env, stdout=subprocess.DEVNULL)
 
 if __name__ == "__main__":
