@@ -3,10 +3,11 @@
 # and headers), the PostgreSQL server programs (initdb, pg_ctl) for the embedded database,
 # pkg-config, tmux for the interactive-scoring test, the zlib headers (certificate QR
 # payloads, status lists), cairo/pango/qrencode and Liberation fonts for printed documents, and
-# poppler/zbar to test them. Needs root (or sudo) only when something is missing.
+# poppler/zbar to test them, make for the release build (`make build`, `make install`). Needs root
+# (or sudo) only when something is missing.
 set -euo pipefail
 
-packages=(libpq-dev postgresql postgresql-contrib pkg-config tmux util-linux ca-certificates zlib1g-dev
+packages=(libpq-dev postgresql postgresql-contrib pkg-config tmux util-linux ca-certificates zlib1g-dev make
     libcairo2-dev libpango1.0-dev libqrencode-dev fonts-liberation2 poppler-utils zbar-tools)
 missing=()
 for package in "${packages[@]}"; do
