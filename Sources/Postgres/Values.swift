@@ -306,7 +306,9 @@ extension Date: PostgresEncodable, PostgresDecodable {
 
 /// Days since 1970-01-01 in the proleptic Gregorian calendar, both ways (H. Hinnant's
 /// `days_from_civil`): timestamps cross the wire in UTC, and a Calendar per value cost more than
-/// the rest of decoding a row.
+/// the rest of decoding a row. OCOPDomain's `CalendarDate.dayNumber` is the same algorithm; this
+/// layer knows nothing of OCOP, so it keeps its own, pinned against the server by
+/// TimestampTextTests.
 enum CivilDays {
     static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year

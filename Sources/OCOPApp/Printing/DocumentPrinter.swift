@@ -91,12 +91,15 @@ public struct DocumentPrinter: Sendable {
         throw DocumentError.printHelperFailed(said.isEmpty ? status : "\(status): \(said.suffix(2000))")
     }
 
-    /// A fresh folder only this user can read (the request holds unpublished documents).
+    /// A fresh folder only this user can read (the request holds unpublished documents); made
+    /// anew, never reused (creating it fails if the name exists).
     private static func privateFolder() throws -> URL {
-        var template = Array((FileManager.default.temporaryDirectory.path + "/ocop-print.XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else {
-            throw DocumentError.printHelperFailed("mkdtemp: \(String(cString: strerror(errno)))")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ocop-print-job-\(UUID().uuidString)", isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw DocumentError.printHelperFailed("\(folder.path): \(error.localizedDescription)")
         }
-        return URL(fileURLWithPath: String(cString: made), isDirectory: true)
+        return folder
     }
 }
