@@ -4,9 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
+# Every scratch file of the run (the tests' fixtures and homes, SwiftPM's own) goes into one
+# folder that is removed afterwards; the postgres user must be able to pass through it.
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/ocop-tests.XXXXXX")
+chmod 755 "$scratch"
+trap 'rm -rf "$scratch"' EXIT
+export TMPDIR="$scratch"
 swift build --build-tests
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+log="$scratch/test.log"
 status=0
 swift test --skip-build "$@" 2>&1 | tee "$log" || status=$?
 # One plain closing line with the counts of Swift Testing's summary.
