@@ -75,7 +75,6 @@ extension SessionRepository {
                     try w.endRow()
                 }
             })
-            let encoder = JSONEncoder()
             if !steps.isEmpty {
                 // Each dossier moves only from the state the snapshot saw; anything else means a
                 // concurrent change, and the whole finalization is undone.
@@ -92,7 +91,7 @@ extension SessionRepository {
                     SELECT v.id, $5, 'council_result', v.from_status, v.to_status, v.detail::jsonb
                     FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS v (id, from_status, to_status, detail)
                     """, PostgresIntArray(steps.map(\.id)), steps.map(\.step.from.rawValue), steps.map(\.step.to.rawValue),
-                    try steps.map { String(decoding: try encoder.encode($0.detail), as: UTF8.self) }, actor.rawValue)
+                    try steps.map(\.detail).concurrentMap { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }, actor.rawValue)
             }
             let remaining = try connection.one("""
                 SELECT count(*)::int AS n FROM session_dossier sd JOIN dossier d ON d.id = sd.dossier_id
