@@ -89,17 +89,11 @@ public struct SessionRepository {
 
     func assess(_ snapshot: SessionSnapshot, engines: EngineCache) throws -> SessionReport {
         let policy = snapshot.council.policy
-        let roster = snapshot.roster
-        // The frozen rubrics are loaded here, on this connection; the dossiers are then rated on
-        // every core (a province's round is 2,000 of them).
-        var rubrics: [String: RatingEngine] = [:]
-        for d in snapshot.dossiers where rubrics[d.rubricHash] == nil { rubrics[d.rubricHash] = try engines.engine(d.rubricHash) }
-        let loaded = rubrics
-        let assessments = try snapshot.dossiers.concurrentMap { d in
+        let assessments = try snapshot.dossiers.map { d in
             do {
                 return try CouncilRules.assess(
-                    policy: policy, roster: roster, recused: Set(d.recusals.map(\.person.rawValue)),
-                    sheets: d.sheets.map(\.sheet), engine: loaded[d.rubricHash]!, overridden: Set(d.overrides.map(\.flag)),
+                    policy: policy, roster: snapshot.roster, recused: Set(d.recusals.map(\.person.rawValue)),
+                    sheets: d.sheets.map(\.sheet), engine: try engines.engine(d.rubricHash), overridden: Set(d.overrides.map(\.flag)),
                     knockOuts: d.standingKnockOuts.map { CouncilKnockOut(declaration: $0.declaration, reason: $0.reason, decidedBy: $0.decidedBy.rawValue) })
             } catch let error as SheetValidationError {
                 // Stored sheets were valid when submitted against this very snapshot of the rubric.
