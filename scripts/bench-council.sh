@@ -18,6 +18,7 @@ RUNS=${BENCH_RUNS:-3}                              # interleaved runs of each ti
 IMPORT_SESSION=PH-2030-901
 ROUND_SESSION=PH-2030-902
 WORK=$(mktemp -d /tmp/ocop-bench-council.XXXXXX)
+chmod 755 "$WORK"  # as root the postgres user must reach it, else the cluster goes to /var/lib/ocop and outlives $WORK
 
 # Our own cluster (ocop's embedded database) under $WORK, whatever the environment says.
 for v in $(env | grep -oE '^(PG[A-Z]+|OCOP_DATABASE_URL|DATABASE_URL)='); do unset "${v%=}"; done

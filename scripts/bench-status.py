@@ -5,7 +5,7 @@ the psql binary without Debian's wrapper script. Median of N runs each.
 
     python3 scripts/bench-status.py [--runs 30] [--bin .build/release/ocop]
 """
-import argparse, os, statistics, subprocess, sys, tempfile, time
+import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 
 # The statement `ocop dossier status` runs (DossierRepository.statusView), with the code as a literal.
 QUERY = """SELECT d.code, pr.name AS product_name, pr.code AS product_code, p.name AS producer_name, d.kind, d.year, d.round,
@@ -33,7 +33,9 @@ def main():
     parser.add_argument("--bin", default=".build/release/ocop")
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if not (k.startswith("PG") or k in ("OCOP_DATABASE_URL", "DATABASE_URL"))}
-    env["OCOP_HOME"] = tempfile.mkdtemp(prefix="ocop-bench-")
+    home = tempfile.mkdtemp(prefix="ocop-bench-")
+    os.chmod(home, 0o755)  # as root the postgres user must reach it, else the cluster goes to /var/lib/ocop and outlives it
+    env["OCOP_HOME"] = home
     subprocess.run([args.bin, "demo", "--reset"], env=env, check=True, stdout=subprocess.DEVNULL)
     url = subprocess.run([args.bin, "db", "url"], env=env, check=True, capture_output=True, text=True).stdout.strip()
     # psql logs in as the application does (the embedded cluster's `ocop_local`, not the
@@ -58,6 +60,7 @@ def main():
     print(f"ratio to psql -c: {medians[names[0]]/medians[names[1]]:.2f}x (target <= 1.0x); "
           f"to the psql binary without the wrapper: {medians[names[0]]/medians[names[2]]:.2f}x")
     subprocess.run([args.bin, "db", "stop"], env=env, stdout=subprocess.DEVNULL)
+    shutil.rmtree(home)
 
 if __name__ == "__main__":
     main()
