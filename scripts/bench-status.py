@@ -36,31 +36,33 @@ def main():
     home = tempfile.mkdtemp(prefix="ocop-bench-")
     os.chmod(home, 0o755)  # as root the postgres user must reach it, else the cluster goes to /var/lib/ocop and outlives it
     env["OCOP_HOME"] = home
-    subprocess.run([args.bin, "demo", "--reset"], env=env, check=True, stdout=subprocess.DEVNULL)
-    url = subprocess.run([args.bin, "db", "url"], env=env, check=True, capture_output=True, text=True).stdout.strip()
-    # psql logs in as the application does (the embedded cluster's `ocop_local`, not the
-    # superuser), so the same row-level security applies to the same query.
-    url = url.replace("postgresql://ocop@", "postgresql://ocop_local@", 1)
-    ocop = [args.bin, "dossier", "status", "HS-2026-0001"]
-    # `psql` as a user types it (on Debian the pg_wrapper Perl script, which picks a version and
-    # execs the binary: ~30 ms of its own), and the psql binary itself, without the wrapper.
-    binary = os.path.join(subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True, check=True).stdout.strip(), "psql")
-    commands = {"ocop dossier status": ocop, "psql -c (same query)": ["psql", url, "-X", "-q", "-c", QUERY],
-                f"{binary} -c (no wrapper)": [binary, url, "-X", "-q", "-c", QUERY]}
-    for _ in range(3):  # warm the page cache and the server
-        for command in commands.values(): timed(command, env)
-    times = {name: [] for name in commands}
-    for _ in range(args.runs):  # interleaved, so drift hits all alike
-        for name, command in commands.items(): times[name].append(timed(command, env))
-    medians = {name: statistics.median(t) for name, t in times.items()}
-    print(f"runs: {args.runs} each (interleaved)")
-    for name, t in times.items():
-        print(f"{name}: median {medians[name]*1000:.1f} ms (min {min(t)*1000:.1f})")
-    names = list(commands)
-    print(f"ratio to psql -c: {medians[names[0]]/medians[names[1]]:.2f}x (target <= 1.0x); "
-          f"to the psql binary without the wrapper: {medians[names[0]]/medians[names[2]]:.2f}x")
-    subprocess.run([args.bin, "db", "stop"], env=env, stdout=subprocess.DEVNULL)
-    shutil.rmtree(home)
+    try:
+        subprocess.run([args.bin, "demo", "--reset"], env=env, check=True, stdout=subprocess.DEVNULL)
+        url = subprocess.run([args.bin, "db", "url"], env=env, check=True, capture_output=True, text=True).stdout.strip()
+        # psql logs in as the application does (the embedded cluster's `ocop_local`, not the
+        # superuser), so the same row-level security applies to the same query.
+        url = url.replace("postgresql://ocop@", "postgresql://ocop_local@", 1)
+        ocop = [args.bin, "dossier", "status", "HS-2026-0001"]
+        # `psql` as a user types it (on Debian the pg_wrapper Perl script, which picks a version and
+        # execs the binary: ~30 ms of its own), and the psql binary itself, without the wrapper.
+        binary = os.path.join(subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True, check=True).stdout.strip(), "psql")
+        commands = {"ocop dossier status": ocop, "psql -c (same query)": ["psql", url, "-X", "-q", "-c", QUERY],
+                    f"{binary} -c (no wrapper)": [binary, url, "-X", "-q", "-c", QUERY]}
+        for _ in range(3):  # warm the page cache and the server
+            for command in commands.values(): timed(command, env)
+        times = {name: [] for name in commands}
+        for _ in range(args.runs):  # interleaved, so drift hits all alike
+            for name, command in commands.items(): times[name].append(timed(command, env))
+        medians = {name: statistics.median(t) for name, t in times.items()}
+        print(f"runs: {args.runs} each (interleaved)")
+        for name, t in times.items():
+            print(f"{name}: median {medians[name]*1000:.1f} ms (min {min(t)*1000:.1f})")
+        names = list(commands)
+        print(f"ratio to psql -c: {medians[names[0]]/medians[names[1]]:.2f}x (target <= 1.0x); "
+              f"to the psql binary without the wrapper: {medians[names[0]]/medians[names[2]]:.2f}x")
+    finally:  # the cluster lives in the home: stop it, then remove both
+        subprocess.run([args.bin, "db", "stop"], env=env, stdout=subprocess.DEVNULL)
+        shutil.rmtree(home)
 
 if __name__ == "__main__":
     main()
