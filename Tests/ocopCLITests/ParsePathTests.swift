@@ -17,6 +17,7 @@ struct ParsePathTests {
         ["council", "session", "minutes", "PH-2026-001", "--format", "text", "--lang", "en"], ["council", "bogus"],
         ["rubric", "list"], ["rubric", "show", "1", "--lang", "en"], ["rubric", "show", "27"], ["producer", "list", "--format", "csv"],
         ["rate", "--set", "1", "--format", "json"], ["db", "url"], ["dossier", "--version"], ["dossier", "status", "--experimental-dump-help"],
+        ["db", "psql", "--help"], ["db", "psql", "-c", "SELECT 1"], ["db", "psql", "--", "-X", "-A", "-t", "-c", "SELECT count(*) FROM dossier"],
     ]
 
     @Test(arguments: commands) func sameResult(_ arguments: [String]) throws {

@@ -95,16 +95,23 @@ struct DatabaseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "psql",
             abstract: L("Mở psql vào cơ sở dữ liệu.", "Open psql on the database."),
-            discussion: L("Kết nối được chuyển cho psql qua biến môi trường (PGHOST, PGPASSWORD…), không qua dòng lệnh.",
-                          "The connection goes to psql through its environment (PGHOST, PGPASSWORD…), never on its command line."))
+            discussion: L("""
+                Kết nối được chuyển cho psql qua biến môi trường (PGHOST, PGPASSWORD…), không qua dòng lệnh. Tham số của \
+                psql đặt sau --, ví dụ: ocop db psql -- -c "SELECT count(*) FROM dossier"
+                """, """
+                The connection goes to psql through its environment (PGHOST, PGPASSWORD…), never on its command line. \
+                psql's own arguments go after --, e.g. ocop db psql -- -c "SELECT count(*) FROM dossier"
+                """))
         @OptionGroup var lang: LanguageOption
-        @Argument(parsing: .captureForPassthrough, help: ArgumentHelp(L("Tham số chuyển cho psql.", "Arguments passed to psql.")))
+        // `.remaining`: ocop reads its own options (--lang, --help) and hands psql what follows `--`,
+        // so `ocop db psql --help` is this help, without starting a database.
+        @Argument(parsing: .remaining, help: ArgumentHelp(L("Tham số chuyển cho psql (sau --).", "Arguments passed to psql (after --)."),
+                                                          valueName: "psql-arguments"))
         var arguments: [String] = []
 
         func run() throws {
             try runReporting(lang.language) {
-                // `ocop db psql -- -c "…"`: the separator is ours, not psql's.
-                let invocation = try workbench().psqlInvocation(extraArguments: arguments.first == "--" ? Array(arguments.dropFirst()) : arguments)
+                let invocation = try workbench().psqlInvocation(extraArguments: arguments)
                 let argv = ([invocation.executable] + invocation.arguments).map { strdup($0) } + [nil]
                 let envp = invocation.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
                 execve(invocation.executable, argv, envp)
