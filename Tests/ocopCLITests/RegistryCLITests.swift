@@ -264,6 +264,9 @@ import Testing
         #expect(json?.count == 61)
         let status = try runOCOP(["db", "status", "--lang", "en"], environment: env)
         #expect(status.status == 0 && status.out.contains("running (pid "))
+        // The server's version as people write it (15.18), not libpq's number (150018).
+        let version = status.out.split(separator: "\n").first { $0.hasPrefix("PostgreSQL:") }?.split(separator: " ").last ?? ""
+        #expect(version.split(separator: ".").count == 2 && version.allSatisfy { $0.isNumber || $0 == "." }, "\(status.out)")
         #expect(try runOCOP(["db", "migrate", "--dry-run"], environment: env).out == "Lược đồ đã là mới nhất.\n", "the embedded database migrated itself")
         let duplicate = try runOCOP(["producer", "add", "--registration", "2400910001", "--name", "X", "--kind", "dn", "--commune", "07534"], environment: env)
         #expect(duplicate.status == 73 && duplicate.err == "Mã số thuế/đăng ký 2400910001 đã được đăng ký cho HTX Dược liệu Sa Lý.\n")

@@ -72,6 +72,7 @@ public struct DatabaseStatusView: Sendable, Codable, Hashable {
     public var location: String
     /// The embedded server's state (nil for a configured server).
     public var server: Server?
+    /// libpq's number of the server's version (150018).
     public var serverVersion: Int?
     public var applied: Int?
     public var pending: [String]?
@@ -84,4 +85,7 @@ public struct DatabaseStatusView: Sendable, Codable, Hashable {
         self.applied = applied
         self.pending = pending
     }
+
+    /// The server's version as people write it: 150018 is "15.18" (the numbering since PostgreSQL 10).
+    public var serverVersionName: String? { serverVersion.map { "\($0 / 10_000).\($0 % 10_000)" } }
 }

@@ -72,7 +72,7 @@ struct DatabaseCommand: ParsableCommand {
                     }
                     lines.append((vi ? "Máy chủ" : "Server", text))
                 }
-                if let version = status.serverVersion { lines.append(("PostgreSQL", String(version))) }
+                if let version = status.serverVersionName { lines.append(("PostgreSQL", version)) }
                 if let applied = status.applied { lines.append((vi ? "Migration đã áp dụng" : "Migrations applied", String(applied))) }
                 if let pending = status.pending {
                     lines.append((vi ? "Migration chờ" : "Migrations pending", pending.isEmpty ? "0" : "\(pending.count): " + pending.joined(separator: ", ")))
