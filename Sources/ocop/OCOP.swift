@@ -52,8 +52,9 @@ struct OCOP: AsyncParsableCommand {
     /// are translated for a Vietnamese reader.
     static func main() async {
         do {
+            let arguments = movingLanguageOption(Array(CommandLine.arguments.dropFirst()))
             var command: ParsableCommand
-            if let leaf = parseLeaf(Array(CommandLine.arguments.dropFirst())) { command = leaf } else { command = try parseAsRoot() }
+            if let leaf = parseLeaf(arguments) { command = leaf } else { command = try parseAsRoot(arguments) }
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -72,6 +73,37 @@ struct OCOP: AsyncParsableCommand {
 }
 
 extension OCOP {
+    /// `--lang` belongs to every command, so people also write it where global options go:
+    /// `ocop --lang en dossier status …`, `ocop council --lang en`. A `--lang` (or `--lang=…`)
+    /// among the command words moves to just after them, where the command's own option reads it.
+    /// On a group without a default subcommand, which only prints its help, it is dropped: the
+    /// help's language is read from the whole command line anyway (`HelpLanguage`).
+    static func movingLanguageOption(_ arguments: [String]) -> [String] {
+        var command: ParsableCommand.Type = OCOP.self
+        var path: [String] = []
+        var moved: [String] = []
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let word = arguments[index]
+            if word == "--lang" {
+                moved += arguments[index..<min(index + 2, arguments.endIndex)]
+                index = min(index + 2, arguments.endIndex)
+            } else if word.hasPrefix("--lang=") {
+                moved.append(word)
+                index += 1
+            } else if let next = command.configuration.subcommands.first(where: { $0.configuration.commandName == word }) {
+                command = next
+                path.append(word)
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard !moved.isEmpty else { return arguments }
+        let takesOptions = command.configuration.subcommands.isEmpty || command.configuration.defaultSubcommand != nil
+        return path + (takesOptions ? moved : []) + arguments[index...]
+    }
+
     /// `ocop GROUP … LEAF ARGS` parsed by the leaf alone, without building the tree of all ~80
     /// commands by reflection (about 5 ms of every start). Only when the words before ARGS are
     /// exactly the command names of the path to a command without subcommands; the groups take no
@@ -106,7 +138,7 @@ enum ArgumentParserText {
         ("Unknown option '", "Không có tùy chọn '"), ("Unexpected argument '", "Tham số thừa '"), (" unexpected arguments: '", " tham số thừa: '"),
         ("Missing value for '", "Thiếu giá trị cho '"), (". Please provide one of the following:", ". Hãy chọn một trong:"),
         (". Please provide one of ", ". Hãy chọn một trong "), ("Missing required subcommand.", "Thiếu lệnh con."),
-        ("Invalid option: ", "Tùy chọn không hợp lệ: "), ("(default)", "(mặc định)"),
+        ("Invalid option: ", "Tùy chọn không hợp lệ: "), ("(default)", "(mặc định)"), ("' and '", "' và '"), ("' or '", "' hoặc '"),
     ]
 
     static func vietnamese(_ text: String) -> String {

@@ -18,6 +18,7 @@ struct ParsePathTests {
         ["rubric", "list"], ["rubric", "show", "1", "--lang", "en"], ["rubric", "show", "27"], ["producer", "list", "--format", "csv"],
         ["rate", "--set", "1", "--format", "json"], ["db", "url"], ["dossier", "--version"], ["dossier", "status", "--experimental-dump-help"],
         ["db", "psql", "--help"], ["db", "psql", "-c", "SELECT 1"], ["db", "psql", "--", "-X", "-A", "-t", "-c", "SELECT count(*) FROM dossier"],
+        ["--lang", "en", "dossier", "status", "HS-2026-0001"], ["council", "--lang", "en", "show", "BN-HD-2026"],
     ]
 
     @Test(arguments: commands) func sameResult(_ arguments: [String]) throws {
