@@ -29,7 +29,7 @@ public struct EffortFileError: LocalizedFailure, Sendable, Hashable {
 
     public func message(_ language: Language) -> String {
         let head = language == .vi
-            ? "Bảng công sức không hợp lệ, \(issues.count) lỗi:" : "Invalid effort table, \(issues.count) problem(s):"
+            ? "Bảng công sức không hợp lệ, \(issues.count) lỗi:" : "Invalid effort table, \(englishCount(issues.count, "problem")):"
         return ([head] + issues.map { "  - " + $0.text(language) }).joined(separator: "\n")
     }
 

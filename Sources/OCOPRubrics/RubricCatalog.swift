@@ -34,7 +34,7 @@ public enum RubricError: LocalizedFailure, Sendable, Equatable {
         let vi = language == .vi
         switch self {
         case .invalid(let issues):
-            return ((vi ? ["Bộ tiêu chí không hợp lệ, \(issues.count) lỗi:"] : ["Invalid rubric files, \(issues.count) problem(s):"])
+            return ((vi ? ["Bộ tiêu chí không hợp lệ, \(issues.count) lỗi:"] : ["Invalid rubric files, \(englishCount(issues.count, "problem")):"])
                 + issues.map { "  - \($0)" }).joined(separator: "\n")
         case .unknownVersion(let id, let known):
             let list = known.map(\.rawValue).joined(separator: ", ")

@@ -214,7 +214,7 @@ public enum StoreError: LocalizedFailure, Equatable {
             return DomainError.missingValue(field: field, what: what).message(language)
         case let .importFailed(file, problems):
             let header = vi ? "Không nhập được \(file): \(problems.count) lỗi, không có dòng nào được ghi."
-                : "Nothing imported from \(file): \(problems.count) problem(s), no row was written."
+                : "Nothing imported from \(file): \(englishCount(problems.count, "problem")), no row was written."
             return ([header] + problems.map { "  " + $0.message(language) }).joined(separator: "\n")
         case let .invalidPolicy(problems):
             return (vi ? "Quy chế không hợp lệ: " : "Invalid policy: ") + problems.map { $0(language) }.joined(separator: "; ")
@@ -247,7 +247,7 @@ public enum StoreError: LocalizedFailure, Equatable {
             return vi ? "Cảnh báo \(f) không thể bỏ qua: cần đủ túc số." : "Flag \(f) cannot be overridden: a quorum is required."
         case let .finalizationBlocked(blocked):
             let head = vi ? "Chưa kết thúc được phiên họp, \(blocked.count) hồ sơ còn vướng (không có gì được ghi):"
-                : "Cannot finalize: \(blocked.count) dossier(s) blocked (nothing was written):"
+                : "Cannot finalize: \(englishCount(blocked.count, "dossier")) blocked (nothing was written):"
             return ([head] + blocked.map { b in "  \(b.dossier): " + b.problems.map { $0(language) }.joined(separator: "; ") }).joined(separator: "\n")
         case let .notAKnockOutClause(d, set, clause, allowed):
             return vi ? "«\(clause)» không phải điều khoản loại của Bộ \(set) (bộ tiêu chí của hồ sơ \(d)). Các điều khoản loại: \(list(allowed))."
@@ -281,7 +281,7 @@ public enum StoreError: LocalizedFailure, Equatable {
                 : "Dossier \(d) is not awaiting a recognition decision of this authority: it is \(status.rawValue) (\(status.label(.en)))."
         case let .decisionBlocked(blocked):
             let head = vi ? "Không ban hành được quyết định, \(blocked.count) hồ sơ không thể công nhận (không có gì được ghi; có thể chỉ nêu các hồ sơ được công nhận):"
-                : "Cannot issue the decision: \(blocked.count) dossier(s) cannot be recognised (nothing was written; the decision may name only the dossiers it recognises):"
+                : "Cannot issue the decision: \(englishCount(blocked.count, "dossier")) cannot be recognised (nothing was written; the decision may name only the dossiers it recognises):"
             return ([head] + blocked.map { b in "  \(b.dossier): " + b.problems.map { $0(language) }.joined(separator: "; ") }).joined(separator: "\n")
         case let .nothingToDecide(authority, on):
             let who = IssuingAuthority(code: authority)?.label(language) ?? authority
@@ -355,7 +355,7 @@ public enum StoreError: LocalizedFailure, Equatable {
             return vi ? "Chỉ quản trị viên cơ sở dữ liệu mới xoá được toàn bộ dữ liệu: các bảng hồ sơ, phiếu, kết quả, quyết định và giấy chứng nhận chỉ được ghi thêm."
                 : "Only the database's administrator can empty it: dossier events, sheets, results, decisions and certificates are append-only."
         case let .auditBroken(breaks):
-            let head = vi ? "Sổ ghi không còn nguyên vẹn: \(breaks.count) chuỗi bị phá vỡ." : "The record is not intact: \(breaks.count) chain(s) broken."
+            let head = vi ? "Sổ ghi không còn nguyên vẹn: \(breaks.count) chuỗi bị phá vỡ." : "The record is not intact: \(englishCount(breaks.count, "chain")) broken."
             return ([head] + breaks.map { "  " + $0.message(language) }).joined(separator: "\n")
         case let .corruptStoredValue(table, column, value):
             return vi ? "Dữ liệu đã lưu không hợp lệ: \(table).\(column) = \"\(value.prefix(60))\" (do phiên bản mới hơn ghi, hoặc bị sửa ngoài chương trình)."

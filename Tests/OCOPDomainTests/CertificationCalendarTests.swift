@@ -79,7 +79,7 @@ import Testing
         #expect(flags == [.filedAfterDeadline(round: r, filedOn: day("2026-05-02")), .sessionAfterDeadline(round: r, sessionOn: day("2026-07-01"))])
         #expect(flags.map(\.daysLate) == [2, 1])
         #expect(flags[1].text(.vi) == "Phiên họp ngày 01/07/2026 sau hạn đánh giá của Đợt 1 năm 2026 (cấp tỉnh) (chậm nhất ngày 30/06/2026, Điều 5.1): chậm 1 ngày.")
-        #expect(flags[1].text(.en) == "Session on 2026-07-01 is after the evaluation deadline of Round 1 of 2026 (provincial) (2026-06-30, Art. 5.1): 1 day(s) late.")
+        #expect(flags[1].text(.en) == "Session on 2026-07-01 is after the evaluation deadline of Round 1 of 2026 (provincial) (2026-06-30, Art. 5.1): 1 day late.")
         let c = try calendar.round(RoundID(level: .central, year: 2026, number: 2))
         #expect(calendar.flags(round: c, sessionOn: day("2027-03-31")).first!.text(.en).contains("Art. 5.2"))
     }

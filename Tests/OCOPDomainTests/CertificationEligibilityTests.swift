@@ -57,7 +57,7 @@ import Testing
     @Test func reEvaluationInsideTheWindowEdgesIncluded() throws {
         let tooEarly = refusal { try filing(.reEvaluation, [three], on: "2029-02-05") }  // 181 days before expiry
         #expect(tooEarly == .reEvaluationTooEarly(product: product, current: three, filedOn: day("2029-02-05")))
-        #expect(messages(tooEarly!).en == "The re-evaluation window for certificate GCN-24-2026-0001 of product \(product) opens on 2029-02-06 and closes on 2029-04-07 (180 to 120 days before it expires on 2029-08-05, Art. 7.6.a); filed on 2029-02-05, 1 day(s) early.")
+        #expect(messages(tooEarly!).en == "The re-evaluation window for certificate GCN-24-2026-0001 of product \(product) opens on 2029-02-06 and closes on 2029-04-07 (180 to 120 days before it expires on 2029-08-05, Art. 7.6.a); filed on 2029-02-05, 1 day early.")
         #expect(messages(tooEarly!).vi == "Chưa đến thời hạn nộp hồ sơ đánh giá lại giấy chứng nhận GCN-24-2026-0001 của sản phẩm \(product): thời hạn nộp từ ngày 06/02/2029 đến ngày 07/04/2029 (không sớm hơn 180 ngày và không muộn hơn 120 ngày trước ngày hết hạn 05/08/2029, điểm a khoản 6 Điều 7); hồ sơ nộp ngày 05/02/2029, sớm 1 ngày.")
 
         let opens = try filing(.reEvaluation, [three], on: "2029-02-06")  // 180 days

@@ -19,7 +19,7 @@ import Testing
         let late = try revoke(three, by: province, .dd, found: "2027-03-01", on: "2027-03-17")
         #expect(late.isLate && late.daysLate == 1)
         #expect(late.lateFlag(.vi) == "Quyết định thu hồi ngày 17/03/2027 chậm 1 ngày so với thời hạn 15 ngày kể từ xác nhận của UBND cấp xã về việc chủ thể không còn sản xuất sản phẩm ngày 01/03/2027 (hạn chót ngày 16/03/2027, khoản 4 Điều 8).")
-        #expect(late.lateFlag(.en) == "The revocation of 2027-03-17 is 1 day(s) past the 15 days from the commune's confirmation that production stopped of 2027-03-01 (deadline 2027-03-16, Art. 8.4).")
+        #expect(late.lateFlag(.en) == "The revocation of 2027-03-17 is 1 day past the 15 days from the commune's confirmation that production stopped of 2027-03-01 (deadline 2027-03-16, Art. 8.4).")
     }
 
     @Test func provinceRevokesThreeAndFourStarsMinistryFive() throws {
@@ -141,6 +141,6 @@ import Testing
         #expect(limit.isOverdue(on: day("2026-09-20")) && limit.daysLeft(on: day("2026-09-20")) == -1)
         #expect(limit.overdueFlag(on: day("2026-09-19"), .vi) == nil)
         #expect(limit.overdueFlag(on: day("2026-09-20"), .vi) == "Đánh giá lại quá thời hạn 45 ngày kể từ ngày nhận đủ hồ sơ (05/08/2026): hạn chót ngày 19/09/2026, đến ngày 20/09/2026 đã quá 1 ngày (điểm g khoản 6 Điều 7).")
-        #expect(limit.overdueFlag(on: day("2026-09-25"), .en) == "The re-evaluation is past the 45 days from the complete file (2026-08-05): deadline 2026-09-19, 6 day(s) over on 2026-09-25 (Art. 7.6.g).")
+        #expect(limit.overdueFlag(on: day("2026-09-25"), .en) == "The re-evaluation is past the 45 days from the complete file (2026-08-05): deadline 2026-09-19, 6 days over on 2026-09-25 (Art. 7.6.g).")
     }
 }

@@ -189,7 +189,7 @@ import Testing
             EffortIssue(file: "a.yaml", line: nil, message: LocalizedText(vi: "thiếu", en: "missing")),
         ])
         #expect(error.message(.vi) == "Bảng công sức không hợp lệ, 2 lỗi:\n  - a.yaml:3: sai\n  - a.yaml: thiếu")
-        #expect(error.message(.en) == "Invalid effort table, 2 problem(s):\n  - a.yaml:3: wrong\n  - a.yaml: missing")
+        #expect(error.message(.en) == "Invalid effort table, 2 problems:\n  - a.yaml:3: wrong\n  - a.yaml: missing")
         #expect(error.kind == .invalidInput)
     }
 }

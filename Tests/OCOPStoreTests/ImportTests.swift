@@ -31,7 +31,7 @@ import Testing
         let found = problems { try RegistryImport.checkHeader(["registration_no", "name", "address"], kind: .producers, file: "p.csv") }
         #expect(found.count == 1)
         #expect(found.first?.line == 1)
-        #expect(found.first?.reason.en.contains("missing required column(s): kind, commune_code") == true)
+        #expect(found.first?.reason.en.contains("missing required columns: kind, commune_code") == true)
         #expect(found.first?.reason.vi.contains("thiếu cột bắt buộc: kind, commune_code") == true)
     }
 
@@ -40,11 +40,11 @@ import Testing
             try RegistryImport.checkHeader(["registration_no", "name", "kind", "commune_code", "fax", "name"], kind: .producers, file: "p.csv")
         }
         #expect(found.count == 2)
-        #expect(found.contains { $0.reason.en.contains("unknown column(s): fax") })
+        #expect(found.contains { $0.reason.en.contains("unknown column: fax") })
         #expect(found.contains { $0.reason.en.contains("column name appears twice") && $0.reason.vi.contains("cột name lặp lại") })
         let error = StoreError.importFailed(file: "p.csv", problems: found)
         #expect(error.message(.vi).hasPrefix("Không nhập được p.csv: 2 lỗi, không có dòng nào được ghi."))
-        #expect(error.message(.en).contains("  line 1: unknown column(s): fax"))
+        #expect(error.message(.en).contains("  line 1: unknown column: fax"))
         #expect(error.kind == .invalidInput)
     }
 

@@ -124,7 +124,7 @@ enum DemoDecisions {
             }
         }
         narrate(.say(LocalizedText(vi: "Phiên \(snapshot.code) ngày 18/11/2026: \(scorers.count) thành viên Hội đồng cấp trung ương chấm \(snapshot.dossiers.count) hồ sơ.",
-                                   en: "Session \(snapshot.code) on 2026-11-18: \(scorers.count) central council members score \(snapshot.dossiers.count) dossier(s).")))
+                                   en: "Session \(snapshot.code) on 2026-11-18: \(scorers.count) central council members score \(englishCount(snapshot.dossiers.count, "dossier")).")))
         narrate(.finalized(try secretary.finalizeSession(snapshot.code)))
     }
 

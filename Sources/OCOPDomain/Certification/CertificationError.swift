@@ -88,7 +88,7 @@ public enum CertificationError: LocalizedFailure, Hashable {
             let w = current.facts.renewalWindow
             let early = w.opensOn.days(until: filedOn) * -1
             return vi ? "Chưa đến thời hạn nộp hồ sơ đánh giá lại giấy chứng nhận \(current.number) của sản phẩm \(product): thời hạn nộp từ ngày \(d(w.opensOn)) đến ngày \(d(w.closesOn)) (không sớm hơn 180 ngày và không muộn hơn 120 ngày trước ngày hết hạn \(d(w.expiresOn)), điểm a khoản 6 Điều 7); hồ sơ nộp ngày \(d(filedOn)), sớm \(early) ngày."
-                : "The re-evaluation window for certificate \(current.number) of product \(product) opens on \(d(w.opensOn)) and closes on \(d(w.closesOn)) (180 to 120 days before it expires on \(d(w.expiresOn)), Art. 7.6.a); filed on \(d(filedOn)), \(early) day(s) early."
+                : "The re-evaluation window for certificate \(current.number) of product \(product) opens on \(d(w.opensOn)) and closes on \(d(w.closesOn)) (180 to 120 days before it expires on \(d(w.expiresOn)), Art. 7.6.a); filed on \(d(filedOn)), \(englishCount(early, "day")) early."
         case let .reEvaluationTooLate(product, current, filedOn):
             let w = current.facts.renewalWindow
             let after = w.expiresOn.adding(days: 1)

@@ -99,11 +99,11 @@ public enum RoundFlag: Sendable, Hashable, Codable {
         case let (.filedAfterDeadline(round, filedOn), .vi):
             return "Hồ sơ đề nghị ngày \(filedOn.display(.vi)), sau hạn nhận hồ sơ của \(round.label(.vi)) (đến hết ngày \(round.filingDeadline.display(.vi)), Điều \(article(round))): muộn \(daysLate) ngày."
         case let (.filedAfterDeadline(round, filedOn), .en):
-            return "Proposed on \(filedOn.display(.en)), after the filing deadline of \(round.label(.en)) (\(round.filingDeadline.display(.en)), Art. \(article(round))): \(daysLate) day(s) late."
+            return "Proposed on \(filedOn.display(.en)), after the filing deadline of \(round.label(.en)) (\(round.filingDeadline.display(.en)), Art. \(article(round))): \(englishCount(daysLate, "day")) late."
         case let (.sessionAfterDeadline(round, sessionOn), .vi):
             return "Phiên họp ngày \(sessionOn.display(.vi)) sau hạn đánh giá của \(round.label(.vi)) (chậm nhất ngày \(round.evaluationDeadline.display(.vi)), Điều \(article(round))): chậm \(daysLate) ngày."
         case let (.sessionAfterDeadline(round, sessionOn), .en):
-            return "Session on \(sessionOn.display(.en)) is after the evaluation deadline of \(round.label(.en)) (\(round.evaluationDeadline.display(.en)), Art. \(article(round))): \(daysLate) day(s) late."
+            return "Session on \(sessionOn.display(.en)) is after the evaluation deadline of \(round.label(.en)) (\(round.evaluationDeadline.display(.en)), Art. \(article(round))): \(englishCount(daysLate, "day")) late."
         }
     }
 }

@@ -86,7 +86,7 @@ public struct RevocationTiming: Sendable, Hashable {
         case .vi:
             return "Quyết định thu hồi ngày \(revokedOn.display(.vi)) chậm \(daysLate) ngày so với thời hạn 15 ngày kể từ \(ground.finding(.vi)) ngày \(findingOn.display(.vi)) (hạn chót ngày \(deadline.display(.vi)), khoản 4 Điều 8)."
         case .en:
-            return "The revocation of \(revokedOn.display(.en)) is \(daysLate) day(s) past the 15 days from \(ground.finding(.en)) of \(findingOn.display(.en)) (deadline \(deadline.display(.en)), Art. 8.4)."
+            return "The revocation of \(revokedOn.display(.en)) is \(englishCount(daysLate, "day")) past the 15 days from \(ground.finding(.en)) of \(findingOn.display(.en)) (deadline \(deadline.display(.en)), Art. 8.4)."
         }
     }
 }

@@ -94,7 +94,7 @@ public struct ReEvaluationDeadline: Sendable, Hashable, Codable {
         case .vi:
             return "Đánh giá lại quá thời hạn 45 ngày kể từ ngày nhận đủ hồ sơ (\(completeFileOn.display(.vi))): hạn chót ngày \(deadline.display(.vi)), đến ngày \(date.display(.vi)) đã quá \(late) ngày (điểm g khoản 6 Điều 7)."
         case .en:
-            return "The re-evaluation is past the 45 days from the complete file (\(completeFileOn.display(.en))): deadline \(deadline.display(.en)), \(late) day(s) over on \(date.display(.en)) (Art. 7.6.g)."
+            return "The re-evaluation is past the 45 days from the complete file (\(completeFileOn.display(.en))): deadline \(deadline.display(.en)), \(englishCount(late, "day")) over on \(date.display(.en)) (Art. 7.6.g)."
         }
     }
 }

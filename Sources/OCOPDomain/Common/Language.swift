@@ -35,3 +35,8 @@ public struct LocalizedText: Sendable, Hashable, Codable {
         LocalizedText(vi: vi + suffix, en: en + suffix)
     }
 }
+
+/// An English count with its noun: "1 problem", "2 problems", "1 piece of evidence".
+public func englishCount(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
+}

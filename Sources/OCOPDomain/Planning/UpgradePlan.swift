@@ -89,11 +89,11 @@ public struct PlanStep: Sendable, Hashable, Codable {
     /// One line: what to raise, from where to where, what it costs, gains and serves, and the evidence.
     public func text(_ language: Language, target stars: Int, bandThreshold: Int) -> String {
         let vi = language == .vi
-        let now = currentOption.map { vi ? "mức hiện tại \($0.points) điểm" : "current option: \($0.points) point\($0.points == 1 ? "" : "s")" }
+        let now = currentOption.map { vi ? "mức hiện tại \($0.points) điểm" : "current option: \(englishCount($0.points, "point"))" }
             ?? (vi ? "chưa đạt phương án nào" : "below every option")
         var line = vi
             ? "\(criterion) \(title): trung bình \(currentMean.display(language)) (\(now)) → \(target.points) điểm «\(target.text)»; \(optionSteps) bậc, chi phí \(cost), +\(gain.display(language)) điểm trung bình"
-            : "\(criterion) \(title): mean \(currentMean.display(language)) (\(now)) → \(target.points) points «\(target.text)»; \(optionSteps) step(s), cost \(cost), +\(gain.display(language)) points on the mean"
+            : "\(criterion) \(title): mean \(currentMean.display(language)) (\(now)) → \(englishCount(target.points, "point")) «\(target.text)»; \(englishCount(optionSteps, "step")), cost \(cost), +\(gain.display(language)) points on the mean"
         for m in minimums {
             line += vi ? "; đạt yêu cầu tối thiểu \(m.stars)★ (≥ \(m.points))" : "; meets the \(m.stars)★ minimum (≥ \(m.points))"
         }
@@ -307,7 +307,7 @@ public struct UpgradePlan: Sendable, Hashable, Codable {
             let stars = after?.stars.map { "\($0)★" } ?? "?"
             return vi
                 ? "Kế hoạch rẻ nhất: \(steps.count) bước, tổng chi phí \(totalCost) (\(costUnit.name(language))); trung bình \(meanBefore.display(language)) → \(meanAfter.display(language)); xếp hạng sau cải thiện: \(stars)."
-                : "Cheapest plan: \(steps.count) step(s), total cost \(totalCost) (\(costUnit.name(language))); mean \(meanBefore.display(language)) → \(meanAfter.display(language)); rating after: \(stars)."
+                : "Cheapest plan: \(englishCount(steps.count, "step")), total cost \(totalCost) (\(costUnit.name(language))); mean \(meanBefore.display(language)) → \(meanAfter.display(language)); rating after: \(stars)."
         case .unreachable:
             return vi ? "Không thể đạt \(target)★ với sản phẩm này:" : "\(target)★ cannot be reached for this product:"
         }
@@ -317,7 +317,7 @@ public struct UpgradePlan: Sendable, Hashable, Codable {
     public func lines(_ language: Language) -> [String] {
         let vi = language == .vi
         var lines: [String] = []
-        let members = vi ? "\(memberCount) thành viên" : "\(memberCount) member(s)"
+        let members = vi ? "\(memberCount) thành viên" : englishCount(memberCount, "member")
         let tourism = tourismCase.map { vi ? ", trường hợp \($0)" : ", case \($0)" } ?? ""
         lines.append(vi ? "Bộ \(setNumber) (\(setTitle)), \(members)\(tourism): mục tiêu \(target)★"
             : "Set \(setNumber) (\(setTitle)), \(members)\(tourism): target \(target)★")

@@ -86,7 +86,7 @@ public struct SheetValidationError: LocalizedFailure, Sendable, Hashable {
     public func message(_ language: Language) -> String {
         let head = language == .vi
             ? "Phiếu đánh giá không hợp lệ (bộ \(setNumber)), \(problems.count) lỗi:"
-            : "Invalid score sheet (set \(setNumber)), \(problems.count) problem(s):"
+            : "Invalid score sheet (set \(setNumber)), \(englishCount(problems.count, "problem")):"
         return ([head] + problems.map { "  - " + $0.message(language) }).joined(separator: "\n")
     }
 

@@ -27,14 +27,14 @@ public struct RegistryImport {
         if !missing.isEmpty {
             problems.append(ImportProblem(line: 1, reason: LocalizedText(
                 vi: "thiếu cột bắt buộc: \(missing.joined(separator: ", ")) (cần: \(kind.requiredColumns.joined(separator: ", ")))",
-                en: "missing required column(s): \(missing.joined(separator: ", ")) (required: \(kind.requiredColumns.joined(separator: ", ")))")))
+                en: "missing required \(missing.count == 1 ? "column" : "columns"): \(missing.joined(separator: ", ")) (required: \(kind.requiredColumns.joined(separator: ", ")))")))
         }
         let unknown = header.filter { !known.contains($0) }
         if !unknown.isEmpty {
             let allowed = (kind.requiredColumns + kind.optionalColumns).joined(separator: ", ")
             problems.append(ImportProblem(line: 1, reason: LocalizedText(
                 vi: "cột không xác định: \(unknown.map(shown).joined(separator: ", ")) (cho phép: \(allowed))",
-                en: "unknown column(s): \(unknown.map(shown).joined(separator: ", ")) (allowed: \(allowed))")))
+                en: "unknown \(unknown.count == 1 ? "column" : "columns"): \(unknown.map(shown).joined(separator: ", ")) (allowed: \(allowed))")))
         }
         var seen = Set<String>()
         for column in header where !seen.insert(column).inserted {

@@ -51,7 +51,7 @@ extension DossierCommand {
                                                             dossier: try readCode(DossierCode.self, dossier))
                 Output.write(language == .vi
                     ? "Đã ghi thay đổi #\(view.position) của hồ sơ \(dossier.uppercased()): tiêu chí \(view.claim.criterion) (\(view.criterionTitle)) đạt mức \(view.claim.claimedPoints) điểm; \(view.claim.evidence.count) minh chứng."
-                    : "Recorded claim #\(view.position) of \(dossier.uppercased()): criterion \(view.claim.criterion) (\(view.criterionTitle)) now earns \(view.claim.claimedPoints) points; \(view.claim.evidence.count) piece(s) of evidence.")
+                    : "Recorded claim #\(view.position) of \(dossier.uppercased()): criterion \(view.claim.criterion) (\(view.criterionTitle)) now earns \(view.claim.claimedPoints) points; \(englishCount(view.claim.evidence.count, "piece of evidence", "pieces of evidence")).")
             }
         }
     }

@@ -74,7 +74,7 @@ enum AuditRender {
     static func head(_ head: AuditHead, _ language: Language) -> String {
         let vi = language == .vi
         var lines = [(vi ? "Mã kiểm toán: " : "Audit head: ") + head.printed]
-        lines += head.chains.map { "  \($0.table): \($0.rows) " + (vi ? "dòng" : "row(s)") + ", " + String($0.head.prefix(16)) + "…" }
+        lines += head.chains.map { "  \($0.table): " + (vi ? "\($0.rows) dòng" : englishCount($0.rows, "row")) + ", " + String($0.head.prefix(16)) + "…" }
         return lines.joined(separator: "\n")
     }
 
@@ -86,7 +86,7 @@ enum AuditRender {
             lines.append(vi ? "Sổ ghi nguyên vẹn: \(report.chains.count) chuỗi, \(rows) dòng đã được tính lại và khớp."
                             : "The record is intact: \(report.chains.count) chains, \(rows) rows recomputed and matching.")
         } else {
-            lines.append(vi ? "SỔ GHI ĐÃ BỊ SỬA: \(report.breaks.count) chuỗi không khớp." : "THE RECORD WAS ALTERED: \(report.breaks.count) chain(s) do not match.")
+            lines.append(vi ? "SỔ GHI ĐÃ BỊ SỬA: \(report.breaks.count) chuỗi không khớp." : "THE RECORD WAS ALTERED: \(englishCount(report.breaks.count, "chain")) \(report.breaks.count == 1 ? "does" : "do") not match.")
             lines += report.breaks.map { "  " + $0.message(language) }
         }
         if let matches = report.printedMatches {

@@ -50,7 +50,7 @@ enum MarketRender {
         }
         let modern = listings.filter { $0.outlet.kind.isModernOrInternational }.count
         var lines = [vi ? "Minh chứng tiêu chí \(criterion) — sản phẩm đang bán tại \(listings.count) kênh (\(modern) kênh hiện đại hoặc xuất khẩu):"
-                        : "Evidence for criterion \(criterion) — the product is on sale at \(listings.count) outlet(s) (\(modern) modern or export):"]
+                        : "Evidence for criterion \(criterion) — the product is on sale at \(englishCount(listings.count, "outlet")) (\(modern) modern or export):"]
         for l in listings {
             let contract = l.contractNo.map { vi ? ", hợp đồng \($0)" : ", contract \($0)" } ?? ""
             lines.append("  - \(l.outlet.kind.label(language)): \(l.outlet.display), " + (vi ? "từ \(l.facts.listedOn.display(.vi))" : "since \(l.facts.listedOn.display(.en))")
