@@ -83,6 +83,16 @@ import Testing
         }
     }
 
+    @Test func rubricAsACouncilMemberReadsIt() throws {
+        for set in ["4", "26"] {
+            for language in ["vi", "en"] {
+                let result = try runOCOP(["rubric", "show", set, "--lang", language], environment: cleanEnvironment([:]))
+                #expect(result.status == 0, "rubric show \(set): \(result.err)")
+                try Self.check("rubric/show-\(set).\(language).txt", result.out)
+            }
+        }
+    }
+
     @Test func rateOnFixedSheets() throws {
         let rate = Self.fixtures.appendingPathComponent("rate")
         let council = ["set01-nguyen-van-a", "set01-tran-thi-b", "set01-le-van-c"].flatMap { ["--sheet", rate.appendingPathComponent("\($0).yaml").path] }

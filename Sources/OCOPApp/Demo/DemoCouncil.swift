@@ -44,7 +44,7 @@ enum DemoCouncil {
         let session = snapshot.code
         narrate(.say(LocalizedText(
             vi: "Mở phiên \(session) ngày 10/11/2026 với \(snapshot.dossiers.count) hồ sơ; mọi thành viên có mặt.",
-            en: "Opened session \(session) on 2026-11-10 with \(snapshot.dossiers.count) dossiers; all members present.")))
+            en: "Opened session \(session) on 2026-11-10 with \(englishCount(snapshot.dossiers.count, "dossier")); all members present.")))
 
         let scorers = members.filter { council.policy.scores($0.3) }.map { person($0.0) }
         let first = snapshot.dossiers[0]

@@ -119,7 +119,7 @@ extension Words {
         if vi {
             return "Hội đồng thống nhất đề nghị Chủ tịch Ủy ban nhân dân cấp tỉnh công nhận \(Self.count(four)) sản phẩm đạt hạng 4 sao và \(Self.count(three)) sản phẩm đạt hạng 3 sao; phê duyệt kết quả, đề xuất cấp trung ương đánh giá \(Self.count(five)) sản phẩm đạt từ 90 điểm trở lên; \(Self.count(none)) sản phẩm không đạt (chi tiết tại Phụ lục kèm theo)."
         }
-        return "The council agreed to propose that the provincial chair recognise \(four) products at 4 stars and \(three) at 3 stars; to approve and propose \(five) products of 90 points or more to the central level; \(none) products are not recognised (details in the attached annex)."
+        return "The council agreed to propose that the provincial chair recognise \(englishCount(four, "product")) at 4 stars and \(three) at 3 stars; to approve and propose \(englishCount(five, "product")) of 90 points or more to the central level; \(englishCount(none, "product")) \(none == 1 ? "is" : "are") not recognised (details in the attached annex)."
     }
     func closing(_ time: ClockTime, _ date: CalendarDate) -> String {
         vi ? "Cuộc họp kết thúc vào \(self.time(time)), \(longDate(date))\(endMark)" : "The meeting closed at \(self.time(time)), \(longDate(date))\(endMark)"

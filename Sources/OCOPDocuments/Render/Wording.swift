@@ -129,12 +129,12 @@ struct Words {
 
     func recognisedItem(count: Int, stars: Int, annex: String?) -> String {
         vi ? "\(Self.count(count)) sản phẩm đạt hạng \(stars) sao \(seeAnnex(annex))"
-            : "\(count) products rated \(stars) stars \(seeAnnex(annex))"
+            : "\(englishCount(count, "product")) rated \(stars) stars \(seeAnnex(annex))"
     }
 
     func fiveStarArticle(count: Int, annex: String?, agency: String, province: String) -> String {
         vi ? "Phê duyệt kết quả đánh giá đối với \(Self.count(count)) sản phẩm đạt từ 90 điểm trở lên \(seeAnnex(annex)). Giao \(agency) hoàn thiện hồ sơ, trình Ủy ban nhân dân \(province) đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận sản phẩm OCOP 5 sao."
-            : "To approve the evaluation results of \(count) products scoring 90 points or more \(seeAnnex(annex)). \(agency) shall complete the dossiers and submit them to the People's Committee of \(province) to propose them to the Ministry of Agriculture and Environment for 5-star evaluation and recognition."
+            : "To approve the evaluation results of \(englishCount(count, "product")) scoring 90 points or more \(seeAnnex(annex)). \(agency) shall complete the dossiers and submit them to the People's Committee of \(province) to propose them to the Ministry of Agriculture and Environment for 5-star evaluation and recognition."
     }
 
     func validityArticle(months: Int) -> String {
@@ -193,11 +193,11 @@ struct Words {
 
     func revokeMany(_ n: Int, annex: String?) -> String {
         vi ? "Thu hồi giấy chứng nhận sản phẩm OCOP đối với \(Self.count(n)) sản phẩm \(seeAnnex(annex))."
-            : "To revoke the OCOP certificates of \(n) products \(seeAnnex(annex))."
+            : "To revoke the OCOP certificates of \(englishCount(n, "product")) \(seeAnnex(annex))."
     }
 
     func revocationConsequences(producers: String, agency: String, days: Int?) -> String {
-        let term = days.map { vi ? " trong thời hạn \($0) ngày kể từ ngày nhận được Quyết định này" : " within \($0) days of receiving this Decision" } ?? ""
+        let term = days.map { vi ? " trong thời hạn \($0) ngày kể từ ngày nhận được Quyết định này" : " within \(englishCount($0, "day")) of receiving this Decision" } ?? ""
         return vi
             ? "Kể từ ngày Quyết định này có hiệu lực, \(producers) không được sử dụng nhãn hiệu OCOP và thứ hạng sao đối với sản phẩm bị thu hồi giấy chứng nhận trên bao bì, nhãn sản phẩm và các hình thức quảng bá; có trách nhiệm nộp lại bản gốc giấy chứng nhận cho \(agency)\(term)."
             : "From the date this Decision takes effect, \(producers) may no longer use the OCOP mark or the star rating of the revoked product on packaging, labels or promotion, and shall return the original certificate to \(agency)\(term)."

@@ -136,7 +136,7 @@ public struct RegisterTally: Sendable, Hashable, Codable {
             "\(producers) chủ thể có sản phẩm OCOP còn hiệu lực, trong đó \(kinds).",
         ] : [
             "On \(asOf.display(.en)), \(products) OCOP products at 3 stars or more held a certificate in force (\(years)): \(stars).",
-            "\(producers) producers hold them: \(kinds).",
+            "\(englishCount(producers, "producer")) \(producers == 1 ? "holds" : "hold") them: \(kinds).",
         ]
     }
 }

@@ -55,7 +55,7 @@ public enum CouncilFlag: Sendable, Hashable, Codable {
         switch self {
         case let .quorum(scored, required, eligible, presidingMissing):
             var text = vi ? "chưa đủ túc số: \(scored)/\(eligible) thành viên đã chấm, cần \(required)"
-                : "no quorum: \(scored) of \(eligible) members scored, \(required) needed"
+                : "no quorum: \(scored) of \(englishCount(eligible, "member")) scored, \(required) needed"
             if presidingMissing { text += vi ? "; thiếu phiếu của Chủ tịch (hoặc Phó Chủ tịch điều hành)" : "; the presiding chair's sheet is missing" }
             return text
         case let .spread(points, maximum):

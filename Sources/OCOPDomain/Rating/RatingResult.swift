@@ -129,7 +129,7 @@ public enum RatingReason: Sendable, Hashable, Codable {
                 : "5★ level: the province proposes the product to the Ministry of Agriculture and Environment (central council); not a provincial result"
         case .spread(let points, let members):
             return vi ? "Chênh lệch tổng điểm giữa \(members) thành viên: \(points) điểm"
-                : "Spread of totals across \(members) members: \(points) points"
+                : "Spread of totals across \(englishCount(members, "member")): \(points) points"
         case .minimumDisagreement(let check):
             let who = check.membersBelow.joined(separator: ", ")
             return vi ? "Các thành viên không thống nhất về yêu cầu tối thiểu \(check.stars)★ của tiêu chí \(check.criterion) (≥ \(check.required)): dưới mức là \(who)"

@@ -40,7 +40,7 @@ public struct TargetRepository {
                     guard update else {
                         throw StoreError.rejected(constraint: "annual_target_pkey", field: "update", value: "\(t.provinceCode) \(t.year)", kind: .conflict, reason: LocalizedText(
                             vi: "Tỉnh \(province.name) đã có chỉ tiêu năm \(t.year): \(stored.products) sản phẩm\(stored.basis.map { " (\($0))" } ?? ""). Thêm --update để ghi chỉ tiêu điều chỉnh (bản cũ vẫn được lưu).",
-                            en: "\(province.name) already has a \(t.year) target: \(stored.products) products\(stored.basis.map { " (\($0))" } ?? ""). Add --update to record the revised target (the old one is kept)."))
+                            en: "\(province.name) already has a \(t.year) target: \(englishCount(stored.products, "product"))\(stored.basis.map { " (\($0))" } ?? ""). Add --update to record the revised target (the old one is kept)."))
                     }
                 }
                 try connection.query("""

@@ -84,7 +84,7 @@ enum AuditRender {
         if report.intact {
             let rows = report.chains.reduce(0) { $0 + $1.rows }
             lines.append(vi ? "Sổ ghi nguyên vẹn: \(report.chains.count) chuỗi, \(rows) dòng đã được tính lại và khớp."
-                            : "The record is intact: \(report.chains.count) chains, \(rows) rows recomputed and matching.")
+                            : "The record is intact: \(englishCount(report.chains.count, "chain")), \(englishCount(rows, "row")) recomputed and matching.")
         } else {
             lines.append(vi ? "SỔ GHI ĐÃ BỊ SỬA: \(report.breaks.count) chuỗi không khớp." : "THE RECORD WAS ALTERED: \(englishCount(report.breaks.count, "chain")) \(report.breaks.count == 1 ? "does" : "do") not match.")
             lines += report.breaks.map { "  " + $0.message(language) }

@@ -191,7 +191,7 @@ extension CertificateCommand {
                 let ended = list.ended.map(\.description).joined(separator: ", ")
                 Output.write(vi
                     ? "Đã ghi \(path): danh sách trạng thái của \(list.issuer) ngày \(list.date.display(.vi)), \(list.size) mục, \(list.indexes) chỉ số đã cấp, \(list.ended.count) giấy chứng nhận đã bị thu hồi hoặc thay thế\(ended.isEmpty ? "" : " (\(ended))"); ký bằng khóa \(list.kid). Đăng tại: \(list.id)"
-                    : "Wrote \(path): status list of \(list.issuer) on \(list.date.display(.en)), \(list.size) entries, \(list.indexes) indexes given, \(list.ended.count) certificates revoked or superseded\(ended.isEmpty ? "" : " (\(ended))"); signed with key \(list.kid). Publish at: \(list.id)")
+                    : "Wrote \(path): status list of \(list.issuer) on \(list.date.display(.en)), \(list.size) entries, \(englishCount(list.indexes, "index", "indexes")) given, \(englishCount(list.ended.count, "certificate")) revoked or superseded\(ended.isEmpty ? "" : " (\(ended))"); signed with key \(list.kid). Publish at: \(list.id)")
             }
         }
     }

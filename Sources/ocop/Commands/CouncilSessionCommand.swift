@@ -44,7 +44,7 @@ struct CouncilSessionCommand: ParsableCommand {
                 let lifecycle = try bench.sessionLifecycle(snapshot.code)
                 Output.write(language == .vi
                     ? "Đã mở phiên \(snapshot.code) (\(Output.terminalSafe(snapshot.council.name)), ngày \(snapshot.heldOn.display(.vi))): \(snapshot.dossiers.count) hồ sơ, \(present) thành viên có mặt."
-                    : "Opened session \(snapshot.code) (\(Output.terminalSafe(snapshot.council.name)), \(snapshot.heldOn.display(.en))): \(snapshot.dossiers.count) dossiers, \(present) members present.")
+                    : "Opened session \(snapshot.code) (\(Output.terminalSafe(snapshot.council.name)), \(snapshot.heldOn.display(.en))): \(englishCount(snapshot.dossiers.count, "dossier")), \(englishCount(present, "member")) present.")
                 if lifecycle.mode == .writtenOpinions {
                     Output.write(language == .vi ? "Hình thức: lấy ý kiến bằng văn bản (điểm d khoản 6 Điều 7); chỉ họp trực tiếp khi ý kiến khác nhau."
                                                  : "Mode: written opinions (Art. 7.6.d); a meeting only if opinions diverge.")

@@ -229,7 +229,7 @@ struct IssuerKeyCommand: ParsableCommand {
                 } else {
                     let list = try bench.exportTrustList(issuers: try issuers.map(readIssuer))
                     text = list.json
-                    summary = language == .vi ? ": \(list.issuers) cơ quan, \(list.keys) khóa" : ": \(list.issuers) issuers, \(list.keys) keys"
+                    summary = language == .vi ? ": \(list.issuers) cơ quan, \(list.keys) khóa" : ": \(englishCount(list.issuers, "issuer")), \(englishCount(list.keys, "key"))"
                 }
                 guard let output, output != "-" else { Output.write(text); return }
                 do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {

@@ -188,7 +188,7 @@ struct ReportCommand: ParsableCommand {
                 let day = try asOf.date() ?? bench.today
                 let certificates = try bench.expiringCertificates(within: within, asOf: day)
                 let vi = language == .vi
-                let title = vi ? "Giấy chứng nhận OCOP hết hạn trong \(within) ngày kể từ \(day.display(.vi))" : "OCOP certificates expiring within \(within) days of \(day.display(.en))"
+                let title = vi ? "Giấy chứng nhận OCOP hết hạn trong \(within) ngày kể từ \(day.display(.vi))" : "OCOP certificates expiring within \(englishCount(within, "day")) of \(day.display(.en))"
                 switch format {
                 case .json, .csv: Output.write(try CertificateRender.expiring(certificates, format: format, language))
                 default: Output.write(ReportCommand.readable(format, title: title, blocks: ReportRender.expiringBlocks(certificates, within: within, asOf: day, language)))

@@ -93,7 +93,7 @@ struct ScoreCommand: ParsableCommand {
                 let summary = try workbench(actor).importSheets(file: file, session: try session.map { try readCode(SessionCode.self, $0) })
                 Output.write(language == .vi
                     ? "Đã nhập \(summary.sheets) phiếu (\(summary.answers) câu trả lời, \(summary.corrections) phiếu đính chính) vào phiên \(summary.session)."
-                    : "Imported \(summary.sheets) sheets (\(summary.answers) answers, \(summary.corrections) corrections) into session \(summary.session).")
+                    : "Imported \(englishCount(summary.sheets, "sheet")) (\(englishCount(summary.answers, "answer")), \(englishCount(summary.corrections, "correction"))) into session \(summary.session).")
             }
         }
     }

@@ -84,7 +84,7 @@ enum CouncilRender {
             lines.append(vi ? "Không có hồ sơ mới để kết luận (đã kết luận: \(report.alreadyDecided.count))."
                             : "Nothing new to decide (already decided: \(report.alreadyDecided.count)).")
         } else {
-            lines.append(vi ? "Kết thúc phiên: \(report.decided.count) hồ sơ có kết quả." : "Session finalized: \(report.decided.count) dossiers decided.")
+            lines.append(vi ? "Kết thúc phiên: \(report.decided.count) hồ sơ có kết quả." : "Session finalized: \(englishCount(report.decided.count, "dossier")) decided.")
         }
         for d in report.decided {
             let r = d.result

@@ -65,7 +65,7 @@ enum DemoRender {
             let k = current.filter { $0.stars == n }.count
             return k == 0 ? nil : "\(n)★ × \(k)"
         }.joined(separator: ", ")
-        return (vi ? "Ngày \(asOf.display(.vi)): \(certificates.count) giấy chứng nhận — " : "On \(asOf.display(.en)): \(certificates.count) certificates — ")
+        return (vi ? "Ngày \(asOf.display(.vi)): \(certificates.count) giấy chứng nhận — " : "On \(asOf.display(.en)): \(englishCount(certificates.count, "certificate")) — ")
             + parts.joined(separator: " · ") + ".\n"
             + (vi ? "Đang có hiệu lực \(current.count): \(stars)." : "In force \(current.count): \(stars).")
     }

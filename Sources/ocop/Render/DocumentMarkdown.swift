@@ -213,7 +213,7 @@ struct DocumentMarkdown {
             out += [groundLine(c, programme: d.programmeDecision), ""]
         } else {
             out += article(1, vi ? "Thu hồi giấy chứng nhận sản phẩm OCOP đối với \(Self.count(d.certificates.count)) sản phẩm \(seeAnnex(nil))."
-                : "To revoke the OCOP certificates of \(d.certificates.count) products \(seeAnnex(nil)).")
+                : "To revoke the OCOP certificates of \(englishCount(d.certificates.count, "product")) \(seeAnnex(nil)).")
         }
         let producers = d.certificates.count == 1 ? d.certificates[0].producerName : (vi ? "các chủ thể OCOP có tên tại Điều 1" : "the producers named in Article 1")
         out += article(2, vi

@@ -142,7 +142,7 @@ enum HistoryRender {
             }
             if !all, shown.count < d.rows.count {
                 lines.append(vi ? "(\(d.rows.count - shown.count) tiêu chí không thay đổi và không có khai báo được ẩn; --all để xem hết.)"
-                                : "(\(d.rows.count - shown.count) criteria without a change or a claim are hidden; --all shows them.)")
+                                : "(\(englishCount(d.rows.count - shown.count, "criterion", "criteria")) without a change or a claim \(d.rows.count - shown.count == 1 ? "is" : "are") hidden; --all shows them.)")
             }
             return lines.joined(separator: "\n")
         }

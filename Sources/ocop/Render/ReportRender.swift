@@ -98,7 +98,7 @@ enum ReportRender {
         blocks.append(.table(ReportTable(headers: [vi ? "năm" : "year", products, share] + starLevels.map { "\($0)★" },
                                          rows: t.byYear.map { y in [String(y.year)] + count(y.count, y.share, language) + starLevels.map { String(y.byStars[$0] ?? 0) } },
                                          widths: [1.5, 1.5, 1.5] + starLevels.map { _ in 1 }, numericColumns: Array(1..<(3 + starLevels.count)))))
-        blocks.append(.heading(vi ? "3. Theo loại hình chủ thể (\(t.producers) chủ thể)" : "3. By kind of producer (\(t.producers) producers)"))
+        blocks.append(.heading(vi ? "3. Theo loại hình chủ thể (\(t.producers) chủ thể)" : "3. By kind of producer (\(englishCount(t.producers, "producer")))"))
         blocks.append(.table(ReportTable(headers: [vi ? "loại hình" : "kind", vi ? "số chủ thể" : "producers", share],
                                          rows: t.byProducerKind.map { [$0.kind.label(language)] + count($0.count, $0.share, language) },
                                          widths: [4, 1.5, 1.5], numericColumns: [1, 2])))
@@ -190,7 +190,7 @@ enum ReportRender {
         let n = r.dossiers.count
         guard n > 0 else { return [.paragraph(vi ? "Đợt này không có hồ sơ nào." : "No dossier in this round.")] }
         let scored = r.dossiers.filter { $0.average != nil }.count
-        var blocks: [ReportBlock] = [.paragraph(vi ? "\(n) hồ sơ, \(scored) hồ sơ đã được Hội đồng chấm." : "\(n) dossiers, \(scored) scored by a council.")]
+        var blocks: [ReportBlock] = [.paragraph(vi ? "\(n) hồ sơ, \(scored) hồ sơ đã được Hội đồng chấm." : "\(englishCount(n, "dossier")), \(scored) scored by a council.")]
         let share = vi ? "tỷ lệ" : "share", dossiers = vi ? "số hồ sơ" : "dossiers"
         blocks.append(.heading(vi ? "1. Theo kết quả" : "1. By outcome"))
         blocks.append(.table(ReportTable(headers: [vi ? "kết quả" : "outcome", dossiers, share],
@@ -325,7 +325,7 @@ enum ReportRender {
         let sale = r.onSale
         var blocks: [ReportBlock] = [.paragraph(vi
             ? "Ngày \(r.asOf.display(.vi)): \(Set(sale.map(\.productID)).count) sản phẩm đang bán tại \(Set(sale.map(\.outlet.id)).count) kênh (\(sale.count) điểm bán); \(r.mustWithdraw.count) điểm bán phải gỡ nhãn OCOP."
-            : "On \(r.asOf.display(.en)): \(Set(sale.map(\.productID)).count) products on sale at \(Set(sale.map(\.outlet.id)).count) outlets (\(sale.count) listings); \(r.mustWithdraw.count) must withdraw the OCOP mark.")]
+            : "On \(r.asOf.display(.en)): \(englishCount(Set(sale.map(\.productID)).count, "product")) on sale at \(englishCount(Set(sale.map(\.outlet.id)).count, "outlet")) (\(englishCount(sale.count, "listing"))); \(r.mustWithdraw.count) must withdraw the OCOP mark.")]
         blocks.append(.heading(vi ? "1. Theo loại kênh" : "1. By kind of outlet"))
         blocks.append(.table(ReportTable(
             headers: vi ? ["loại kênh", "số kênh", "số sản phẩm", "điểm bán", "bán là OCOP", "phải gỡ nhãn"] : ["kind", "outlets", "products", "listings", "as OCOP", "must withdraw"],
@@ -356,7 +356,7 @@ enum ReportRender {
         let vi = language == .vi
         var blocks: [ReportBlock] = [.paragraph(vi
             ? "Ngày \(asOf.display(.vi)): \(certificates.count) giấy chứng nhận còn hiệu lực hết hạn trong \(within) ngày tới; chủ thể nộp hồ sơ đánh giá lại từ 180 đến 120 ngày trước ngày hết hạn (điểm a khoản 6 Điều 7)."
-            : "On \(asOf.display(.en)): \(certificates.count) certificates in force expire within \(within) days; holders file for re-evaluation 180 to 120 days before expiry (Art. 7.6.a).")]
+            : "On \(asOf.display(.en)): \(englishCount(certificates.count, "certificate")) in force \(certificates.count == 1 ? "expires" : "expire") within \(englishCount(within, "day")); holders file for re-evaluation 180 to 120 days before expiry (Art. 7.6.a).")]
         guard !certificates.isEmpty else { return blocks }
         var months: [String: [Int: Int]] = [:]
         for c in certificates { months[String(c.facts.validUntil.iso.prefix(7)), default: [:]][c.stars, default: 0] += 1 }

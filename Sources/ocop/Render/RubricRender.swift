@@ -6,12 +6,14 @@ enum RubricRender {
 
     static func show(_ set: ProductSet, language: Language) -> String {
         let vi = language == .vi
-        var out: [String] = ["Bộ \(set.number). \(set.title) (\(set.version))",
-                             "Sản phẩm: \(set.category)" + (set.group.map { ". Nhóm: \($0)" } ?? "")]
-        if let d = set.disqualification { out.append("\(d.lead): \(d.clause)") }
+        // The sheet's own words (titles, options, clauses) are the decree's, in Vietnamese; the
+        // labels around them are the reader's.
+        var out: [String] = [(vi ? "Bộ" : "Set") + " \(set.number). \(set.title) (\(set.version))",
+                             (vi ? "Sản phẩm: " : "Product: ") + set.category + (set.group.map { (vi ? ". Nhóm: " : ". Group: ") + $0 } ?? "")]
+        if let d = set.disqualification { out.append(vi ? "\(d.lead): \(d.clause)" : "Knock-out of the dossier («\(d.lead)»): \(d.clause)") }
         for part in set.parts {
             out.append("")
-            out.append("Phần \(part.code.rawValue): \(part.title) — \(vi ? "tối đa" : "max") \(part.max)")
+            out.append((vi ? "Phần" : "Part") + " \(part.code.rawValue): \(part.title) — \(vi ? "tối đa" : "max") \(part.max)")
             if let note = part.sourceNote { out.append("  ⚠ \(note)") }
             for group in part.groups { render(group, depth: 1, into: &out, vi: vi) }
         }
@@ -29,7 +31,7 @@ enum RubricRender {
         if let cond = c.condition { out.append("\(pad)  [\(cond.text)]") }
         if let k = c.knockOut { out.append("\(pad)  ⛔ \(k.text)") }
         for option in c.options {
-            let variant = option.variant.map { v in " [TH\(v): \(c.variants.first { $0.number == v }?.label ?? "")]" } ?? ""
+            let variant = option.variant.map { v in " [\(vi ? "TH" : "case ")\(v): \(c.variants.first { $0.number == v }?.label ?? "")]" } ?? ""
             let warn = option.sourceNote.map { " ⚠ \($0)" } ?? ""
             out.append("\(pad)  □ \(option.text) → \(option.points)\(stars(option.minStars))\(variant)\(warn)")
         }
