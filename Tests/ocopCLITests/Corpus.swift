@@ -395,6 +395,7 @@ enum Corpus {
             CorpusCase(group: "demo", name: "demo over existing data", arguments: ["demo"], status: 65, fragments: ["--reset"]),
             CorpusCase(group: "demo", name: "reset of a configured server without --yes", arguments: ["demo", "--reset"], status: 65, fragments: ["--yes"]),
             CorpusCase(group: "db", name: "reset of a configured server", arguments: ["db", "reset"], status: 65, fragments: ["nội bộ"]),
+            CorpusCase(group: "db", name: "destroy of a configured server", arguments: ["db", "destroy", "--yes"], status: 65, fragments: ["nội bộ"]),
             CorpusCase(group: "user", name: "acting person not a code", arguments: ["producer", "edit", "2400910001", "--name", "X", "--as", "Nguyễn Văn A"], status: 65, fragments: ["mã người"]),
             CorpusCase(group: "user", name: "OCOP_LANG unknown", arguments: ["producer", "list", "--lang", "fr"], status: 64, fragments: ["fr"]),
         ]

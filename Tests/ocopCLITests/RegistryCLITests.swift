@@ -274,4 +274,47 @@ import Testing
         #expect(stop.status == 0)
         #expect(try runOCOP(["db", "status", "--lang", "en"], environment: env).out.contains("stopped"))
     }
+    /// Whether a process runs (a zombie, left for a container's init to reap, does not).
+    static func alive(_ pid: Int) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let state = stat.split(separator: ")").last?.split(separator: " ").first else { return false }
+        return state != "Z" && state != "X"
+    }
+
+    /// `db destroy` deletes the cluster wherever it lives (as root, with a home others cannot
+    /// enter: under /var/lib/ocop/clusters) and keeps the home with its keys.
+    @Test func destroyDeletesTheClusterAndKeepsTheHome() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("ocop-destroy-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("keys"), withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: home.path)
+        let key = home.appendingPathComponent("keys/24-test.key")
+        try Data("secret".utf8).write(to: key)
+        let env = cleanEnvironment(["OCOP_HOME": home.path, "OCOP_USER": "thu-ky"])
+        defer {
+            _ = try? runOCOP(["db", "destroy", "--yes"], environment: env)
+            try? FileManager.default.removeItem(at: home)
+        }
+        #expect(try runOCOP(["db", "start"], environment: env).status == 0)
+        let status = try runOCOP(["db", "status", "--format", "json"], environment: env)
+        let view = try #require(try JSONSerialization.jsonObject(with: Data(status.out.utf8)) as? [String: Any], "\(status.out)\(status.err)")
+        let folder = try #require(view["location"] as? String)
+        let server = try #require(view["server"] as? [String: Any])
+        let pid = try #require((server["running"] as? [String: Any])?["pid"] as? Int, "\(status.out)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/data/PG_VERSION"))
+
+        // Without --yes nothing happens.
+        let unconfirmed = try runOCOP(["db", "destroy", "--lang", "en"], environment: env)
+        #expect(unconfirmed.status == 65 && unconfirmed.err.contains("deletes \(folder)"), "\(unconfirmed.err)")
+        #expect(Self.alive(pid) && FileManager.default.fileExists(atPath: folder))
+
+        let destroyed = try runOCOP(["db", "destroy", "--yes"], environment: env)
+        #expect(destroyed.status == 0 && destroyed.out.contains("Đã dừng và xóa cơ sở dữ liệu nội bộ tại \(folder)."), "\(destroyed.out)\(destroyed.err)")
+        #expect(!FileManager.default.fileExists(atPath: folder), "the cluster's folder is gone")
+        #expect(!Self.alive(pid), "the server is stopped")
+        #expect(try String(contentsOf: key, encoding: .utf8) == "secret", "the home and its keys stay")
+        let again = try runOCOP(["db", "destroy", "--yes", "--lang", "en"], environment: env)
+        #expect(again.status == 0 && again.out == "There is no embedded database at \(folder): nothing to delete.\n", "\(again.out)")
+        #expect(try runOCOP(["db", "status", "--lang", "en"], environment: env).out.contains("not created yet"))
+    }
 }

@@ -196,10 +196,37 @@ extension Workbench {
         _ = try connection()
     }
 
+    /// Stops the embedded server and deletes its cluster, all data included, wherever it lives
+    /// (inside `$OCOP_HOME`, or under /var/lib/ocop/clusters for root). The home folder stays: it
+    /// holds the issuers' private signing keys and the printing settings. The next command that
+    /// needs a database creates a new, empty one.
+    public func destroyEmbedded(confirmed: Bool) throws -> EmbeddedRemoval {
+        let cluster = try embeddedCluster("db destroy")
+        let existed = FileManager.default.fileExists(atPath: cluster.root.path)
+        guard confirmed || !existed else {
+            throw AppError.confirmationNeeded(LocalizedText(
+                vi: "Lệnh này dừng cơ sở dữ liệu nội bộ và xóa hẳn \(cluster.root.path) cùng toàn bộ dữ liệu. Cần xác nhận để tiếp tục.",
+                en: "This stops the embedded database and deletes \(cluster.root.path) with all its data. It needs a confirmation."))
+        }
+        close()
+        if existed { try cluster.destroy() }
+        return EmbeddedRemoval(folder: cluster.root.path, home: cluster.home.path, existed: existed)
+    }
+
     /// Applies pending migrations (or lists them with `dryRun`); returns their names.
     public func migrate(dryRun: Bool) throws -> [String] {
         let connection = try database.connectAdministrator()
         defer { connection.close() }
         return try database.migrationRunner().migrate(on: connection, actor: actor.rawValue, dryRun: dryRun).map(\.fileStem)
     }
+}
+
+/// What `destroyEmbedded` removed.
+public struct EmbeddedRemoval: Sendable, Equatable {
+    /// The cluster's folder, now gone (or never made).
+    public var folder: String
+    /// `$OCOP_HOME`, kept.
+    public var home: String
+    /// Whether there was a cluster to delete.
+    public var existed: Bool
 }

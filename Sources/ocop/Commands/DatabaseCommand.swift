@@ -17,7 +17,7 @@ struct DatabaseCommand: ParsableCommand {
             reachable only through a Unix socket. Any command that needs it starts it. Set OCOP_DATABASE_URL (or DATABASE_URL, \
             or PG* variables) to use an existing server instead; then run ocop db migrate after each upgrade.
             """),
-        subcommands: [Start.self, Stop.self, Status.self, URLCommand.self, Psql.self, Reset.self, Migrate.self, Backup.self, Restore.self]
+        subcommands: [Start.self, Stop.self, Status.self, URLCommand.self, Psql.self, Reset.self, Destroy.self, Migrate.self, Backup.self, Restore.self]
     )
 
     struct Start: ParsableCommand {
@@ -131,6 +131,37 @@ struct DatabaseCommand: ParsableCommand {
             try runReporting(language) {
                 try workbench(actor).resetEmbedded(confirmed: yes)
                 Output.write(language == .vi ? "Đã tạo lại cơ sở dữ liệu nội bộ (trống, lược đồ mới nhất)." : "The embedded database was recreated (empty, current schema).")
+            }
+        }
+    }
+
+    struct Destroy: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "destroy",
+            abstract: L("Dừng và xóa hẳn cụm nội bộ (toàn bộ dữ liệu); giữ thư mục $OCOP_HOME.", "Stop and delete the embedded cluster (all data); $OCOP_HOME stays."),
+            discussion: L("""
+                Xóa thư mục của cụm, kể cả khi nó nằm ngoài $OCOP_HOME (chạy bằng root: /var/lib/ocop/clusters/…), nên chạy lệnh \
+                này trước khi xóa một thư mục $OCOP_HOME. Khóa ký riêng (keys/) và cấu hình in (printing.yaml) trong $OCOP_HOME \
+                được giữ nguyên. Lệnh tiếp theo cần cơ sở dữ liệu sẽ tạo một cụm mới, trống. Sao lưu trước: ocop db backup.
+                """, """
+                Deletes the cluster's folder, also when it lives outside $OCOP_HOME (as root: /var/lib/ocop/clusters/…), so run \
+                it before deleting an $OCOP_HOME folder. The private signing keys (keys/) and the printing settings \
+                (printing.yaml) in $OCOP_HOME are kept. The next command that needs a database creates a new, empty cluster. \
+                Back up first: ocop db backup.
+                """))
+        @OptionGroup var lang: LanguageOption
+        @Flag(name: .long, help: L("Xác nhận xóa toàn bộ dữ liệu.", "Confirm deleting all data.")) var yes = false
+
+        func run() throws {
+            let language = lang.language
+            try runReporting(language) {
+                let removal = try workbench().destroyEmbedded(confirmed: yes)
+                let vi = language == .vi
+                Output.write(removal.existed
+                    ? (vi ? "Đã dừng và xóa cơ sở dữ liệu nội bộ tại \(removal.folder). Thư mục \(removal.home) (khóa ký, cấu hình in) được giữ nguyên."
+                          : "Stopped and deleted the embedded database at \(removal.folder). The folder \(removal.home) (signing keys, printing settings) is kept.")
+                    : (vi ? "Không có cơ sở dữ liệu nội bộ tại \(removal.folder): không có gì để xóa."
+                          : "There is no embedded database at \(removal.folder): nothing to delete."))
             }
         }
     }
