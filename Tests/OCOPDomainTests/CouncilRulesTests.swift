@@ -86,7 +86,7 @@ import Testing
         var walk = SheetWalk(productSet: set, title: "t")
         #expect(walk.cursor == 0)
         #expect(walk.handle(.digit(1)) == .saveDraft)
-        #expect(walk.cursor == 1 && walk.answers[set.scorableCriteria[0].code]?.points == set.scorableCriteria[0].options[0].points)
+        #expect(walk.cursor == 1 && walk.answers[set.scorableCriteria[0].code]?.points == walk.keyedOptions(0).numbered[0].points)
         #expect(walk.handle(.skip) == .none && walk.cursor == 2)
         #expect(walk.handle(.back) == .none && walk.cursor == 1)
         #expect(walk.handle(.digit(9)) == .none, "no 9th option")
@@ -125,11 +125,40 @@ import Testing
         #expect(!resumed.missing.contains("5.2"))
     }
 
+    /// A sheet's own 0-point option is key 0, never a second key beside "none applies"; the
+    /// other options follow from 1, and the screen marks the answer on the key that gave it.
+    @Test func aZeroPointOptionIsKeyZero() throws {
+        for productSet in allSets {
+            for (i, c) in productSet.scorableCriteria.enumerated() where !c.hasVariants {
+                let walk = SheetWalk(productSet: productSet, title: "t", cursor: i)
+                let (zero, numbered) = walk.keyedOptions(i)
+                #expect(zero?.points ?? 0 == 0 && numbered.allSatisfy { $0.points != 0 }, "set \(productSet.number) \(c.code)")
+                #expect(numbered.count + (zero == nil ? 0 : 1) == c.options.count)
+                let screen = walk.render(.en)
+                #expect(screen.filter { $0.contains("— 0 pt") || $0.contains("— 0 points") }.count == 1, "set \(productSet.number) \(c.code): \(screen)")
+            }
+        }
+        // Set 4, 1.2: [0] no certificate, [1] VietGAP (1 point), [2] GlobalGAP (2 points).
+        let honey = allSets[3]
+        let index = try #require(honey.scorableCriteria.firstIndex { $0.code == "1.2" })
+        for (key, points) in [(0, 0), (1, 1), (2, 2)] {
+            var walk = SheetWalk(productSet: honey, title: "t", cursor: index)
+            #expect(walk.handle(.digit(key)) == .saveDraft)
+            #expect(walk.answers["1.2"]?.points == points)
+            _ = walk.handle(.back)
+            let marked = walk.render(.vi).filter { $0.hasPrefix("  ● ") }
+            #expect(marked.count == 1 && marked[0].hasPrefix("  ● [\(key)] "), "\(marked)")
+        }
+        var walk = SheetWalk(productSet: honey, title: "t", cursor: index)
+        #expect(walk.handle(.digit(3)) == .none, "three options: keys 0–2")
+        #expect(walk.render(.en).contains { $0.hasPrefix("Keys: 0–2 choose") })
+    }
+
     @Test func tourismCaseIsChosenOnceForTheSheet() throws {
         let tourism = allSets[25]
         let first = try #require(tourism.scorableCriteria.firstIndex { $0.hasVariants })
         var walk = SheetWalk(productSet: tourism, title: "t", cursor: first)
-        let options = walk.shownOptions(first)
+        let options = walk.keyedOptions(first).numbered
         let pick = try #require(options.firstIndex { $0.variant == 2 })
         _ = walk.handle(.digit(pick + 1))
         #expect(walk.variant == 2)

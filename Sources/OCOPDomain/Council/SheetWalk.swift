@@ -11,7 +11,7 @@ public struct SheetWalk: Sendable, Hashable {
     }
 
     public enum Key: Sendable, Hashable {
-        /// `0` = none of the options applies; `1…9` = the n-th option shown.
+        /// `0` = the 0-point answer; `1…9` = the n-th other option shown (`keyedOptions`).
         case digit(Int)
         case back
         case skip
@@ -116,6 +116,17 @@ public struct SheetWalk: Sendable, Hashable {
         return c.options.filter { $0.variant == nil || $0.variant == v }
     }
 
+    /// The keys of criterion `index`: key 0 is the 0-point answer — the sheet's own 0-point
+    /// option when it has one (387 criteria of QĐ 26 do, e.g. "Không được cấp giấy chứng nhận"),
+    /// else "none of the options applies" — and keys 1… are the other shown options in order.
+    /// So one answer never has two keys, and on most criteria the key is the points.
+    public func keyedOptions(_ index: Int) -> (zero: RubricOption?, numbered: [RubricOption]) {
+        let options = shownOptions(index)
+        guard let z = options.firstIndex(where: { $0.points == 0 && $0.variant == nil }) else { return (nil, options) }
+        var numbered = options
+        return (numbered.remove(at: z), numbered)
+    }
+
     /// The case chosen on another criterion (so this one can still switch when it is the only one).
     private func variantOtherThan(_ index: Int) -> Int? {
         let code = criteria[index].code
@@ -148,7 +159,7 @@ public struct SheetWalk: Sendable, Hashable {
         case .question(let i):
             switch key {
             case .digit(let n):
-                let options = shownOptions(i)
+                let options = keyedOptions(i).numbered
                 let c = criteria[i]
                 if n == 0 {
                     answers[c.code] = SheetAnswer(points: 0)
@@ -243,9 +254,10 @@ public struct SheetWalk: Sendable, Hashable {
             if let condition = c.condition { lines.append("  (" + condition.text + ")") }
             for line in evidence[c.code] ?? [] { lines.append("  " + line) }
             let current = answers[c.code]
-            let options = shownOptions(i)
+            let (zero, options) = keyedOptions(i)
             let noneChosen = current?.points == 0
-            lines.append("  \(noneChosen ? "●" : " ") [0] " + (vi ? "Không đạt phương án nào — 0 điểm" : "None of the options applies — 0 points"))
+            lines.append("  \(noneChosen ? "●" : " ") [0] " + (zero.map { "\($0.text) — 0 " + (vi ? "điểm" : "pt") }
+                ?? (vi ? "Không đạt phương án nào — 0 điểm" : "None of the options applies — 0 points")))
             for (k, option) in options.enumerated() {
                 let chosen = current.map { $0.points == option.points && (option.variant == nil || $0.variant == option.variant) && $0.points != 0 } ?? false
                 var line = "  \(chosen ? "●" : " ") [\(k + 1)] "
