@@ -6,32 +6,37 @@ import Testing
 /// The sheet import's CSV reader reads exactly what RFC 4180 says: random tables written as CSV
 /// (quotes, commas, CR, LF, CRLF inside fields, a BOM, NFD and NFC Vietnamese, empty fields,
 /// blank lines) read back as the same records on the same physical lines, and arbitrary text
-/// is read exactly as a reference reader reads it, malformed quoting included.
+/// is read exactly as a reference reader reads it, malformed quoting included — with commas, and
+/// with the semicolons and tabs a header line may choose.
 @Suite struct ScoreCSVReaderPropertyTests {
     /// Pieces fields are made of: CSV's special characters, Vietnamese in both normal forms, a
     /// lone combining mark, a BOM inside a field, an emoji.
     static let fragments = [
-        "a", "Z", "7", " ", "\t", ",", "\"", "\r", "\n", "\r\n", "\"\"", "HS-2026-0001", "1.1",
+        "a", "Z", "7", " ", "\t", ",", ";", "\"", "\r", "\n", "\r\n", "\"\"", "HS-2026-0001", "1.1",
         "Hà Nội", "Ha\u{300} Nô\u{323}\u{302}i", "đặc sản", "Đ", "ư", "e\u{323}\u{302}", "\u{301}", "\u{FEFF}", "😀",
     ]
+
+    static let separators: [Unicode.Scalar] = [",", ";", "\t"]
 
     @Test func wellFormedTablesReadBackAsWritten() async {
         let field = Gen.int(in: 0...(Self.fragments.count - 1)).array(of: 0...4)
         let table = field.array(of: 1...4).array(of: 0...8)
-        await propertyCheck(count: 1000, input: table, Gen.int(in: 0...255).array(of: 9), Gen.bool(), Gen.bool()) { rows, layout, bom, finalNewline in
+        await propertyCheck(count: 1000, input: table, Gen.int(in: 0...255).array(of: 9), Gen.bool(), Gen.bool(), Gen.int(in: 0...2)) { rows, layout, bom, finalNewline, s in
+            let separator = Self.separators[s]
             let table = rows.map { $0.map { $0.map { Self.fragments[$0] }.joined() } }
-            let (bytes, expected) = Self.write(table, layout: layout, bom: bom, finalNewline: finalNewline)
-            let read = Self.read(bytes)
+            let (bytes, expected) = Self.write(table, layout: layout, bom: bom, finalNewline: finalNewline, separator: separator)
+            let read = Self.read(bytes, separator: separator)
             #expect(read == .records(expected), "\(Self.show(bytes))")
-            #expect(read == ReferenceCSV.read(bytes), "\(Self.show(bytes))")
+            #expect(read == ReferenceCSV.read(bytes, separator: separator), "\(Self.show(bytes))")
         }
     }
 
     @Test func anyTextIsReadAsTheReferenceReadsIt() async {
-        let tokens = ["a", ",", "\"", "\r", "\n", " ", "é", "e\u{301}", "\u{FEFF}"]
-        await propertyCheck(count: 3000, input: Gen.int(in: 0...(tokens.count - 1)).array(of: 0...30), Gen.bool()) { picks, bom in
+        let tokens = ["a", ",", ";", "\t", "\"", "\r", "\n", " ", "é", "e\u{301}", "\u{FEFF}"]
+        await propertyCheck(count: 3000, input: Gen.int(in: 0...(tokens.count - 1)).array(of: 0...30), Gen.bool(), Gen.int(in: 0...2)) { picks, bom, s in
             let bytes = (bom ? [0xEF, 0xBB, 0xBF] : []) + Array(picks.map { tokens[$0] }.joined().utf8)
-            #expect(Self.read(bytes) == ReferenceCSV.read(bytes), "\(Self.show(bytes))")
+            let separator = Self.separators[s]
+            #expect(Self.read(bytes, separator: separator) == ReferenceCSV.read(bytes, separator: separator), "\(Self.show(bytes))")
         }
     }
 
@@ -46,13 +51,20 @@ import Testing
         #expect(Self.read(Array("a,\"b\" ,c\n".utf8)) == .malformed(.textAfterClosingQuote, line: 1))
         #expect(Self.read(Array("a\nb,\"c\nd\n".utf8)) == .malformed(.unclosedQuote, line: 2))
         #expect(Self.read(Array("a\rb\n".utf8)) == .malformed(.loneCarriageReturn, line: 1))
+        // The header line picks the separator: a comma if it has one, else a semicolon, else a tab.
+        for (header, expected): (String, Unicode.Scalar) in [("a,b;c\tD\n", ","), ("\u{FEFF}a;b\tc\r\nx,y\n", ";"), ("a\tb\n1;2\n", "\t"), ("a\n1;2\n", ","), ("", ",")] {
+            #expect(ScoreCSVReader.separator(of: Data(header.utf8)) == UInt8(ascii: expected), "\(header.debugDescription)")
+        }
+        #expect(Self.read(Array("dossier;member\r\n\"HS;1\";m1\r\n".utf8), separator: ";") == .records([
+            Record(line: 1, fields: ["dossier", "member"]), Record(line: 2, fields: ["HS;1", "m1"]),
+        ]))
     }
 
     // MARK: Writing a table
 
     /// The table as RFC 4180 CSV and the records a reader must yield: `layout` picks, per record,
     /// CRLF or LF, whether a blank line goes before it and whether every field is quoted.
-    static func write(_ table: [[String]], layout: [Int], bom: Bool, finalNewline: Bool) -> ([UInt8], [Record]) {
+    static func write(_ table: [[String]], layout: [Int], bom: Bool, finalNewline: Bool, separator: Unicode.Scalar = ",") -> ([UInt8], [Record]) {
         var out: [UInt8] = bom ? [0xEF, 0xBB, 0xBF] : []
         var line = 1
         var expected: [Record] = []
@@ -65,17 +77,17 @@ import Testing
             let newline = bits & 1 == 0 ? "\n" : "\r\n"
             if bits & 2 != 0 { emit(newline) }
             let start = line
-            // Scalar by scalar: `,` + U+0301 is one Character, yet still a comma to CSV. A field
+            // Scalar by scalar: `,` + U+0301 is one Character, yet still a separator to CSV. A field
             // that begins with U+FEFF is quoted, or at the start of the file it would be a BOM.
             emit(record.map { field in
-                let special = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+                let special = field.unicodeScalars.contains { $0 == separator || $0 == "\"" || $0 == "\r" || $0 == "\n" }
                     || field.unicodeScalars.first == "\u{FEFF}"
                 guard special || bits & 4 != 0 else { return field }
                 var quoted = String.UnicodeScalarView(["\""])
                 for c in field.unicodeScalars { quoted.append(contentsOf: c == "\"" ? ["\"", "\""] : [c]) }
                 quoted.append("\"")
                 return String(quoted)
-            }.joined(separator: ","))
+            }.joined(separator: String(separator)))
             if k < table.count - 1 || finalNewline { emit(newline) }
             // One empty field is a blank line, which readers skip.
             if record != [""] { expected.append(Record(line: start, fields: record.map(\.precomposedStringWithCanonicalMapping))) }
@@ -102,8 +114,8 @@ import Testing
         case malformed(ScoreCSVReader.Malformed.Kind, line: Int)
     }
 
-    static func read(_ bytes: [UInt8]) -> Outcome {
-        var reader = ScoreCSVReader(Data(bytes))
+    static func read(_ bytes: [UInt8], separator: Unicode.Scalar = ",") -> Outcome {
+        var reader = ScoreCSVReader(Data(bytes), separator: UInt8(separator.value))
         var records: [Record] = []
         do throws(ScoreCSVReader.Malformed) {
             while let record = try reader.next() { records.append(Record(line: record.line, fields: record.fields)) }
@@ -125,7 +137,7 @@ enum ReferenceCSV {
 
     enum State { case fieldStart, unquoted, quoted, quoteInQuoted, carriageReturn }
 
-    static func read(_ bytes: [UInt8]) -> Outcome {
+    static func read(_ bytes: [UInt8], separator: Unicode.Scalar = ",") -> Outcome {
         var scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
         if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
         var records: [ScoreCSVReaderPropertyTests.Record] = []
@@ -157,7 +169,7 @@ enum ReferenceCSV {
                     if state == .unquoted { return .malformed(.quoteInUnquotedField, line: line) }
                     state = .quoted
                     quoteLine = line
-                case ",": endField(); state = .fieldStart
+                case separator: endField(); state = .fieldStart
                 case "\n": endRecord()
                 case "\r": state = .carriageReturn
                 default: field.append(c); state = .unquoted
@@ -170,7 +182,7 @@ enum ReferenceCSV {
             case .quoteInQuoted:
                 switch c {
                 case "\"": field.append(c); state = .quoted
-                case ",": endField(); state = .fieldStart
+                case separator: endField(); state = .fieldStart
                 case "\n": endRecord()
                 case "\r": state = .carriageReturn
                 default: return .malformed(.textAfterClosingQuote, line: line)

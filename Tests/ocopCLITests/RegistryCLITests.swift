@@ -198,6 +198,28 @@ import Testing
 
     // MARK: Malformed files
 
+    /// Excel on Vietnamese Windows saves "CSV" with semicolons (the decimal mark is a comma); a
+    /// copy from a spreadsheet has tabs. The header line tells which; quoting works the same.
+    @Test func semicolonAndTabSeparatedFilesImport() throws {
+        let env = try configured("cli_semicolon")
+        try importSeed(env, ["provinces", "communes"])
+        let semicolon = try file("excel-vi.csv", "\u{FEFF}registration_no;name;kind;commune_code;address\r\n"
+            + "0101000001;HTX Một;htx;07534;\"thôn 1; xã Sa Lý, tỉnh Bắc Ninh\"\r\n0101000002;\"HTX \"\"Hai\"\"\";htx;07534;\r\n")
+        let tab = try file("copied.tsv", "registration_no\tname\tkind\tcommune_code\n0101000003\tHTX Ba, Bốn\tdn\t07534\n")
+        defer { for path in [semicolon, tab] { try? FileManager.default.removeItem(atPath: path) } }
+        #expect(try ok(["import", "producers", semicolon], env).contains("thêm mới 2"))
+        #expect(try ok(["import", "producers", tab], env).contains("thêm mới 1"))
+        let stored = Dictionary(uniqueKeysWithValues: try producers(env).map { ($0["registrationNo"] as? String ?? "", $0) })
+        #expect(stored["0101000001"]?["address"] as? String == "thôn 1; xã Sa Lý, tỉnh Bắc Ninh")
+        #expect(stored["0101000002"]?["name"] as? String == "HTX \"Hai\"")
+        #expect(stored["0101000003"]?["name"] as? String == "HTX Ba, Bốn" && stored["0101000003"]?["kind"] as? String == "dn")
+        // A quoting mistake is found with the file's own separator.
+        let broken = try file("broken.csv", "registration_no;name;kind;commune_code\r\n0101000004;\"HTX Năm\" x;htx;07534\r\n")
+        defer { try? FileManager.default.removeItem(atPath: broken) }
+        let result = try runOCOP(["import", "producers", broken, "--lang", "en"], environment: env)
+        #expect(result.status == 65 && result.err.contains("line 2: character \"x\" right after a closing quote"), "\(result.err)")
+    }
+
     @Test func malformedCSVIsRefusedWithItsLineAndNothingIsWritten() throws {
         let env = try configured("cli_badcsv")
         try importSeed(env, ["provinces", "communes"])

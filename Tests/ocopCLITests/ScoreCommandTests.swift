@@ -128,7 +128,9 @@ import Testing
         #expect(bad.err.contains("HS-2099-9999 không thuộc phiên"))
         let connection = try world.connection()
         #expect(try connection.one("SELECT count(*)::int AS n FROM score_sheet").decode(Int.self, "n") == 0)
-        let good = try runCouncilCLI(["score", "import", try file(lines.joined(separator: "\r\n"), ext: "csv")], env: world.env)
+        // Saved by Excel on Vietnamese Windows: semicolons, CRLF, a BOM.
+        let excel = "\u{FEFF}" + lines.map { $0.replacingOccurrences(of: ",", with: ";") }.joined(separator: "\r\n")
+        let good = try runCouncilCLI(["score", "import", try file(excel, ext: "csv")], env: world.env)
         #expect(good.status == 0 && good.out.contains("Đã nhập 14 phiếu"), "\(good)")
         #expect(try connection.one("SELECT count(*)::int AS n FROM score_sheet WHERE source = 'paper'").decode(Int.self, "n") == 2)
     }

@@ -4,19 +4,22 @@ import OCOPModels
 import OCOPStore
 import SwiftCSV
 
-/// Reads a CSV file (UTF-8, comma-separated, header row) into records with physical line numbers.
+/// Reads a CSV file (UTF-8, header row) into records with physical line numbers. The separator
+/// is a comma, or the one the header line uses: Excel saves "CSV" with semicolons where the
+/// decimal mark is a comma, as on Vietnamese Windows, and a copy from a spreadsheet has tabs.
 enum CSVFile {
     static func read(_ path: String) throws -> (header: [String], records: [ImportRecord]) {
         let text = try InputFile.text(path, limit: InputFile.csvLimit)
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw AppError.emptyFile(path) }
+        let separator = delimiter(of: text)
         // SwiftCSV neither reports an unclosed quote nor says where a quoting error is.
-        if let problem = quotingProblem(text) {
+        if let problem = quotingProblem(text, separator: separator) {
             throw StoreError.importFailed(file: path, problems: [problem])
         }
         let csv: CSV<Enumerated>
         var rawRows: [[String]] = []
         do {
-            csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
+            csv = try CSV<Enumerated>(string: text, delimiter: CSVDelimiter(unicodeScalarLiteral: separator), loadColumns: false)
             // `csv.rows` pads short rows to the longest one, which would hide a missing field.
             try csv.enumerateAsArray(startAt: 1, rowLimit: nil) { rawRows.append($0) }
         } catch let error as CSVParseError {
@@ -52,9 +55,15 @@ enum CSVFile {
         return (header, records)
     }
 
+    /// The header line's separator: a comma when it has one, else a semicolon, else a tab.
+    static func delimiter(of text: String) -> Character {
+        let header = text.prefix { !$0.isNewline }
+        return [",", ";", "\t"].first { header.contains($0) } ?? ","
+    }
+
     /// The first quoting mistake, with the line it is on: a quoted field that never closes, text
     /// right after a closing quote, or a lone quote inside an unquoted field.
-    static func quotingProblem(_ text: String) -> ImportProblem? {
+    static func quotingProblem(_ text: String, separator: Character = ",") -> ImportProblem? {
         var line = 1
         var inQuotes = false, justClosed = false, atFieldStart = true, innerQuote = false
         var openedOn = 1
@@ -66,7 +75,7 @@ enum CSVFile {
             }
             if justClosed {
                 if character == "\"" { inQuotes = true; justClosed = false; continue }  // "" inside a quoted field
-                if character == "," { justClosed = false; atFieldStart = true; continue }
+                if character == separator { justClosed = false; atFieldStart = true; continue }
                 if character.isNewline { justClosed = false; atFieldStart = true; line += 1; continue }
                 if character.isWhitespace { continue }
                 return ImportProblem(line: line, reason: LocalizedText(
@@ -82,7 +91,7 @@ enum CSVFile {
             }
             if character == "\"" {
                 if atFieldStart { inQuotes = true; openedOn = line; atFieldStart = false } else { innerQuote = true }
-            } else if character == "," {
+            } else if character == separator {
                 atFieldStart = true
             } else if character.isNewline {
                 atFieldStart = true

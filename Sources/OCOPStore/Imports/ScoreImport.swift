@@ -9,8 +9,9 @@ public enum ScoreCSV {
     public static let optional = ["variant", "entered_by", "paper_ref", "reason"]
 }
 
-/// The RFC 4180 reader behind `importSheets`: fields separated by commas, records by LF or
-/// CRLF; a field in double quotes may hold commas, quotes (doubled) and line breaks. A UTF-8
+/// The RFC 4180 reader behind `importSheets`: fields separated by commas (or by the semicolons
+/// or tabs of the header line, `separator(of:)`), records by LF or CRLF; a field in double quotes
+/// may hold separators, quotes (doubled) and line breaks. A UTF-8
 /// byte-order mark at the start is skipped, blank lines are skipped, every record carries the
 /// physical line it starts on, and text beyond ASCII is NFC-normalised like everything the
 /// program stores. Quoting that RFC 4180 does not allow is refused with its line, never guessed
@@ -27,7 +28,7 @@ struct ScoreCSVReader {
         enum Kind: Equatable {
             /// `ab"c`: a quote in a field that does not start with one.
             case quoteInUnquotedField
-            /// `"ab"c`: anything but a comma or a line end after a closing quote.
+            /// `"ab"c`: anything but a separator or a line end after a closing quote.
             case textAfterClosingQuote
             /// A quoted field still open at the end of the file (`line` is where it opened).
             case unclosedQuote
@@ -54,16 +55,26 @@ struct ScoreCSVReader {
         }
     }
 
-    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
     private let bytes: [UInt8]
+    private let separator: UInt8
     private var i: Int
     private var line = 1
     /// The previous record's number of fields: the next one most likely has as many.
     private var width = 1
 
-    init(_ data: Data) {
+    init(_ data: Data, separator: UInt8 = comma) {
         bytes = [UInt8](data)
         i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        self.separator = separator
+    }
+
+    /// The header line's separator: a comma when it has one, else a semicolon (Excel's "CSV"
+    /// where the decimal mark is a comma, as on Vietnamese Windows), else a tab (a copy from a
+    /// spreadsheet), else a comma.
+    static func separator(of data: Data) -> UInt8 {
+        let header = data.prefix { $0 != lf }
+        return [comma, UInt8(ascii: ";"), UInt8(ascii: "\t")].first { header.contains($0) } ?? comma
     }
 
     /// The next record that is not blank (a blank line is one empty field), `nil` at the end.
@@ -75,10 +86,10 @@ struct ScoreCSVReader {
             while true {
                 fields.append(try field())
                 guard i < bytes.count else { break }
-                // `field()` stops only at a comma or a line end.
+                // `field()` stops only at a separator or a line end.
                 let b = bytes[i]
                 i += 1
-                if b == Self.comma { continue }
+                if b == separator { continue }
                 if b == Self.cr {
                     guard i < bytes.count, bytes[i] == Self.lf else { throw Malformed(kind: .loneCarriageReturn, line: line) }
                     i += 1
@@ -93,13 +104,13 @@ struct ScoreCSVReader {
         return nil
     }
 
-    /// One field, up to the comma or line end after it.
+    /// One field, up to the separator or line end after it.
     private mutating func field() throws(Malformed) -> String {
         let n = bytes.count
         guard i < n, bytes[i] == Self.quote else {
             let start = i
             var ascii = true
-            while i < n, bytes[i] != Self.comma, bytes[i] != Self.lf, bytes[i] != Self.cr {
+            while i < n, bytes[i] != separator, bytes[i] != Self.lf, bytes[i] != Self.cr {
                 if bytes[i] == Self.quote { throw Malformed(kind: .quoteInUnquotedField, line: line) }
                 ascii = ascii && bytes[i] < 0x80
                 i += 1
@@ -121,7 +132,7 @@ struct ScoreCSVReader {
             }
             text.append(b)
         }
-        if i < n, bytes[i] != Self.comma, bytes[i] != Self.lf, bytes[i] != Self.cr { throw Malformed(kind: .textAfterClosingQuote, line: line) }
+        if i < n, bytes[i] != separator, bytes[i] != Self.lf, bytes[i] != Self.cr { throw Malformed(kind: .textAfterClosingQuote, line: line) }
         return Self.text(text[...], ascii: text.allSatisfy { $0 < 0x80 })
     }
 
@@ -181,7 +192,7 @@ extension ScoreRepository {
         }
         var problems: [ImportProblem] = []
         func problem(_ line: Int, _ vi: String, _ en: String) { problems.append(ImportProblem(line: line, reason: LocalizedText(vi: vi, en: en))) }
-        var reader = ScoreCSVReader(data)
+        var reader = ScoreCSVReader(data, separator: ScoreCSVReader.separator(of: data))
         let first: ScoreCSVReader.Record?
         do throws(ScoreCSVReader.Malformed) { first = try reader.next() } catch {
             throw StoreError.importFailed(file: file, problems: [ImportProblem(line: error.line, reason: error.reason)])
