@@ -69,7 +69,8 @@ import Testing
         #expect(messages(low!).vi.contains("đánh số từ 3"))
         #expect(refusal { try EvaluationCalendar(extraRounds: [extra, extra]) } != nil)
         let backwards = refusal { try EvaluationCalendar(extraRounds: [ExtraRound(level: .provincial, year: 2026, number: 3, filingDeadline: day("2026-08-31"), evaluationDeadline: day("2026-08-30"))]) }
-        #expect(messages(backwards!).en == "Extra round provincial-2026-3 is not valid: the evaluation deadline (2026-08-30) is before the filing deadline (2026-08-31).")
+        #expect(messages(backwards!).vi.hasPrefix("Đợt bổ sung số 3 năm 2026 (cấp tỉnh) không hợp lệ: "))
+        #expect(messages(backwards!).en == "Extra round 3 of 2026 (provincial) is not valid: the evaluation deadline (2026-08-30) is before the filing deadline (2026-08-31).")
     }
 
     @Test func lateSessionsAndFilingsAreFlaggedNotRefused() throws {

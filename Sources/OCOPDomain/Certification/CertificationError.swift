@@ -116,7 +116,9 @@ public enum CertificationError: LocalizedFailure, Hashable {
             return vi ? "Không có đợt đánh giá \(level) số \(id.number) năm \(id.year). Các đợt có trong năm: \(list.isEmpty ? "không có" : list)."
                 : "There is no \(level) round \(id.number) in \(id.year). Rounds of that year: \(list.isEmpty ? "none" : list)."
         case let .invalidExtraRound(id, reason):
-            return vi ? "Đợt bổ sung \(id) không hợp lệ: \(reason(.vi))." : "Extra round \(id) is not valid: \(reason(.en))."
+            let level = id.level == .central ? (vi ? "cấp trung ương" : "central") : (vi ? "cấp tỉnh" : "provincial")
+            return vi ? "Đợt bổ sung số \(id.number) năm \(id.year) (\(level)) không hợp lệ: \(reason(.vi))."
+                : "Extra round \(id.number) of \(id.year) (\(level)) is not valid: \(reason(.en))."
 
         case let .decisionDateInFuture(decidedOn, today):
             return vi ? "Ngày quyết định \(d(decidedOn)) sau ngày hôm nay (\(d(today))): không lập quyết định ghi ngày trong tương lai."
