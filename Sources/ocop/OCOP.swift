@@ -138,7 +138,7 @@ enum ArgumentParserText {
         ("Unknown option '", "Không có tùy chọn '"), ("Unexpected argument '", "Tham số thừa '"), (" unexpected arguments: '", " tham số thừa: '"),
         ("Missing value for '", "Thiếu giá trị cho '"), (". Please provide one of the following:", ". Hãy chọn một trong:"),
         (". Please provide one of ", ". Hãy chọn một trong "), ("Missing required subcommand.", "Thiếu lệnh con."),
-        ("Invalid option: ", "Tùy chọn không hợp lệ: "), ("(default)", "(mặc định)"), ("' and '", "' và '"), ("' or '", "' hoặc '"),
+        ("Invalid option: ", "Tùy chọn không hợp lệ: "), ("(default)", "(mặc định)"), ("' and '", "' và '"), ("' or '", "' hoặc '"), ("<subcommand>", "<lệnh-con>"),
     ]
 
     static func vietnamese(_ text: String) -> String {
@@ -148,7 +148,7 @@ enum ArgumentParserText {
         out = replace(out, #"The value '([^']*)' is invalid\."#, "Giá trị '$1' không hợp lệ.")
         out = replace(out, #"The option '([^']*)' does not take any value, but '([^']*)' was specified\."#, "Tùy chọn '$1' không nhận giá trị, nhưng đã cho '$2'.")
         out = replace(out, #"  See '([^']*)' for more information\."#, "  Xem '$1' để biết thêm.")
-        out = replace(out, #"  See '([^']*) <subcommand>' for detailed help\."#, "  Xem '$1 <lệnh-con>' để biết chi tiết.")
+        out = replace(out, #"  See '([^']*) <lệnh-con>' for detailed help\."#, "  Xem '$1 <lệnh-con>' để biết chi tiết.")
         return out
     }
 
