@@ -138,7 +138,7 @@ enum ArgumentParserText {
         ("Unknown option '", "Không có tùy chọn '"), ("Unexpected argument '", "Tham số thừa '"), (" unexpected arguments: '", " tham số thừa: '"),
         ("Missing value for '", "Thiếu giá trị cho '"), (". Please provide one of the following:", ". Hãy chọn một trong:"),
         (". Please provide one of ", ". Hãy chọn một trong "), ("Missing required subcommand.", "Thiếu lệnh con."),
-        ("Invalid option: ", "Tùy chọn không hợp lệ: "), ("(default)", "(mặc định)"), ("' and '", "' và '"), ("' or '", "' hoặc '"), ("<subcommand>", "<lệnh-con>"),
+        ("Invalid option: ", "Tùy chọn không hợp lệ: "), ("(default)", "(mặc định)"), ("' and '", "' và '"), ("' or '", "' hoặc '"), ("<subcommand>", "<lệnh-con>"), ("[<options>]", "[<tùy-chọn>]"),
     ]
 
     static func vietnamese(_ text: String) -> String {
