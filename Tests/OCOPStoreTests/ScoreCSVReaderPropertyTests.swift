@@ -53,7 +53,7 @@ import Testing
         #expect(Self.read(Array("a\rb\n".utf8)) == .malformed(.loneCarriageReturn, line: 1))
         // The header line picks the separator: a comma if it has one, else a semicolon, else a tab.
         for (header, expected): (String, Unicode.Scalar) in [("a,b;c\tD\n", ","), ("\u{FEFF}a;b\tc\r\nx,y\n", ";"), ("a\tb\n1;2\n", "\t"), ("a\n1;2\n", ","), ("", ",")] {
-            #expect(ScoreCSVReader.separator(of: Data(header.utf8)) == UInt8(ascii: expected), "\(header.debugDescription)")
+            #expect(CSVSeparator.of(Data(header.utf8)) == UInt8(ascii: expected), "\(header.debugDescription)")
         }
         #expect(Self.read(Array("dossier;member\r\n\"HS;1\";m1\r\n".utf8), separator: ";") == .records([
             Record(line: 1, fields: ["dossier", "member"]), Record(line: 2, fields: ["HS;1", "m1"]),

@@ -55,10 +55,9 @@ enum CSVFile {
         return (header, records)
     }
 
-    /// The header line's separator: a comma when it has one, else a semicolon, else a tab.
+    /// The header line's separator (`CSVSeparator`: a comma, else a semicolon, else a tab).
     static func delimiter(of text: String) -> Character {
-        let header = text.prefix { !$0.isNewline }
-        return [",", ";", "\t"].first { header.contains($0) } ?? ","
+        Character(Unicode.Scalar(CSVSeparator.of(text.utf8)))
     }
 
     /// The first quoting mistake, with the line it is on: a quoted field that never closes, text

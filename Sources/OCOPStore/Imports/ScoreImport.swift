@@ -9,8 +9,18 @@ public enum ScoreCSV {
     public static let optional = ["variant", "entered_by", "paper_ref", "reason"]
 }
 
+/// The separator of a CSV file, read from its header line: a comma when it has one, else a
+/// semicolon (Excel's "CSV" where the decimal mark is a comma, as on Vietnamese Windows), else a
+/// tab (a copy from a spreadsheet), else a comma. Every CSV import reads files by this rule.
+public enum CSVSeparator {
+    public static func of<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt8 {
+        let header = bytes.prefix { $0 != UInt8(ascii: "\n") }
+        return [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")].first { header.contains($0) } ?? UInt8(ascii: ",")
+    }
+}
+
 /// The RFC 4180 reader behind `importSheets`: fields separated by commas (or by the semicolons
-/// or tabs of the header line, `separator(of:)`), records by LF or CRLF; a field in double quotes
+/// or tabs of the header line, `CSVSeparator`), records by LF or CRLF; a field in double quotes
 /// may hold separators, quotes (doubled) and line breaks. A UTF-8
 /// byte-order mark at the start is skipped, blank lines are skipped, every record carries the
 /// physical line it starts on, and text beyond ASCII is NFC-normalised like everything the
@@ -67,14 +77,6 @@ struct ScoreCSVReader {
         bytes = [UInt8](data)
         i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         self.separator = separator
-    }
-
-    /// The header line's separator: a comma when it has one, else a semicolon (Excel's "CSV"
-    /// where the decimal mark is a comma, as on Vietnamese Windows), else a tab (a copy from a
-    /// spreadsheet), else a comma.
-    static func separator(of data: Data) -> UInt8 {
-        let header = data.prefix { $0 != lf }
-        return [comma, UInt8(ascii: ";"), UInt8(ascii: "\t")].first { header.contains($0) } ?? comma
     }
 
     /// The next record that is not blank (a blank line is one empty field), `nil` at the end.
@@ -192,7 +194,7 @@ extension ScoreRepository {
         }
         var problems: [ImportProblem] = []
         func problem(_ line: Int, _ vi: String, _ en: String) { problems.append(ImportProblem(line: line, reason: LocalizedText(vi: vi, en: en))) }
-        var reader = ScoreCSVReader(data, separator: ScoreCSVReader.separator(of: data))
+        var reader = ScoreCSVReader(data, separator: CSVSeparator.of(data))
         let first: ScoreCSVReader.Record?
         do throws(ScoreCSVReader.Malformed) { first = try reader.next() } catch {
             throw StoreError.importFailed(file: file, problems: [ImportProblem(line: error.line, reason: error.reason)])
