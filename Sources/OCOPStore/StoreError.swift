@@ -163,7 +163,8 @@ public enum StoreError: LocalizedFailure, Equatable {
         case .concurrentChange: .conflict
         case .database(let state, _, _):
             state.hasPrefix("22") || state.hasPrefix("23") ? .invalidInput
-                : state.hasPrefix("08") || state.hasPrefix("53") || state.hasPrefix("57") ? .unavailable : .internal
+                : state.hasPrefix("08") || state.hasPrefix("53") || state.hasPrefix("57") ? .unavailable
+                : state == "42501" ? .configuration : .internal
         default: .invalidInput
         }
     }
@@ -374,6 +375,11 @@ public enum StoreError: LocalizedFailure, Equatable {
             if state.hasPrefix("08") || state.hasPrefix("53") || state.hasPrefix("57") {
                 return vi ? "Máy chủ cơ sở dữ liệu không phục vụ được lúc này (\(message)); không có gì được ghi. Hãy thử lại sau."
                     : "The database server cannot serve the request now (\(message)); nothing was written. Try again later."
+            }
+            if state == "42501" {
+                // insufficient_privilege: the login, not the program, lacks the right.
+                return vi ? "Tài khoản cơ sở dữ liệu đang dùng không có quyền làm việc này (\(message)); không có gì được ghi. Vai trò của các tài khoản: ocop user list; việc quản trị (tài khoản, migration, sao lưu) dùng OCOP_ADMIN_DATABASE_URL (docs/roles.md)."
+                    : "The database login in use may not do this (\(message)); nothing was written. The logins' roles: ocop user list; administration (logins, migrations, backups) uses OCOP_ADMIN_DATABASE_URL (docs/roles.md)."
             }
             return vi ? "Lỗi nội bộ của cơ sở dữ liệu (\(message)); không có gì được ghi."
                 : "Internal database error (\(message)); nothing was written."

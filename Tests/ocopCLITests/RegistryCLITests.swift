@@ -220,6 +220,35 @@ import Testing
         #expect(result.status == 65 && result.err.contains("line 2: character \"x\" right after a closing quote"), "\(result.err)")
     }
 
+    /// Logins, roles and their scope through the CLI (the rules themselves: RoleTests).
+    @Test func usersAndRoles() throws {
+        let target = try TestDatabase.migratedTarget(prefix: "cli_users")
+        var env = cleanEnvironment(["OCOP_DATABASE_URL": target.conninfo, "OCOP_USER": "thu-ky-hoi-dong"])
+        try importSeed(env, ["provinces", "communes"])
+        // Logins are cluster-wide: named after this test's database.
+        let database = try Connection(target).one("SELECT current_database() AS d").decode(String.self, "d")
+        let login = "u" + String(database.filter(\.isNumber).suffix(12)) + "_thu"
+        // Making logins is administration: without OCOP_ADMIN_DATABASE_URL the login in use may not.
+        let refused = try runOCOP(["user", "add", login, "--person", "bui-thi-thu", "--name", "Bùi Thị Thu"], environment: env)
+        #expect(refused.status == 78 && refused.err.contains("không có quyền") && refused.err.contains("OCOP_ADMIN_DATABASE_URL"), "\(refused)")
+        env["OCOP_ADMIN_DATABASE_URL"] = try TestDatabase.administrator(of: target).conninfo
+        let add = try runOCOP(["user", "add", login, "--person", "bui-thi-thu", "--name", "Bùi Thị Thu"], environment: env)
+        #expect(add.status == 0 && add.out.contains("\(login) → bui-thi-thu (Bùi Thị Thu)"), "\(add)")
+        let council = try runOCOP(["user", "grant", login, "council"], environment: env)
+        #expect(council.status == 0 && council.out.contains("council (Thành viên Hội đồng)"), "\(council)")
+        let commune = try runOCOP(["user", "grant", login, "commune"], environment: env)
+        #expect(commune.status == 65 && commune.err.hasPrefix("Thiếu mã xã: "), "\(commune)")
+        let short = try runOCOP(["user", "add", login + "2", "--person", "bui-thi-thu", "--password-stdin"], environment: env)
+        #expect(short.status != 0 && short.err.contains("12"), "an empty password is refused: \(short)")
+        // The table names roles in the reader's words; JSON keeps the ids.
+        let vi = try ok(["user", "list"], env).split(separator: "\n").first { $0.hasPrefix(login + " ") } ?? ""
+        #expect(vi.contains("Thành viên Hội đồng") && !vi.contains("council"), "\(vi)")
+        let en = try ok(["user", "list", "--lang", "en"], env).split(separator: "\n").first { $0.hasPrefix(login + " ") } ?? ""
+        #expect(en.hasSuffix("council"), "\(en)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try ok(["user", "list", "--format", "json"], env).utf8)) as? [[String: Any]])
+        #expect(json.first { $0["login"] as? String == login }?["roles"] as? [String] == ["council"])
+    }
+
     @Test func malformedCSVIsRefusedWithItsLineAndNothingIsWritten() throws {
         let env = try configured("cli_badcsv")
         try importSeed(env, ["provinces", "communes"])

@@ -100,7 +100,8 @@ struct UserCommand: ParsableCommand {
                 if format == .json { Output.write(Output.json(users)); return }
                 let vi = language == .vi
                 Output.write(Output.table(headers: vi ? ["tài khoản", "người", "họ tên", "vai trò", "phạm vi"] : ["login", "person", "name", "roles", "scope"],
-                                          rows: users.map { [$0.login, $0.person, $0.personName, $0.roles.map(\.rawValue).joined(separator: ", "), UserRender.scope($0, language)] }))
+                                          rows: users.map { [$0.login, $0.person, $0.personName, $0.roles.map { vi ? $0.label(.vi) : $0.rawValue }.joined(separator: ", "),
+                                                                   UserRender.scope($0, language)] }))
             }
         }
     }
