@@ -76,4 +76,14 @@ struct DecisionPaginationTests {
         #expect(sizes.last?.contains("595.276 x 841.89") == true)
         #expect(sizes.contains { $0.contains("841.89 x 595.276") })
     }
+
+    @Test("English: an agency or executor opening a sentence takes a capital")
+    func englishSentencesStartWithACapital() throws {
+        var document = Fixture.decision(fourStar: 1, threeStar: 0, fiveStarProposals: 1, language: .en)
+        document.implementingAgency = "the Department of Agriculture and Environment"
+        document.executors = ["the Chief of the Office of the People's Committee", "the producers named in Article 1"]
+        let flat = try inspect(try renderer.pdf(document)).text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flat.contains("(details in the attached Annex II). The Department of Agriculture and Environment shall complete"), "\(flat)")
+        #expect(flat.contains("takes effect from the date of signing. The Chief of the Office"), "\(flat)")
+    }
 }

@@ -58,6 +58,9 @@ struct Words {
     }
 
     /// "a, b và c" / "a, b and c".
+    /// `text` opening a sentence ("the Department …" → "The Department …").
+    func sentence(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
     func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + (vi ? " và " : " and ") + items.last!
@@ -134,7 +137,7 @@ struct Words {
 
     func fiveStarArticle(count: Int, annex: String?, agency: String, province: String) -> String {
         vi ? "Phê duyệt kết quả đánh giá đối với \(Self.count(count)) sản phẩm đạt từ 90 điểm trở lên \(seeAnnex(annex)). Giao \(agency) hoàn thiện hồ sơ, trình Ủy ban nhân dân \(province) đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận sản phẩm OCOP 5 sao."
-            : "To approve the evaluation results of \(englishCount(count, "product")) scoring 90 points or more \(seeAnnex(annex)). \(agency) shall complete the dossiers and submit them to the People's Committee of \(province) to propose them to the Ministry of Agriculture and Environment for 5-star evaluation and recognition."
+            : "To approve the evaluation results of \(englishCount(count, "product")) scoring 90 points or more \(seeAnnex(annex)). \(sentence(agency)) shall complete the dossiers and submit them to the People's Committee of \(province) to propose them to the Ministry of Agriculture and Environment for 5-star evaluation and recognition."
     }
 
     func validityArticle(months: Int) -> String {
@@ -144,12 +147,12 @@ struct Words {
 
     func assignmentArticle(agency: String) -> String {
         vi ? "Giao \(agency) công bố kết quả, trao giấy chứng nhận; thông báo bằng văn bản kết quả đánh giá, phân hạng đến Ủy ban nhân dân cấp xã và chủ thể OCOP; tổ chức kiểm tra, giám sát việc duy trì chất lượng sản phẩm và sử dụng nhãn hiệu OCOP theo quy định."
-            : "\(agency) shall announce the results and hand over the certificates; notify the commune People's Committees and the producers of the results in writing; and inspect and monitor the maintenance of product quality and the use of the OCOP mark as regulated."
+            : "\(sentence(agency)) shall announce the results and hand over the certificates; notify the commune People's Committees and the producers of the results in writing; and inspect and monitor the maintenance of product quality and the use of the OCOP mark as regulated."
     }
 
     func effectArticle(executors: [String]) -> String {
         vi ? "Quyết định này có hiệu lực kể từ ngày ký. \(list(executors)) chịu trách nhiệm thi hành Quyết định này\(endMark)"
-            : "This Decision takes effect from the date of signing. \(list(executors)) are responsible for implementing this Decision\(endMark)"
+            : "This Decision takes effect from the date of signing. \(sentence(list(executors))) are responsible for implementing this Decision\(endMark)"
     }
 
     // MARK: Revocation
@@ -207,7 +210,7 @@ struct Words {
 
     func revocationAssignment(agency: String) -> String {
         vi ? "Giao \(agency) thu hồi giấy chứng nhận; thông báo cho chủ thể OCOP và Ủy ban nhân dân cấp xã nơi chủ thể sản xuất; cập nhật danh sách sản phẩm OCOP; theo dõi, kiểm tra việc thực hiện Quyết định này."
-            : "\(agency) shall retrieve the certificates; notify the producers and the commune People's Committees where they produce; update the list of OCOP products; and monitor the implementation of this Decision."
+            : "\(sentence(agency)) shall retrieve the certificates; notify the producers and the commune People's Committees where they produce; update the list of OCOP products; and monitor the implementation of this Decision."
     }
 
     var revokedAnnexTitle: String {

@@ -151,7 +151,7 @@ struct DocumentMarkdown {
         k += 1
         out += article(k, vi
             ? "Giao \(d.implementingAgency) công bố kết quả, trao giấy chứng nhận; thông báo bằng văn bản kết quả đánh giá, phân hạng đến Ủy ban nhân dân cấp xã và chủ thể OCOP; tổ chức kiểm tra, giám sát việc duy trì chất lượng sản phẩm và sử dụng nhãn hiệu OCOP theo quy định."
-            : "\(d.implementingAgency) shall announce the results and hand over the certificates; notify the commune People's Committees and the producers of the results in writing; and inspect and monitor the maintenance of product quality and the use of the OCOP mark as regulated.")
+            : "\(sentence(d.implementingAgency)) shall announce the results and hand over the certificates; notify the commune People's Committees and the producers of the results in writing; and inspect and monitor the maintenance of product quality and the use of the OCOP mark as regulated.")
         k += 1
         out += article(k, effect(d.executors))
         out += signature(d.signer, recipients: d.recipients, firstRecipient: vi ? "Như Điều \(k)" : "As in Article \(k)")
@@ -221,7 +221,7 @@ struct DocumentMarkdown {
             : "From the date this Decision takes effect, \(producers) may no longer use the OCOP mark or the star rating of the revoked product on packaging, labels or promotion, and shall return the original certificate to \(d.implementingAgency).")
         out += article(3, vi
             ? "Giao \(d.implementingAgency) thu hồi giấy chứng nhận; thông báo cho chủ thể OCOP và Ủy ban nhân dân cấp xã nơi chủ thể sản xuất; cập nhật danh sách sản phẩm OCOP; theo dõi, kiểm tra việc thực hiện Quyết định này."
-            : "\(d.implementingAgency) shall retrieve the certificates; notify the producers and the commune People's Committees where they produce; update the list of OCOP products; and monitor the implementation of this Decision.")
+            : "\(sentence(d.implementingAgency)) shall retrieve the certificates; notify the producers and the commune People's Committees where they produce; update the list of OCOP products; and monitor the implementation of this Decision.")
         out += article(4, effect(d.executors))
         out += signature(d.signer, recipients: d.recipients, firstRecipient: vi ? "Như Điều 4" : "As in Article 4")
         if d.certificates.count > 1 {
