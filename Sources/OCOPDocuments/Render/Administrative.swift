@@ -121,7 +121,7 @@ struct Administrative {
         if let recipients {
             left.append(.paragraph(Paragraph(words.recipients, TextStyle(size: 12, bold: true, italic: true))))
             let lines = (firstRecipient.map { [$0] } ?? []) + recipients.lines
-            for line in lines { left.append(.paragraph(Paragraph("- \(line);", TextStyle(size: 11, firstLineIndent: -6)))) }
+            for line in lines { left.append(.paragraph(Paragraph("- \(words.sentence(line));", TextStyle(size: 11, firstLineIndent: -6)))) }
             left.append(.paragraph(Paragraph("- " + words.archive(recipients.archive), TextStyle(size: 11, firstLineIndent: -6))))
         }
         return .keepTogether([

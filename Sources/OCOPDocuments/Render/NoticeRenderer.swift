@@ -10,7 +10,7 @@ extension Words {
     func noticeOpening(issuer: String, producer: String, address: String?, commune: String) -> String {
         let at = address.map { vi ? " (địa chỉ: \($0))" : " (address: \($0))" } ?? ""
         return vi ? "\(issuer) thông báo đến \(producer)\(at) và \(commune) kết quả đánh giá, phân hạng sản phẩm như sau:"
-            : "\(issuer) notifies \(producer)\(at) and \(commune) of the evaluation and rating result as follows:"
+            : "\(sentence(issuer)) notifies \(producer)\(at) and \(commune) of the evaluation and rating result as follows:"
     }
     func noticeProduct(_ e: ProductEvaluation) -> String {
         vi ? "1. Sản phẩm: \(e.productName); mã số: \(e.productCode); bộ sản phẩm: \(setLabel(e.productSet))."
@@ -41,7 +41,7 @@ extension Words {
     }
     func noticeClosing(issuer: String, producer: String, commune: String) -> String {
         vi ? "\(issuer) thông báo để \(producer) và \(commune) biết, thực hiện\(endMark)"
-            : "\(issuer) issues this notice for \(producer) and \(commune) to know and act upon\(endMark)"
+            : "\(sentence(issuer)) issues this notice for \(producer) and \(commune) to know and act upon\(endMark)"
     }
 }
 

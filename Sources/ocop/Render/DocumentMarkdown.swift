@@ -80,7 +80,7 @@ struct DocumentMarkdown {
         out.append("")
         out.append(bold(italic(vi ? "Nơi nhận:" : "Recipients:")))
         let items = (firstRecipient.map { [$0] } ?? []) + recipients.lines
-        out += items.map { "- \($0);" }
+        out += items.map { "- \(sentence($0));" }
         out.append("- " + (vi ? "Lưu: " : "Archived: ") + recipients.archive + ".")
         return out
     }
@@ -284,7 +284,7 @@ struct DocumentMarkdown {
         out += bases(n.legalBases + [reference(n.minutes)], proposal: nil)
         let at = e.producerAddress.map { vi ? " (địa chỉ: \($0))" : " (address: \($0))" } ?? ""
         out += [vi ? "\(n.issuerName) thông báo đến \(e.producerName)\(at) và \(n.commune) kết quả đánh giá, phân hạng sản phẩm như sau:"
-                   : "\(n.issuerName) notifies \(e.producerName)\(at) and \(n.commune) of the evaluation and rating result as follows:", ""]
+                   : "\(sentence(n.issuerName)) notifies \(e.producerName)\(at) and \(n.commune) of the evaluation and rating result as follows:", ""]
         out.append(vi ? "1. Sản phẩm: \(e.productName); mã số: \(e.productCode); bộ sản phẩm: \(e.productSet.number). \(e.productSet.title)."
                       : "1. Product: \(e.productName); code: \(e.productCode); product set: \(e.productSet.number). \(e.productSet.title).")
         let rated = e.stars.map { $0 == e.band ? "" : (vi ? "; xếp hạng: \($0) sao" : "; rated: \(stars($0))") } ?? ""
@@ -305,7 +305,7 @@ struct DocumentMarkdown {
         out.append(vi ? "5. Chủ thể tiếp tục hoàn thiện sản phẩm và hồ sơ theo Bộ tiêu chí đánh giá, phân hạng sản phẩm OCOP và có thể đăng ký tham gia đánh giá, phân hạng ở các đợt tiếp theo; \(n.commune) hướng dẫn, hỗ trợ chủ thể hoàn thiện tiêu chí, nâng cao chất lượng sản phẩm."
                       : "5. The producer may improve the product and its dossier against the OCOP criteria and register for a later round; \(n.commune) will guide and support the producer in meeting the criteria and improving product quality.")
         out += ["", vi ? "\(n.issuerName) thông báo để \(e.producerName) và \(n.commune) biết, thực hiện./."
-                       : "\(n.issuerName) issues this notice for \(e.producerName) and \(n.commune) to know and act upon./.", ""]
+                       : "\(sentence(n.issuerName)) issues this notice for \(e.producerName) and \(n.commune) to know and act upon./.", ""]
         out += signature(n.signer, recipients: n.recipients, firstRecipient: nil)
         return out.map(Output.terminalSafe).joined(separator: "\n")
     }
