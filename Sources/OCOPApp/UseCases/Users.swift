@@ -15,6 +15,11 @@ extension Workbench {
 
     public func addUser(_ login: LoginName, person: PersonCode, name: String?, producer: String?, password: String?) throws -> UserView {
         let name = try Validate.optionalText(name, field: "name", limit: FieldLimit.name)
+        if let password, password.count < 12 {
+            // Never echoed: the value shown is an ellipsis.
+            throw DomainError.invalidValue(field: "password", value: "…", reason: LocalizedText(
+                vi: "mật khẩu cần ít nhất 12 ký tự.", en: "a password needs at least 12 characters."))
+        }
         return try asAdministrator { try $0.addUser(login, person: person, name: name, producer: producer, password: password, actor: actor) }
     }
 

@@ -41,10 +41,8 @@ struct UserCommand: ParsableCommand {
             let language = lang.language
             try runReporting(language) {
                 try require(format, in: [.text, .json])
-                let password = passwordStdin ? readLine(strippingNewline: true) : nil
-                if passwordStdin, (password ?? "").count < 12 {
-                    throw UsageError(message: LocalizedText(vi: "Mật khẩu cần ít nhất 12 ký tự.", en: "A password needs at least 12 characters."))
-                }
+                // With --password-stdin an empty input is an empty password, which is refused.
+                let password = passwordStdin ? readLine(strippingNewline: true) ?? "" : nil
                 let user = try workbench(actor).addUser(try readCode(LoginName.self, login), person: try readCode(PersonCode.self, person, field: "person"),
                                                         name: name, producer: producer, password: password)
                 Output.write(format == .json ? Output.json(user) : UserRender.one(user, language))
