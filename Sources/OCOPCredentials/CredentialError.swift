@@ -127,7 +127,7 @@ public enum CredentialError: LocalizedFailure, Hashable {
             case .unknownDictionary:
                 return vi ? "Dữ liệu nén cần một từ điển không đúng với định dạng." : "The compressed data needs a dictionary other than the format's."
             case let .trailingBytes(count):
-                return vi ? "Có \(count) byte thừa sau dữ liệu nén." : "\(englishCount(count, "stray byte")) follow the compressed data."
+                return vi ? "Có \(count) byte thừa sau dữ liệu nén." : "\(englishCount(count, "stray byte")) \(count == 1 ? "follows" : "follow") the compressed data."
             }
         case let .inflatedSizeExceeded(limit):
             return vi
