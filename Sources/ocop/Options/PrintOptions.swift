@@ -61,7 +61,7 @@ enum PDFFile {
 
     /// "Đã ghi GCN-24-2026-0001.pdf (1 trang, 76 KB)."
     static func written(_ path: String, _ pdf: Data, _ language: Language) -> String {
-        let pages = pageCount(pdf).map { language == .vi ? "\($0) trang, " : "\($0) page\($0 == 1 ? "" : "s"), " } ?? ""
+        let pages = pageCount(pdf).map { language == .vi ? "\($0) trang, " : "\(englishCount($0, "page")), " } ?? ""
         let size = "\(max(1, (pdf.count + 512) / 1024)) KB"
         return language == .vi ? "Đã ghi \(path) (\(pages)\(size))." : "Wrote \(path) (\(pages)\(size))."
     }

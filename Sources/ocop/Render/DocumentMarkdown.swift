@@ -130,7 +130,7 @@ struct DocumentMarkdown {
                 out += article(k, head + (vi ? ", gồm:" : ", comprising:"))
                 for (j, entry) in recognised.enumerated() {
                     let item = vi ? "\(Self.count(entry.1)) sản phẩm đạt hạng \(entry.2) sao \(seeAnnex(entry.0))"
-                        : "\(entry.1) \(entry.1 == 1 ? "product" : "products") rated \(entry.2) stars \(seeAnnex(entry.0))"
+                        : "\(englishCount(entry.1, "product")) rated \(entry.2) stars \(seeAnnex(entry.0))"
                     out.append("\(j + 1). " + item + (j == recognised.count - 1 ? "." : ";"))
                 }
                 out.append("")
@@ -140,7 +140,7 @@ struct DocumentMarkdown {
             k += 1
             out += article(k, vi
                 ? "Phê duyệt kết quả đánh giá đối với \(Self.count(annex.rows.count)) sản phẩm đạt từ 90 điểm trở lên \(seeAnnex(numeral(i))). Giao \(d.implementingAgency) hoàn thiện hồ sơ, trình Ủy ban nhân dân \(d.provinceName) đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận sản phẩm OCOP 5 sao."
-                : "To approve the evaluation results of \(annex.rows.count) \(annex.rows.count == 1 ? "product" : "products") scoring 90 points or more \(seeAnnex(numeral(i))). \(sentence(d.implementingAgency)) shall complete the dossiers and submit them to the People's Committee of \(d.provinceName) to propose them to the Ministry of Agriculture and Environment for 5-star evaluation and recognition.")
+                : "To approve the evaluation results of \(englishCount(annex.rows.count, "product")) scoring 90 points or more \(seeAnnex(numeral(i))). \(sentence(d.implementingAgency)) shall complete the dossiers and submit them to the People's Committee of \(d.provinceName) to propose them to the Ministry of Agriculture and Environment for 5-star evaluation and recognition.")
         }
         if !recognised.isEmpty {
             k += 1
