@@ -152,6 +152,8 @@ import Testing
             try Self.check("demo/certificate-list-current.\(language).csv", try run(["certificate", "list", "--status", "current", "--format", "csv"], language))
             try Self.check("demo/certificate-show-GCN-24-2024-0004.\(language).txt", try run(["certificate", "show", "GCN-24-2024-0004"], language))
             try Self.check("demo/certificate-show-GCN-BNNMT-2026-0001.\(language).md", try run(["certificate", "show", "GCN-BNNMT-2026-0001", "--format", "markdown"], language))
+            try Self.check("demo/decision-notice-HS-2026-0013.\(language).md", try run(["decision", "notice", "HS-2026-0013", "--number", "15/TB-SNNMT",
+                                                                         "--date", "2026-11-20", "--signer-title", "GIÁM ĐỐC", "--signer-name", "Trần Văn B"], language))
             try Self.check("demo/certificate-expiring.\(language).csv", try run(["certificate", "expiring", "--within", "180"], language))
             try Self.check("demo/product-list.\(language).txt", try run(["product", "list"], language))
             try Self.check("demo/product-show-24-07804-001-2020.\(language).txt", try run(["product", "show", "24-07804-001-2020"], language))

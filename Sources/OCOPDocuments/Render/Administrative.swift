@@ -3,11 +3,11 @@ import OCOPModels
 
 /// The parts every NĐ 30 document shares: header, title, body paragraphs, signature block, annex heading.
 struct Administrative {
-    let words: Words
+    let words: Wording
     let layout: PageLayout
 
     init(_ language: Language, _ layout: PageLayout) {
-        words = Words(language)
+        words = Wording(language)
         self.layout = layout
     }
 

@@ -1,40 +1,18 @@
 import OCOPDomain
 import OCOPModels
 
-extension Words {
-    var certificate: String { vi ? "GIẤY CHỨNG NHẬN" : "CERTIFICATE" }
-    var ocopProduct: String { vi ? "SẢN PHẨM OCOP" : "OCOP PRODUCT" }
-    var productLabel: String { vi ? "SẢN PHẨM: " : "PRODUCT: " }
-    var productCodeLabel: String { vi ? "Mã số sản phẩm: " : "Product code: " }
-    var productSetLabel: String { vi ? "Bộ sản phẩm: " : "Product set: " }
-    var producerLabel: String { vi ? "Chủ thể OCOP: " : "Producer: " }
-    var addressLabel: String { vi ? "Địa chỉ: " : "Address: " }
-    func participation(year: Int, round: Int) -> String {
-        vi ? "Đã tham gia đánh giá, phân hạng sản phẩm\nChương trình Mỗi xã một sản phẩm (OCOP) năm \(year), đợt \(round)"
-            : "Has taken part in the evaluation and rating of products of the One Commune One Product (OCOP) Programme in \(year), round \(round)"
-    }
-    var ratedLabel: String { vi ? "Đạt hạng sản phẩm: " : "Rated: " }
-    func score(_ mean: ExactMean) -> String { vi ? "Điểm đánh giá: \(points(mean))/100" : "Score: \(points(mean))/100" }
-    func decisionLine(_ number: String) -> String { vi ? "Quyết định số: \(number)" : "Decision No.: \(number)" }
-    /// "Ngày 05 tháng 8 năm 2026".
-    func dateLine(_ date: CalendarDate) -> String { vi ? "N" + date.vietnameseLong.dropFirst() : longDate(date) }
-    func validUntil(_ date: CalendarDate) -> String { vi ? "Có giá trị đến ngày \(date.vietnameseNumeric)" : "Valid until \(longDate(date))" }
-    func certificateNumber(_ n: String) -> String { vi ? "Số giấy chứng nhận: \(n)" : "Certificate No.: \(n)" }
-    var scanToVerify: String { vi ? "Quét mã QR để xác thực giấy chứng nhận" : "Scan the QR code to verify this certificate" }
-}
-
 /// One certificate page (documents.md §3.2–3.3): Quốc hiệu and issuer at the top, the title in red,
 /// the stars drawn as shapes, the product facts, then the QR code and the decision bottom left and
 /// the signer bottom right. Vertical gaps stretch so the page is evenly filled.
 struct CertificateRenderer {
     let document: CertificateDocument
-    private var words: Words { Words(document.language) }
+    private var words: Wording { Wording(document.language) }
 
     static let starOutline = RGBColor(red: 166, green: 124, blue: 0)
 
     static func metadata(_ certificates: [CertificateDocument]) -> PDFMetadata {
         let first = certificates[0]
-        let words = Words(first.language)
+        let words = Wording(first.language)
         let title = certificates.count == 1
             ? words.certificate.capitalizedFirst + " " + first.certificateNumber
             : words.certificate.capitalizedFirst + " " + words.ocopProduct.lowercased() + " (\(certificates.count))"

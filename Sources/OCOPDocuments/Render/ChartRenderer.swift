@@ -3,7 +3,7 @@ import Foundation
 import OCOPDomain
 import OCOPModels
 
-extension Words {
+extension Wording {
     /// "1.234,5" / "1,234.5".
     func number(_ n: ChartNumber) -> String {
         let negative = n.units < 0
@@ -30,7 +30,7 @@ extension Words {
 /// Plain charts for reports: bars (grouped by category) and shares (pie, donut, 100 % bar).
 struct ChartRenderer {
     let chart: ChartDocument
-    private var words: Words { Words(chart.language) }
+    private var words: Wording { Wording(chart.language) }
 
     static let palette: [RGBColor] = [
         RGBColor(red: 31, green: 78, blue: 121), RGBColor(red: 197, green: 90, blue: 17), RGBColor(red: 84, green: 130, blue: 53),

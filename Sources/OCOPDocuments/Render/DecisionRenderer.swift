@@ -4,7 +4,7 @@ import OCOPModels
 /// Quyết định công nhận (NĐ 30 Mẫu 1.2, documents.md §2.3) and its annexes (Mẫu 2.1).
 struct DecisionRenderer {
     let document: DecisionDocument
-    private var words: Words { Words(document.language) }
+    private var words: Wording { Wording(document.language) }
     private var parts: Administrative { Administrative(document.language, document.layout) }
 
     var metadata: PDFMetadata {
@@ -38,9 +38,7 @@ struct DecisionRenderer {
         }
     }
 
-    private func numeral(_ index: Int) -> String? {
-        document.annexes.count > 1 ? Words.roman(index + 1) : nil
-    }
+    private func numeral(_ index: Int) -> String? { Wording.annexNumeral(index, of: document.annexes.count) }
 
     func render(_ flow: Flow) throws {
         let parts = self.parts, words = self.words, d = document
@@ -50,39 +48,11 @@ struct DecisionRenderer {
         blocks += parts.bases(d.legalBases, proposal: d.proposal)
         blocks.append(parts.decides())
 
-        var k = 0
-        let recognised = d.annexes.enumerated().compactMap { i, annex -> (String?, Int, Int)? in
-            if case .recognised(let stars) = annex.subject { return (numeral(i), annex.rows.count, stars) }
-            return nil
+        let articles = words.articles(of: d)
+        for article in articles {
+            blocks += parts.article(article.number, article.text, items: article.paragraphs, keepWithNext: article == articles.last)
         }
-        if !recognised.isEmpty {
-            k += 1
-            let total = recognised.reduce(0) { $0 + $1.1 }
-            let head = words.recogniseHead(total: total, province: d.provinceName, round: d.round, year: d.year)
-            if recognised.count == 1, let only = recognised.first {
-                let tail = words.vi ? ", đạt hạng \(only.2) sao \(words.seeAnnex(only.0))." : ", rated \(only.2) stars \(words.seeAnnex(only.0))."
-                blocks += parts.article(k, head + tail)
-            } else {
-                let items = recognised.enumerated().map { j, entry in
-                    "\(j + 1). " + words.recognisedItem(count: entry.1, stars: entry.2, annex: entry.0) + (j == recognised.count - 1 ? "." : ";")
-                }
-                blocks += parts.article(k, head + (words.vi ? ", gồm:" : ", comprising:"), items: items)
-            }
-        }
-        for (i, annex) in d.annexes.enumerated() where annex.subject == .proposedFiveStars {
-            k += 1
-            blocks += parts.article(k, words.fiveStarArticle(count: annex.rows.count, annex: numeral(i),
-                                                             agency: d.implementingAgency, province: d.provinceName))
-        }
-        if !recognised.isEmpty {
-            k += 1
-            blocks += parts.article(k, words.validityArticle(months: d.validityMonths))
-        }
-        k += 1
-        blocks += parts.article(k, words.assignmentArticle(agency: d.implementingAgency))
-        k += 1
-        blocks += parts.article(k, words.effectArticle(executors: d.executors), keepWithNext: true)
-        blocks.append(parts.signature(d.signer, artwork: d.artwork, recipients: d.recipients, firstRecipient: words.asArticle(k)))
+        blocks.append(parts.signature(d.signer, artwork: d.artwork, recipients: d.recipients, firstRecipient: words.asArticle(articles.count)))
         try flow.add(blocks)
 
         for (i, annex) in d.annexes.enumerated() {
@@ -90,14 +60,13 @@ struct DecisionRenderer {
             try flow.beginSection(landscape ? parts.landscape() : parts.portrait(), numbering: .fromSecondPage)
             var annexBlocks = parts.annexHeading(
                 numeral: numeral(i), title: words.annexTitle(annex.subject),
-                reference: words.annexReference(kind: words.vi ? "Quyết định" : "Decision", number: d.header.number,
-                                                date: d.header.date, issuer: d.issuerName))
+                reference: words.annexReference(of: d.header, issuer: d.issuerName))
             annexBlocks.append(.table(Self.table(annex, words: words)))
             try flow.add(annexBlocks)
         }
     }
 
-    static func table(_ annex: DecisionAnnex, words: Words) -> Table {
+    static func table(_ annex: DecisionAnnex, words: Wording) -> Table {
         let size = 12.0
         let head = TextStyle(size: size, bold: true, alignment: .center)
         let left = TextStyle(size: size)
@@ -118,19 +87,12 @@ struct DecisionRenderer {
         }
         let header = TableRow(annex.columns.map { TableCell(words.column($0), head) })
         let rows = annex.rows.enumerated().map { i, row in
-            TableRow(annex.columns.map { column -> TableCell in
-                switch column {
-                case .number: TableCell("\(i + 1)", center)
-                case .productName: TableCell(row.productName, left)
-                case .productCode: TableCell(row.productCode, center)
-                case .productSet: TableCell(words.setLabel(row.productSet), left)
-                case .producer: TableCell(row.producerName, left)
-                case .address: TableCell(row.producerAddress, left)
-                case .score: TableCell(row.score.map(words.points) ?? "", center)
-                case .stars: TableCell("\(row.stars)", center)
-                case .evaluationKind: TableCell(words.kind(row.kind), center)
-                case .note: TableCell(row.note ?? "", left)
+            TableRow(annex.columns.map { column in
+                let centered: Bool = switch column {
+                case .number, .productCode, .score, .stars, .evaluationKind: true
+                case .productName, .productSet, .producer, .address, .note: false
                 }
+                return TableCell(words.cell(column, of: row, number: i + 1), centered ? center : left)
             })
         }
         return Table(columns: annex.columns.map(weight), header: [header], rows: rows)

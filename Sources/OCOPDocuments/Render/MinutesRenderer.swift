@@ -1,7 +1,7 @@
 import OCOPDomain
 import OCOPModels
 
-extension Words {
+extension Wording {
     var minutesTitle: String { vi ? "BIÊN BẢN" : "MINUTES" }
     func meeting(council: String, round: Int, year: Int) -> String {
         vi ? "Họp \(council) đợt \(round) năm \(year)" : "Meeting of the \(council), round \(round) of \(year)"
@@ -64,10 +64,6 @@ extension Words {
         vi ? "- Điểm trung bình: \(points(e.mean)) điểm; chênh lệch giữa tổng điểm cao nhất và thấp nhất: \(e.spread) điểm."
             : "- Mean: \(points(e.mean)) points; spread between the highest and lowest totals: \(e.spread) points."
     }
-    func unmet(_ u: UnmetMinimum) -> String {
-        vi ? "tiêu chí \(u.criterion) (\(u.title)): trung bình \(points(u.mean)) điểm, thấp hơn mức tối thiểu \(u.required) điểm của hạng \(u.stars) sao"
-            : "criterion \(u.criterion) (\(u.title)): mean \(points(u.mean)) points, below the \(u.stars)-star minimum of \(u.required) points"
-    }
     func unmetLine(_ list: [UnmetMinimum]) -> String {
         let body = list.isEmpty ? (vi ? "không" : "none") : list.map(unmet).joined(separator: "; ")
         return (vi ? "- Yêu cầu tối thiểu chưa đạt: " : "- Unmet star minimums: ") + body + "."
@@ -91,23 +87,6 @@ extension Words {
         case .notRecognised:
             return vi ? "- Đề xuất: không công nhận, không cấp giấy chứng nhận." : "- Proposal: not recognised, no certificate."
         }
-    }
-    /// Why the product stands where it does, from the facts.
-    func reason(_ e: ProductEvaluation) -> String {
-        if e.stars == nil {
-            return vi ? "sản phẩm thuộc trường hợp bị loại nêu trên" : "the product falls under the knock-out above"
-        }
-        let stars = e.stars!
-        if stars < e.band {
-            return vi ? "tổng điểm trung bình đạt mức \(e.band) sao nhưng chưa đạt yêu cầu tối thiểu của hạng \(e.band) sao nêu trên nên xếp hạng \(stars) sao"
-                : "the mean reaches \(self.stars(e.band)) but the minimums above are not met, so the product is rated \(self.stars(stars))"
-        }
-        if stars < 3 {
-            return vi ? "tổng điểm trung bình \(points(e.mean)) điểm, dưới 50 điểm (dưới hạng 3 sao)"
-                : "the mean of \(points(e.mean)) points is below 50 (below 3 stars)"
-        }
-        return vi ? "tổng điểm trung bình và các yêu cầu tối thiểu đạt hạng \(stars) sao"
-            : "the mean and all minimums meet \(self.stars(stars))"
     }
     func reasonLine(_ e: ProductEvaluation) -> String { (vi ? "- Lý do: " : "- Reason: ") + reason(e) + "." }
     func note(_ text: String) -> String { (vi ? "- Ý kiến thảo luận: " : "- Discussion: ") + text }
@@ -153,7 +132,7 @@ extension Words {
 /// Biên bản họp Hội đồng (NĐ 30 Mẫu 1.9; documents.md §4.2) with its score-summary annex.
 struct MinutesRenderer {
     let document: MinutesDocument
-    private var words: Words { Words(document.language) }
+    private var words: Wording { Wording(document.language) }
     private var parts: Administrative { Administrative(document.language, document.layout) }
 
     var metadata: PDFMetadata {

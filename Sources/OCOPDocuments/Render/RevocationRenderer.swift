@@ -5,7 +5,7 @@ import OCOPModels
 /// several in an annex.
 struct RevocationRenderer {
     let document: RevocationDecisionDocument
-    private var words: Words { Words(document.language) }
+    private var words: Wording { Wording(document.language) }
     private var parts: Administrative { Administrative(document.language, document.layout) }
 
     var metadata: PDFMetadata {
@@ -32,26 +32,18 @@ struct RevocationRenderer {
         blocks += parts.bases(cited, proposal: d.proposal)
         blocks.append(parts.decides())
 
-        let single = d.certificates.count == 1
-        if single, let c = d.certificates.first {
-            blocks += parts.article(1, words.revokeOne(c))
-            blocks.append(parts.paragraph(words.revocationReason(c, programme: d.programmeDecision)))
-        } else {
-            blocks += parts.article(1, words.revokeMany(d.certificates.count, annex: nil))
+        let articles = words.articles(of: d)
+        for article in articles {
+            blocks += parts.article(article.number, article.text, items: article.paragraphs, keepWithNext: article == articles.last)
         }
-        let producers = single ? d.certificates[0].producerName : words.producersOfArticleOne
-        blocks += parts.article(2, words.revocationConsequences(producers: producers, agency: d.implementingAgency, days: d.returnWithinDays))
-        blocks += parts.article(3, words.revocationAssignment(agency: d.implementingAgency))
-        blocks += parts.article(4, words.effectArticle(executors: d.executors), keepWithNext: true)
-        blocks.append(parts.signature(d.signer, artwork: d.artwork, recipients: d.recipients, firstRecipient: words.asArticle(4)))
+        blocks.append(parts.signature(d.signer, artwork: d.artwork, recipients: d.recipients, firstRecipient: words.asArticle(articles.count)))
         try flow.add(blocks)
 
-        guard !single else { return }
+        guard d.certificates.count > 1 else { return }
         try flow.beginSection(parts.landscape(), numbering: .fromSecondPage)
         var annex = parts.annexHeading(
             numeral: nil, title: words.revokedAnnexTitle,
-            reference: words.annexReference(kind: words.vi ? "Quyết định" : "Decision", number: d.header.number,
-                                            date: d.header.date, issuer: d.issuerName))
+            reference: words.annexReference(of: d.header, issuer: d.issuerName))
         annex.append(.table(table()))
         try flow.add(annex)
     }
@@ -63,14 +55,8 @@ struct RevocationRenderer {
         let left = TextStyle(size: size), center = TextStyle(size: size, alignment: .center)
         let header = TableRow(words.revokedColumns.map { TableCell($0, head) })
         let rows = d.certificates.enumerated().map { i, c in
-            let recognition = (c.recognitionPosition.map { "\($0), " } ?? "") + words.reference(
-                DocumentReference(kind: c.recognition.kind, number: c.recognition.number, date: c.recognition.date))
-            return TableRow([
-                TableCell("\(i + 1)", center), TableCell(c.certificateNumber, center),
-                TableCell("\(c.productName)\n\(c.productCode)", left), TableCell("\(c.producerName)\n\(c.producerAddress)", left),
-                TableCell("\(c.stars)", center), TableCell(recognition, left),
-                TableCell(words.groundShort(c.ground, programme: d.programmeDecision), left), TableCell(c.finding, left),
-            ])
+            let cells = words.revokedRow(c, number: i + 1, programme: d.programmeDecision)
+            return TableRow(cells.enumerated().map { j, text in TableCell(text, j == 0 || j == 1 || j == 4 ? center : left) })
         }
         return Table(columns: [4, 11, 15, 17, 5, 14, 12, 22], header: [header], rows: rows)
     }

@@ -1,7 +1,7 @@
 import OCOPDomain
 import OCOPModels
 
-extension Words {
+extension Wording {
     func setHeading(_ set: ProductSet) -> String {
         vi ? "\(set.number). Bộ sản phẩm: \(set.title)" : "\(set.number). Product set: \(set.title)"
     }
@@ -39,7 +39,7 @@ extension Words {
 /// marks the chosen options ■, the others □, and adds the member's points in a third column.
 struct ScoringSheetRenderer {
     let document: ScoringSheetDocument
-    private var words: Words { Words(document.language) }
+    private var words: Wording { Wording(document.language) }
     private var parts: Administrative { Administrative(document.language, document.layout) }
     static let unchecked = "\u{25A1}"
     static let checked = "\u{25A0}"

@@ -23,22 +23,22 @@ public enum RevocationGround: String, Sendable, Hashable, CaseIterable, Codable 
         switch self {
         case .a: LocalizedText(
             vi: "Chủ thể OCOP bị phát hiện cung cấp thông tin, tài liệu không trung thực hoặc giả mạo hồ sơ trong quá trình đăng ký đánh giá, phân hạng sản phẩm OCOP.",
-            en: "The producer is found to have given untruthful information or documents, or forged the dossier, when registering for evaluation.")
+            en: "The producer provided untruthful information or documents or forged the dossier when registering for evaluation and rating.")
         case .b: LocalizedText(
             vi: "Sản phẩm OCOP không còn đáp ứng các tiêu chí theo Bộ tiêu chí OCOP theo kết luận kiểm tra, giám sát của cơ quan có thẩm quyền.",
-            en: "The product no longer meets the OCOP criteria, per the inspection and monitoring conclusion of a competent authority.")
+            en: "The product no longer meets the OCOP criteria, according to the inspection or monitoring conclusions of the competent authority.")
         case .c: LocalizedText(
             vi: "Sản phẩm OCOP vi phạm quy định pháp luật về chất lượng sản phẩm, an toàn thực phẩm, bảo vệ môi trường, sở hữu trí tuệ, ghi nhãn hàng hóa hoặc các quy định pháp luật khác có liên quan theo kết luận của cơ quan có thẩm quyền.",
-            en: "The product breaks the law on product quality, food safety, environmental protection, intellectual property, labelling or other relevant law, per a competent authority's conclusion.")
+            en: "The product violates the law on product quality, food safety, environmental protection, intellectual property, labelling or other relevant law, according to the conclusions of the competent authority.")
         case .d: LocalizedText(
             vi: "Chủ thể OCOP sử dụng nhãn hiệu OCOP không đúng quy định, gây nhầm lẫn về sản phẩm được công nhận.",
-            en: "The producer uses the OCOP mark improperly, causing confusion about which product is recognised.")
+            en: "The producer used the OCOP mark contrary to the regulations, causing confusion about the recognised product.")
         case .dd: LocalizedText(
             vi: "Chủ thể OCOP không còn hoạt động sản xuất sản phẩm OCOP.",
             en: "The producer no longer produces the OCOP product.")
         case .e: LocalizedText(
             vi: "Trường hợp khác theo kết luận và đề nghị của cơ quan nhà nước có thẩm quyền về việc sản phẩm OCOP không đủ điều kiện tiếp tục được công nhận.",
-            en: "Other cases where a competent state authority concludes and proposes that the product no longer qualifies for recognition.")
+            en: "Another case in which a competent state authority concluded and proposed that the product no longer qualifies for recognition.")
         }
     }
 
