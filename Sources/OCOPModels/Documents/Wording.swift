@@ -181,9 +181,11 @@ public struct Wording: Sendable {
             : "To revoke OCOP certificate No. \(c.certificateNumber) of the product \(c.productName) (code \(c.productCode)), rated \(c.stars) stars, of \(c.producerName), address: \(c.producerAddress); the product was recognised in \(position)\(reference(c.recognition))."
     }
 
+    /// The ground, its citation, then the finding as the office typed it, closed with a full stop.
     public func revocationReason(_ c: RevokedCertificate, programme: String) -> String {
-        vi ? "Lý do thu hồi: \(ground(c.ground)) (\(groundCitation(c.ground, programme: programme))). \(c.finding)"
-            : "Ground: \(ground(c.ground)) (\(groundCitation(c.ground, programme: programme))). \(c.finding)"
+        let finding = c.finding.trimmingCharacters(in: .whitespacesAndNewlines)
+        let closed = finding.isEmpty || ".!?…;:".contains(finding.last!) ? finding : finding + "."
+        return (vi ? "Lý do thu hồi: " : "Ground: ") + "\(ground(c.ground)) (\(groundCitation(c.ground, programme: programme))). \(closed)"
     }
 
     public func revokeMany(_ n: Int, annex: String?) -> String {
