@@ -141,15 +141,93 @@ enum ArgumentParserText {
         ("Invalid option: ", "Tùy chọn không hợp lệ: "), ("(default)", "(mặc định)"), ("' and '", "' và '"), ("' or '", "' hoặc '"), ("<subcommand>", "<lệnh-con>"), ("[<options>]", "[<tùy-chọn>]"),
     ]
 
+    /// The value placeholders the parser derives from property names (`--date <date>`), in
+    /// Vietnamese; a name not listed stays as it is.
+    static let placeholders: [String: String] = [
+        "absent": "mã-người", "address": "địa-chỉ", "agency": "cơ-quan", "audit": "số-biên-bản", "basis": "căn-cứ", "by": "mã-người",
+        "case": "trường-hợp", "certificate": "số-giấy-chứng-nhận", "chain": "chuỗi", "chair": "mã-người", "change": "nội-dung",
+        "clause": "điều-khoản", "code": "mã", "commune": "xã", "contract": "hợp-đồng", "council": "hội-đồng", "country": "nước",
+        "criterion": "tiêu-chí", "date": "ngày", "decision": "số-quyết-định", "directory": "thư-mục", "disabled": "có-không",
+        "document": "tài-liệu", "dossier": "hồ-sơ", "effort": "tệp", "email": "thư-điện-tử", "emblem": "tệp-quốc-huy",
+        "entered-by": "mã-người", "established-on": "ngày", "ethnic-minority": "có-không", "evaluation-deadline": "ngày",
+        "expiring-within": "số-ngày", "female": "có-không", "file": "tệp", "filed-on": "ngày", "filing-deadline": "ngày",
+        "finding": "kết-luận", "finding-date": "ngày", "finding-ref": "số-kết-luận", "flag": "cảnh-báo", "format": "định-dạng",
+        "frame-color": "màu", "from": "ngày", "ground": "căn-cứ", "importer": "nhà-nhập-khẩu", "issuer": "cơ-quan-cấp",
+        "key-file": "tệp-khóa", "kid": "mã-khóa", "kind": "loại", "label": "tên", "level": "cấp", "listing": "số", "login": "tên-đăng-nhập",
+        "mark-misuse": "có-không", "max-spread": "điểm", "member": "mã-người", "minimum-split": "cách-xử-lý", "missing": "nội-dung",
+        "name": "tên", "note": "ghi-chú", "number": "số", "numbers": "số", "ocop-mark": "tệp-biểu-trưng", "on": "ngày",
+        "organisation": "cơ-quan", "outlet": "mã-điểm-bán", "paper-ref": "số-phiếu-giấy", "person": "mã-người", "phone": "điện-thoại",
+        "place": "địa-điểm", "points": "điểm", "present": "mã-người", "printed": "mã-in", "producer": "chủ-thể", "product": "sản-phẩm",
+        "products": "số-sản-phẩm", "proposer": "người-đề-nghị", "province": "tỉnh", "psql-arguments": "tham-số-psql",
+        "qr-side": "mi-li-mét", "quorum": "số-thành-viên", "reason": "lý-do", "reference": "mã", "registration": "số-đăng-ký",
+        "representative": "người-đại-diện", "role": "vai-trò", "round": "đợt", "rubric": "bộ-tiêu-chí", "seal": "tệp-con-dấu",
+        "seal-diameter": "mi-li-mét", "search": "từ-khóa", "seed": "thư-mục", "session": "phiên", "set": "bộ", "sheet": "tệp-phiếu",
+        "sheets-visible": "khi-nào", "signature": "tệp-chữ-ký", "signer-name": "họ-tên", "signer-prefix": "quyền-ký",
+        "signer-title": "chức-vụ", "stars": "số-sao", "status": "trạng-thái", "status-list-url": "địa-chỉ", "submission": "số-tờ-trình",
+        "submission-date": "ngày", "target": "số-sao", "target-stars": "số-sao", "to": "trạng-thái", "valid-from": "ngày",
+        "valid-until": "ngày", "venue": "địa-điểm", "verification-address": "địa-chỉ", "version": "phiên-bản", "within": "số-ngày",
+        "year": "năm",
+    ]
+
     static func vietnamese(_ text: String) -> String {
         var out = text
         for (english, vietnamese) in phrases { out = out.replacingOccurrences(of: english, with: vietnamese) }
+        out = translatePlaceholders(out)
         out = replace(out, #"The value '([^']*)' is invalid for '([^']*)'"#, "Giá trị '$1' không hợp lệ cho '$2'")
         out = replace(out, #"The value '([^']*)' is invalid\."#, "Giá trị '$1' không hợp lệ.")
         out = replace(out, #"The option '([^']*)' does not take any value, but '([^']*)' was specified\."#, "Tùy chọn '$1' không nhận giá trị, nhưng đã cho '$2'.")
         out = replace(out, #"  See '([^']*)' for more information\."#, "  Xem '$1' để biết thêm.")
         out = replace(out, #"  See '([^']*) <lệnh-con>' for detailed help\."#, "  Xem '$1 <lệnh-con>' để biết chi tiết.")
         return out
+    }
+
+    /// The placeholders in Vietnamese, and the help's two columns laid out again around them: a
+    /// label of up to 22 characters shares its line with the description (column 27, as the
+    /// parser lays it out); a longer one has the description on the next line.
+    private static func translatePlaceholders(_ text: String) -> String {
+        guard let regex = try? NSRegularExpression(pattern: #"<([a-z][a-z-]*)>"#) else { return text }
+        func translated(_ line: String) -> String {
+            var out = line
+            for match in regex.matches(in: line, range: NSRange(line.startIndex..., in: line)).reversed() {
+                guard let whole = Range(match.range, in: line), let name = Range(match.range(at: 1), in: line),
+                      let vietnamese = placeholders[String(line[name])] else { continue }
+                out.replaceSubrange(whole, with: "<\(vietnamese)>")
+            }
+            return out
+        }
+        let column = 26, indent = String(repeating: " ", count: column)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            guard line.hasPrefix("  -") || line.hasPrefix("  <") else { lines[i] = translated(line); i += 1; continue }
+            let body = line.dropFirst(2)
+            let label: String, description: String?
+            if let gap = body.range(of: "  ") {
+                label = String(body[..<gap.lowerBound])
+                description = body[gap.upperBound...].trimmingCharacters(in: .whitespaces)
+            } else {
+                label = String(body)
+                // The description the parser put on the next line, when there is one.
+                let next = i + 1 < lines.count ? lines[i + 1] : ""
+                description = next.hasPrefix(indent) && !next.dropFirst(column).hasPrefix(" ") ? String(next.dropFirst(column)) : nil
+                if description != nil { lines.remove(at: i + 1) }
+            }
+            let newLabel = translated(label)
+            if let description {
+                if 2 + newLabel.count + 2 <= column {
+                    lines[i] = "  " + newLabel + String(repeating: " ", count: column - 2 - newLabel.count) + description
+                } else {
+                    lines[i] = "  " + newLabel
+                    lines.insert(indent + description, at: i + 1)
+                    i += 1
+                }
+            } else {
+                lines[i] = "  " + newLabel
+            }
+            i += 1
+        }
+        return lines.joined(separator: "\n")
     }
 
     private static func replace(_ text: String, _ pattern: String, _ template: String) -> String {
