@@ -5,20 +5,23 @@ import Yams
 /// Reads a sheet file (YAML or JSON; JSON is YAML): criterion code → points, e.g.
 /// ```yaml
 /// member: Nguyễn Văn A        # optional label
+/// set: 4                       # optional: the product set the sheet is for, checked
 /// "1.1": 3
 /// "8": {variant: 1, points: 3} # tourism case (Trường hợp 1 or 2), one case per sheet
 /// knockOuts: ["hồ sơ", "1.1"]  # optional declared knock-outs
 /// ```
 /// Keys are read as written (`1.10` stays "1.10"), never as numbers.
 public enum SheetFile {
-    public static let reservedKeys: Set<String> = ["member", "knockOuts"]
+    public static let reservedKeys: Set<String> = ["member", "set", "knockOuts"]
     /// A set has at most 40 criteria: a file with more entries is not a sheet, and is refused
     /// before any of it is checked (so a huge file costs nothing and prints one line).
     public static let maxEntries = 100
     public static let maxKnockOuts = 20
 
-    /// Returns the sheet, or the problems found in the file (all of them).
-    public static func parse(_ text: String, label: String) -> Result<ScoreSheet, SheetValidationError> {
+    /// Returns the sheet, or the problems found in the file (all of them). A sheet that names its
+    /// set (`set: 4`) is refused for any other `expectedSet`: sets share criterion codes, so a
+    /// member's sheet for the wrong set can otherwise look valid.
+    public static func parse(_ text: String, label: String, expectedSet: Int? = nil) -> Result<ScoreSheet, SheetValidationError> {
         var problems: [SheetProblem] = []
         func bad(_ vi: String, _ en: String) { problems.append(SheetProblem(sheet: label, kind: .malformed(detail: LocalizedText(vi: vi, en: en)))) }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -56,6 +59,14 @@ public enum SheetFile {
                     sheetLabel = try Validate.text(s, field: "member_label", limit: FieldLimit.name)
                 } catch {
                     bad("member: " + error.message(.vi), "member: " + error.message(.en))
+                }
+            case "set":
+                guard let s = value.scalar?.string, s.count <= 3, let declared = Int(s), declared > 0 else {
+                    bad("set phải là số của bộ sản phẩm, vd. 4", "set must be the product set's number, e.g. 4")
+                    continue
+                }
+                if let expectedSet, declared != expectedSet {
+                    problems.append(SheetProblem(sheet: label, kind: .wrongSet(declared: declared, expected: expectedSet)))
                 }
             case "knockOuts":
                 guard let seq = value.sequence, seq.count <= maxKnockOuts else {

@@ -16,6 +16,21 @@ import Testing
         #expect(r.err.contains("thiếu tiêu chí 12"))
     }
 
+    /// Sets share criterion codes (1.1 … 12 in most food sets): a sheet that names its set is
+    /// refused for another one, whatever its points.
+    @Test func aSheetThatNamesItsSetIsRefusedForAnother() throws {
+        let fixture = try String(contentsOf: GoldenTests.fixtures.appendingPathComponent("rate/set01-nguyen-van-a.yaml"), encoding: .utf8)
+        let path = try sheet(fixture.replacingOccurrences(of: "member: \"Nguyễn Văn A\"\n", with: "member: \"Nguyễn Văn A\"\nset: 1\n"))
+        #expect(try runOCOP(["rate", "--set", "1", "--sheet", path]).status == 0)
+        let wrong = try runOCOP(["rate", "--set", "2", "--sheet", path, "--lang", "en"])
+        #expect(wrong.status == 65)
+        #expect(wrong.err.contains("Nguyễn Văn A: this sheet is for set 1, not set 2"), "\(wrong.err)")
+        let vi = try runOCOP(["rate", "--set", "2", "--sheet", path])
+        #expect(vi.err.contains("phiếu này của Bộ 1, không phải Bộ 2"), "\(vi.err)")
+        let bad = try runOCOP(["rate", "--set", "1", "--sheet", try sheet("set: bốn\n\"1.1\": 3\n"), "--lang", "en"])
+        #expect(bad.status == 65 && bad.err.contains("set must be the product set's number"), "\(bad.err)")
+    }
+
     @Test func rubricValidateAndExport() throws {
         #expect(try runOCOP(["rubric", "validate"]).status == 0)
         let export = try runOCOP(["rubric", "export", "--format", "json"])

@@ -18,7 +18,7 @@ extension Workbench {
     /// Reads a sheet file (YAML or JSON, the format of `ocop rate`), labelled `label`.
     public func readSheetFile(_ path: String, label: String, setNumber: Int) throws -> ScoreSheet {
         let text = try InputFile.text(path, limit: InputFile.sheetLimit)
-        switch SheetFile.parse(text, label: label) {
+        switch SheetFile.parse(text, label: label, expectedSet: setNumber) {
         case .success(let sheet): return sheet
         case .failure(let error): throw DomainError.invalidSheet(SheetValidationError(setNumber: setNumber, problems: error.problems))
         }
@@ -82,7 +82,7 @@ extension Workbench {
         var problems: [SheetProblem] = []
         for path in sheetFiles {
             let text = try InputFile.text(path, limit: InputFile.sheetLimit)
-            switch SheetFile.parse(text, label: URL(fileURLWithPath: path).lastPathComponent) {
+            switch SheetFile.parse(text, label: URL(fileURLWithPath: path).lastPathComponent, expectedSet: number) {
             case .success(let sheet): sheets.append(sheet)
             case .failure(let error): problems += error.problems
             }

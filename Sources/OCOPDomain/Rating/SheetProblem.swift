@@ -15,6 +15,8 @@ public struct SheetProblem: Sendable, Hashable, Codable {
         case conflictingVariants(variants: [Int])
         case unknownKnockOut(name: String)
         case criterionHasNoKnockOut(code: String)
+        /// The sheet names its product set (`set: 4`), and it is not the one being scored.
+        case wrongSet(declared: Int, expected: Int)
         /// The file itself could not be read as a sheet (used by loaders).
         case malformed(detail: LocalizedText)
     }
@@ -66,6 +68,8 @@ public struct SheetProblem: Sendable, Hashable, Codable {
                 : "knock-out \"\(name)\" does not exist (use \"hồ sơ\" or a criterion code)"
         case .criterionHasNoKnockOut(let code):
             body = vi ? "tiêu chí \(code) không có điều kiện loại" : "criterion \(code) has no knock-out clause"
+        case .wrongSet(let declared, let expected):
+            body = vi ? "phiếu này của Bộ \(declared), không phải Bộ \(expected)" : "this sheet is for set \(declared), not set \(expected)"
         case .malformed(let detail):
             body = vi ? "không đọc được phiếu: \(detail(.vi))" : "cannot read the sheet: \(detail(.en))"
         }
