@@ -27,3 +27,29 @@ struct StoredResultFormTests {
         }
     }
 }
+
+/// A council result's event keeps the council's level since the central council's 5★ result
+/// was worded as a province's proposal; events stored before that still read (as provincial).
+@Suite("The stored council-result event")
+struct CouncilResultEventTests {
+    static let reasons: [RatingReason] = [.proposedToCentral]
+
+    @Test func aCentralResultReadsAsTheMinistersRecognition() throws {
+        let event = DossierEventDetail.councilResult(session: "PH-2026-002", councilName: "Hội đồng cấp trung ương",
+                                                     heldOn: CalendarDate(year: 2026, month: 11, day: 18)!, reasons: Self.reasons, level: .central)
+        let decoded = try JSONDecoder().decode(DossierEventDetail.self, from: JSONEncoder().encode(event))
+        #expect(decoded == event)
+        #expect(decoded.text(.vi).contains("Hội đồng cấp trung ương đề nghị Bộ trưởng Bộ Nông nghiệp và Môi trường công nhận sản phẩm OCOP 5 sao"))
+        #expect(decoded.text(.en).contains("the central council proposes that the Minister"))
+        #expect(!decoded.text(.vi).contains("cấp tỉnh đề xuất"))
+    }
+
+    @Test func anEventStoredWithoutItsLevelReadsAsProvincial() throws {
+        // As versions before the level was kept stored it.
+        let stored = #"{"councilResult": {"session": "PH-2026-001", "councilName": "Hội đồng tỉnh", "heldOn": "2026-11-10", "reasons": [{"proposedToCentral": {}}]}}"#
+        let decoded = try JSONDecoder().decode(DossierEventDetail.self, from: Data(stored.utf8))
+        guard case .councilResult(_, _, _, let reasons, let level) = decoded else { Issue.record("\(decoded)"); return }
+        #expect(reasons == Self.reasons && level == nil)
+        #expect(decoded.text(.vi).contains("cấp tỉnh đề xuất Bộ Nông nghiệp và Môi trường"))
+    }
+}

@@ -136,6 +136,7 @@ import Testing
             try Self.check("demo/session-status.\(language).json", try run(["council", "session", "status", "PH-2026-001", "--format", "json"], language))
             try Self.check("demo/minutes.\(language).md", try run(["council", "session", "minutes", "PH-2026-001"], language))
             try Self.check("demo/minutes.\(language).txt", try run(["council", "session", "minutes", "PH-2026-001", "--format", "text"], language))
+            try Self.check("demo/minutes-central.\(language).md", try run(["council", "session", "minutes", "PH-2026-002"], language))
             for dossier in ["HS-2026-0001", "HS-2026-0006", "HS-2026-0008", "HS-2026-0009", "HS-2026-0011"] {
                 try Self.check("demo/dossier-status-\(dossier).\(language).txt", try run(["dossier", "status", dossier], language))
             }

@@ -132,7 +132,8 @@ extension Workbench {
             let title = (try? catalog?.productSet(d.productSet).title) ?? nil
             products.append(ProductEvaluation(
                 productName: d.productName, productCode: d.productCode, producerName: d.producerName, producerAddress: fact?.producerAddress,
-                productSet: ProductSetLabel(number: d.productSet, title: title ?? ""), result: result.rating, names: names, notes: notes))
+                productSet: ProductSetLabel(number: d.productSet, title: title ?? ""), result: result.rating, level: s.council.level,
+                names: names, notes: notes))
         }
         guard !products.isEmpty else {
             throw StoreError.invalid(field: "session", value: session.rawValue, reason: LocalizedText(
@@ -140,7 +141,7 @@ extension Workbench {
         }
         let first = s.dossiers.compactMap { facts[$0.code] }.first
         return MinutesDocument(
-            language: language, header: header, councilName: s.council.name, year: first?.year ?? s.heldOn.year, round: first?.round ?? 1,
+            language: language, header: header, councilName: s.council.name, level: s.council.level, year: first?.year ?? s.heldOn.year, round: first?.round ?? 1,
             start: start, end: end, venue: venue, establishedBy: establishedBy, members: members,
             quorum: s.council.policy.quorumSize(eligible: entitled), products: products, discussion: discussion)
     }

@@ -3,8 +3,13 @@ import OCOPModels
 
 extension Wording {
     var minutesTitle: String { vi ? "BIÊN BẢN" : "MINUTES" }
-    func meeting(council: String, round: Int, year: Int) -> String {
-        vi ? "Họp \(council) đợt \(round) năm \(year)" : "Meeting of the \(council), round \(round) of \(year)"
+    /// "Họp Hội đồng … tỉnh Bắc Ninh đợt 2 năm 2026": a council named for its year ("… năm 2026")
+    /// is not followed by the year twice; the central council meets outside the provinces' rounds.
+    func meeting(council: String, level: CouncilLevel, round: Int, year: Int) -> String {
+        if level == .central { return vi ? "Họp \(council)" : "Meeting of the \(council)" }
+        let suffix = " năm \(year)"
+        let name = council.hasSuffix(suffix) ? String(council.dropLast(suffix.count)) : council
+        return vi ? "Họp \(name) đợt \(round) năm \(year)" : "Meeting of the \(name), round \(round) of \(year)"
     }
     func startLine(_ time: ClockTime, _ date: CalendarDate) -> String {
         vi ? "Thời gian bắt đầu: \(self.time(time)), \(longDate(date))." : "Start: \(self.time(time)), \(longDate(date))."
@@ -84,17 +89,31 @@ extension Wording {
         case .proposeFiveStars:
             return vi ? "- Đề xuất: phê duyệt kết quả đánh giá, đề nghị Bộ Nông nghiệp và Môi trường đánh giá, công nhận sản phẩm OCOP 5 sao."
                 : "- Proposal: approve the result and propose the product to the Ministry of Agriculture and Environment for 5-star evaluation and recognition."
+        case .recommendFiveStars:
+            return vi ? "- Đề xuất: đề nghị Bộ trưởng Bộ Nông nghiệp và Môi trường công nhận sản phẩm OCOP 5 sao."
+                : "- Proposal: propose that the Minister of Agriculture and Environment recognise the product at 5 stars."
+        case .backToProvince:
+            return vi ? "- Đề xuất: sản phẩm đạt dưới 90 điểm; chuyển Ủy ban nhân dân cấp tỉnh xem xét công nhận hạng \(e.stars ?? 0) sao theo kết quả đánh giá này (điểm g khoản 4 Điều 7)."
+                : "- Proposal: below 90 points; back to the province, which may recognise the product at \(stars(e.stars ?? 0)) on this result (Art. 7.4.g)."
         case .notRecognised:
             return vi ? "- Đề xuất: không công nhận, không cấp giấy chứng nhận." : "- Proposal: not recognised, no certificate."
         }
     }
     func reasonLine(_ e: ProductEvaluation) -> String { (vi ? "- Lý do: " : "- Reason: ") + reason(e) + "." }
     func note(_ text: String) -> String { (vi ? "- Ý kiến thảo luận: " : "- Discussion: ") + text }
-    func summary(_ products: [ProductEvaluation]) -> String {
+    func summary(_ products: [ProductEvaluation], level: CouncilLevel) -> String {
+        let none = products.filter { $0.proposal == .notRecognised }.count
+        if level == .central {
+            let five = products.filter { $0.proposal == .recommendFiveStars }.count
+            let back = products.filter { $0.proposal == .backToProvince }.count
+            if vi {
+                return "Hội đồng thống nhất đề nghị Bộ trưởng Bộ Nông nghiệp và Môi trường công nhận \(Self.count(five)) sản phẩm đạt hạng 5 sao; \(Self.count(back)) sản phẩm đạt dưới 90 điểm chuyển Ủy ban nhân dân cấp tỉnh xem xét công nhận theo kết quả đánh giá (điểm g khoản 4 Điều 7); \(Self.count(none)) sản phẩm không đạt (chi tiết tại Phụ lục kèm theo)."
+            }
+            return "The council agreed to propose that the Minister of Agriculture and Environment recognise \(englishCount(five, "product")) at 5 stars; \(englishCount(back, "product")) below 90 points \(back == 1 ? "goes" : "go") back to the province, which may recognise \(back == 1 ? "it" : "them") on this result (Art. 7.4.g); \(englishCount(none, "product")) \(none == 1 ? "is" : "are") not recognised (details in the attached annex)."
+        }
         let four = products.filter { $0.proposal == .recognise && $0.stars == 4 }.count
         let three = products.filter { $0.proposal == .recognise && $0.stars == 3 }.count
         let five = products.filter { $0.proposal == .proposeFiveStars }.count
-        let none = products.filter { $0.proposal == .notRecognised }.count
         if vi {
             return "Hội đồng thống nhất đề nghị Chủ tịch Ủy ban nhân dân cấp tỉnh công nhận \(Self.count(four)) sản phẩm đạt hạng 4 sao và \(Self.count(three)) sản phẩm đạt hạng 3 sao; phê duyệt kết quả, đề xuất cấp trung ương đánh giá \(Self.count(five)) sản phẩm đạt từ 90 điểm trở lên; \(Self.count(none)) sản phẩm không đạt (chi tiết tại Phụ lục kèm theo)."
         }
@@ -124,6 +143,8 @@ extension Wording {
         switch p {
         case .recognise: vi ? "Công nhận \(stars ?? 0) sao" : "Recognise, \(stars ?? 0) stars"
         case .proposeFiveStars: vi ? "Đề xuất 5 sao" : "Propose 5 stars"
+        case .recommendFiveStars: vi ? "Đề nghị công nhận 5 sao" : "Recognise, 5 stars"
+        case .backToProvince: vi ? "Chuyển tỉnh, \(stars ?? 0) sao" : "Back to the province, \(stars ?? 0) stars"
         case .notRecognised: vi ? "Không công nhận" : "Not recognised"
         }
     }
@@ -138,7 +159,7 @@ struct MinutesRenderer {
     var metadata: PDFMetadata {
         PDFMetadata(title: words.minutesTitle.capitalizedFirst + " " + document.header.number,
                     author: document.header.agency.replacingOccurrences(of: "\n", with: " "),
-                    subject: words.meeting(council: document.councilName, round: document.round, year: document.year),
+                    subject: words.meeting(council: document.councilName, level: document.level, round: document.round, year: document.year),
                     date: document.header.date)
     }
 
@@ -169,7 +190,7 @@ struct MinutesRenderer {
 
         try flow.beginSection(parts.portrait(), numbering: .fromSecondPage)
         var blocks = try parts.header(d.header, dateLine: false, type: flow.canvas.type)
-        blocks += parts.title(words.minutesTitle, subject: words.meeting(council: d.councilName, round: d.round, year: d.year), authority: nil)
+        blocks += parts.title(words.minutesTitle, subject: words.meeting(council: d.councilName, level: d.level, round: d.round, year: d.year), authority: nil)
         blocks.append(line(words.startLine(d.start, d.header.date)))
         blocks.append(line(words.venue(d.venue)))
         blocks.append(line(words.establishedBy(words.reference(d.establishedBy))))
@@ -199,7 +220,7 @@ struct MinutesRenderer {
         }
         blocks.append(line(words.discussionSection, bold: true, keep: true))
         for item in d.discussion { blocks.append(line("- " + item)) }
-        blocks.append(line(words.summary(d.products)))
+        blocks.append(line(words.summary(d.products, level: d.level)))
         blocks.append(.paragraph(Paragraph(words.closing(d.end, d.header.date), body, spaceAfter: spacing, keepWithNext: true)))
 
         let centered = parts.centeredBold

@@ -98,7 +98,9 @@ public enum RatingReason: Sendable, Hashable, Codable {
     case spread(points: Int, members: Int)
     case minimumDisagreement(MinimumCheck)
 
-    public func text(_ language: Language) -> String {
+    /// The reason in words. `level` is the council's: a 5★ result is proposed to the Ministry by
+    /// a provincial council, and to the Minister's recognition by the central council.
+    public func text(_ language: Language, level: CouncilLevel = .provincial) -> String {
         let vi = language == .vi
         func cause(_ check: MinimumCheck) -> String {
             vi ? "tiêu chí \(check.criterion) (\(check.title)) trung bình \(check.mean.display(language)) < \(check.required) (yêu cầu tối thiểu \(check.stars)★)"
@@ -124,6 +126,9 @@ public enum RatingReason: Sendable, Hashable, Codable {
         case .notRecognised(let stars):
             return vi ? "\(stars)★: không ban hành quyết định công nhận, không cấp giấy chứng nhận (Điều 4.1.a)"
                 : "\(stars)★: no recognition decision and no certificate (Art. 4.1.a)"
+        case .proposedToCentral where level == .central:
+            return vi ? "Đạt mức 5★: Hội đồng cấp trung ương đề nghị Bộ trưởng Bộ Nông nghiệp và Môi trường công nhận sản phẩm OCOP 5 sao"
+                : "5★ level: the central council proposes that the Minister of Agriculture and Environment recognise the product at 5★"
         case .proposedToCentral:
             return vi ? "Đạt mức 5★: cấp tỉnh đề xuất Bộ Nông nghiệp và Môi trường (Hội đồng cấp trung ương) đánh giá, công nhận; không phải kết quả cấp tỉnh"
                 : "5★ level: the province proposes the product to the Ministry of Agriculture and Environment (central council); not a provincial result"

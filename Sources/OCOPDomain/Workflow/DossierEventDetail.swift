@@ -5,8 +5,9 @@ public enum DossierEventDetail: Sendable, Hashable, Codable {
     case scheduled(session: String, councilName: String, heldOn: CalendarDate)
     /// Taken off a session for a later one (the reason is the event's note).
     case deferred(session: String, heldOn: CalendarDate)
-    /// The council's result, with the reasons a producer is told (never members' scores).
-    case councilResult(session: String, councilName: String, heldOn: CalendarDate, reasons: [RatingReason])
+    /// The council's result, with the reasons a producer is told (never members' scores). The
+    /// level words a 5★ result (events recorded before it was kept read as provincial).
+    case councilResult(session: String, councilName: String, heldOn: CalendarDate, reasons: [RatingReason], level: CouncilLevel? = nil)
     /// Withdrawn while on a session's agenda: the session goes on without it.
     case leftSession(session: String)
     /// Recognised by a decision, with the certificate it was given.
@@ -26,10 +27,10 @@ public enum DossierEventDetail: Sendable, Hashable, Codable {
         case let .deferred(session, heldOn):
             return vi ? "Hoãn xét tại phiên họp hội đồng ngày \(heldOn.display(.vi)) (phiên \(session))"
                 : "Deferred at the council session of \(heldOn.display(.en)) (session \(session))"
-        case let .councilResult(session, council, heldOn, reasons):
+        case let .councilResult(session, council, heldOn, reasons, level):
             let who = council
             let head = vi ? "\(who) đã chấm ngày \(heldOn.display(.vi)) (phiên \(session))" : "\(who) scored it on \(heldOn.display(.en)) (session \(session))"
-            return head + ": " + reasons.map { $0.text(language) }.joined(separator: "; ")
+            return head + ": " + reasons.map { $0.text(language, level: level ?? .provincial) }.joined(separator: "; ")
         case let .leftSession(session):
             return vi ? "Rút khỏi phiên họp \(session); hội đồng không xét hồ sơ này." : "Taken off session \(session); the council does not consider it."
         case let .recognised(decision, decidedOn, certificate, stars, validUntil):

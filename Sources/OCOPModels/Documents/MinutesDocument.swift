@@ -36,6 +36,8 @@ public struct MinutesDocument: Sendable, Codable, Hashable {
     public var header: AdministrativeHeader
     /// The council as named in running text: "Hội đồng đánh giá, phân hạng sản phẩm OCOP tỉnh Bắc Ninh".
     public var councilName: String
+    /// Provincial or central: the title names a provincial round, and the proposals differ.
+    public var level: CouncilLevel
     public var year: Int
     public var round: Int
     public var start: ClockTime
@@ -57,7 +59,7 @@ public struct MinutesDocument: Sendable, Codable, Hashable {
     public var auditLine: String?
 
     public init(
-        language: Language = .vi, header: AdministrativeHeader, councilName: String, year: Int, round: Int,
+        language: Language = .vi, header: AdministrativeHeader, councilName: String, level: CouncilLevel = .provincial, year: Int, round: Int,
         start: ClockTime, end: ClockTime, venue: String, establishedBy: DocumentReference, members: [CouncilMember],
         quorum: Int, guests: [String] = [], products: [ProductEvaluation], discussion: [String] = [],
         recipients: Recipients? = nil, layout: PageLayout = PageLayout(), auditLine: String? = nil
@@ -65,6 +67,7 @@ public struct MinutesDocument: Sendable, Codable, Hashable {
         self.language = language
         self.header = header
         self.councilName = councilName
+        self.level = level
         self.year = year
         self.round = round
         self.start = start

@@ -34,6 +34,11 @@ public enum CouncilProposal: String, Sendable, Codable, Hashable {
     case recognise
     /// ≥ 90 points: approve and propose to the Ministry for 5★.
     case proposeFiveStars
+    /// The central council, ≥ 90 points: propose that the Minister recognise 5★ (Art. 7.4.e).
+    case recommendFiveStars
+    /// The central council, 3★ or 4★: back to the province, which may recognise on this result
+    /// (Art. 7.4.g).
+    case backToProvince
     /// Below 3★ or disqualified: no recognition, no certificate.
     case notRecognised
 }
@@ -81,9 +86,12 @@ public struct ProductEvaluation: Sendable, Codable, Hashable {
     }
 
     /// The facts of a rating engine result. Sheets are labelled by the member's code; `names` maps
-    /// a label to the name printed (a label without an entry is printed as it is).
+    /// a label to the name printed (a label without an entry is printed as it is). `level` is the
+    /// council's: what a result proposes depends on it.
     public init(productName: String, productCode: String, producerName: String, producerAddress: String? = nil,
-                productSet: ProductSetLabel, result: RatingResult, names: [String: String] = [:], notes: [String] = []) {
+                productSet: ProductSetLabel, result: RatingResult, level: CouncilLevel = .provincial, names: [String: String] = [:],
+                notes: [String] = []) {
+        let central = level == .central
         self.init(
             productName: productName, productCode: productCode, producerName: producerName,
             producerAddress: producerAddress, productSet: productSet,
@@ -93,7 +101,8 @@ public struct ProductEvaluation: Sendable, Codable, Hashable {
                 UnmetMinimum(criterion: $0.criterion, title: $0.title, stars: $0.stars, required: $0.required, mean: $0.mean)
             },
             knockOuts: result.knockOuts.map(\.clause),
-            proposal: result.proposedToCentral ? .proposeFiveStars : (result.recognised ? .recognise : .notRecognised),
+            proposal: result.proposedToCentral ? (central ? .recommendFiveStars : .proposeFiveStars)
+                : result.recognised ? (central ? .backToProvince : .recognise) : .notRecognised,
             notes: notes
         )
     }

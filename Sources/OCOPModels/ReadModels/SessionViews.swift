@@ -356,6 +356,8 @@ public struct FinalizationReport: Sendable, Codable, Hashable {
     }
 
     public var session: SessionCode
+    /// The council's level (a 5★ result reads differently at the central council).
+    public var level: CouncilLevel
     /// Dossiers decided by this call, in agenda order.
     public var decided: [Decided]
     /// Dossiers that already had a result (another finalizer, or an earlier call).
@@ -366,9 +368,10 @@ public struct FinalizationReport: Sendable, Codable, Hashable {
     public var withdrawn: [DossierCode]
     public var sessionFinalized: Bool
 
-    public init(session: SessionCode, decided: [Decided], alreadyDecided: [DossierCode], deferred: [DossierCode],
-                withdrawn: [DossierCode], sessionFinalized: Bool) {
+    public init(session: SessionCode, level: CouncilLevel = .provincial, decided: [Decided], alreadyDecided: [DossierCode],
+                deferred: [DossierCode], withdrawn: [DossierCode], sessionFinalized: Bool) {
         self.session = session
+        self.level = level
         self.decided = decided
         self.alreadyDecided = alreadyDecided
         self.deferred = deferred

@@ -52,7 +52,8 @@ extension SessionRepository {
                 let overrides = Array(a.overridden).sorted()
                 rows.append((d, result, outcome, counted, overrides))
                 steps.append((d.id, step, .councilResult(session: snapshot.code.rawValue, councilName: snapshot.council.name,
-                                                         heldOn: snapshot.heldOn, reasons: CouncilRules.producerReasons(result))))
+                                                         heldOn: snapshot.heldOn, reasons: CouncilRules.producerReasons(result),
+                                                         level: snapshot.council.level)))
                 decided.append(.init(dossier: d.code, productName: d.productName, result: StoredResult(
                     rating: result, outcome: outcome, sheetCount: counted.count, overrides: overrides,
                     finalizedAt: snapshot.finalizedAt ?? Date(), finalizedBy: actor.rawValue)))
@@ -106,7 +107,7 @@ extension SessionRepository {
             // The stored times (ocop_now) are the transaction's; report them as stored.
             let stamp = try connection.one("SELECT ocop_now() AS t").decode(Date.self, "t")
             for i in decided.indices { decided[i].result.finalizedAt = stamp }
-            return FinalizationReport(session: snapshot.code, decided: decided, alreadyDecided: already, deferred: deferred,
+            return FinalizationReport(session: snapshot.code, level: snapshot.council.level, decided: decided, alreadyDecided: already, deferred: deferred,
                                       withdrawn: withdrawn, sessionFinalized: remaining == 0)
         }
     }

@@ -4,16 +4,41 @@ import OCOPModels
 
 /// Text for council commands.
 enum CouncilRender {
-    static func stars(_ result: StoredResult, _ language: Language) -> String {
-        stars(result.rating, language)
+    static func stars(_ result: StoredResult, _ language: Language, level: CouncilLevel = .provincial) -> String {
+        stars(result.rating, language, level: level)
     }
 
-    static func stars(_ r: RatingResult, _ language: Language) -> String {
+    /// "4★", "5★ (đề xuất trung ương)"; at the central council a 5★ result goes to the Minister.
+    static func stars(_ r: RatingResult, _ language: Language, level: CouncilLevel = .provincial) -> String {
         let vi = language == .vi
         if r.disqualified { return vi ? "bị loại" : "disqualified" }
         guard let stars = r.stars else { return "—" }
+        if r.proposedToCentral, level == .central {
+            return "\(stars)★ " + (vi ? "(đề nghị Bộ trưởng công nhận)" : "(proposed for the Minister's recognition)")
+        }
         if r.proposedToCentral { return "\(stars)★ " + (vi ? "(đề xuất trung ương)" : "(proposed to the central council)") }
         return "\(stars)★" + (r.recognised ? "" : (vi ? " (không công nhận)" : " (not recognised)"))
+    }
+
+    /// What the council concluded, as the minutes say it: its proposal, not a workflow state.
+    static func conclusion(_ r: StoredResult, level: CouncilLevel, _ language: Language) -> String {
+        let vi = language == .vi
+        let stars = r.rating.stars ?? 0
+        switch r.outcome {
+        case .proposedCentral:
+            return vi ? "Đề xuất Bộ Nông nghiệp và Môi trường đánh giá, công nhận 5 sao" : "Proposed to the Ministry for 5★ evaluation and recognition"
+        case .awaitingDecision where level == .central && r.rating.proposedToCentral:
+            return vi ? "Đề nghị Bộ trưởng công nhận 5 sao" : "Proposed for the Minister's recognition at 5★"
+        case .awaitingDecision where level == .central:
+            return vi ? "Dưới 90 điểm: chuyển Ủy ban nhân dân cấp tỉnh xem xét công nhận \(stars) sao (điểm g khoản 4 Điều 7)"
+                : "Below 90 points: back to the province, which may recognise \(stars)★ (Art. 7.4.g)"
+        case .awaitingDecision:
+            return vi ? "Đề nghị công nhận \(stars) sao" : "Proposed for recognition at \(stars)★"
+        case .notRecognised:
+            return vi ? "Không công nhận" : "Not recognised"
+        default:
+            return r.outcome.label(language)
+        }
     }
 
     static func council(_ c: Council, _ language: Language) -> String {
@@ -43,7 +68,7 @@ enum CouncilRender {
         let rows: [[String]] = zip(s.dossiers, report.assessments).map { d, a in
             let rating = d.result?.rating ?? a.result
             let state: String
-            if let r = d.result { state = stars(r, language) }
+            if let r = d.result { state = stars(r, language, level: s.council.level) }
             else if d.deferral != nil { state = vi ? "hoãn" : "deferred" }
             else if d.leftProcedure { state = vi ? "đã rút" : "withdrawn" }
             else if a.canFinalize, a.knockedOut { state = vi ? "sẵn sàng kết luận (bị loại)" : "ready to finalize (disqualified)" }
@@ -88,9 +113,9 @@ enum CouncilRender {
         }
         for d in report.decided {
             let r = d.result
-            lines.append("\(d.dossier) \(Output.terminalSafe(d.productName)): \(r.rating.average.display(language)) — \(stars(r, language)) → \(r.outcome.shortLabel(language))")
+            lines.append("\(d.dossier) \(Output.terminalSafe(d.productName)): \(r.rating.average.display(language)) — \(stars(r, language, level: report.level)) → \(r.outcome.shortLabel(language))")
             // The council's reasoning; the spread stays in the minutes.
-            lines += r.rating.reasons.filter { if case .spread = $0 { false } else { true } }.map { "    - " + $0.text(language) }
+            lines += r.rating.reasons.filter { if case .spread = $0 { false } else { true } }.map { "    - " + $0.text(language, level: report.level) }
         }
         if !report.deferred.isEmpty {
             lines.append((vi ? "Hoãn xét (không kết luận ở phiên này): " : "Deferred (not decided in this session): ") + report.deferred.map(\.rawValue).joined(separator: ", "))

@@ -63,7 +63,8 @@ enum MinutesRender {
                 return [String(i + 1), d.code.rawValue, d.productName, d.producerName, String(d.productSet), String(d.sheets.count), "—", "—", state]
             }
             return [String(i + 1), d.code.rawValue, d.productName, d.producerName, String(d.productSet), String(r.sheetCount),
-                    r.rating.average.display(language), CouncilRender.stars(r, language), r.outcome.label(language)]
+                    r.rating.average.display(language), CouncilRender.stars(r, language, level: s.council.level),
+                    CouncilRender.conclusion(r, level: s.council.level, language)]
         }
         if markdown {
             out.append("| " + headers.joined(separator: " | ") + " |")
@@ -76,7 +77,7 @@ enum MinutesRender {
         for d in s.dossiers {
             h(3, "\(d.code) — \(d.productName)")
             if let r = d.result {
-                for reason in r.rating.reasons { item(reason.text(language)) }
+                for reason in r.rating.reasons { item(reason.text(language, level: s.council.level)) }
             } else if let f = d.deferral {
                 item((vi ? "Hoãn xét, đưa ra phiên họp sau: " : "Deferred to a later session: ") + f.reason)
             } else if d.leftProcedure {
