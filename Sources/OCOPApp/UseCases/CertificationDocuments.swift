@@ -56,7 +56,7 @@ extension Workbench {
         if !decision.proposed.isEmpty { annexes.append(DecisionAnnex(subject: .proposedFiveStars, rows: decision.proposed.map(row))) }
         return DecisionDocument(
             language: language, header: words.header, authority: words.authority, issuerName: words.issuerName,
-            provinceName: words.provinceName, year: decision.roundYear ?? decision.decidedOn.year, round: decision.roundNumber ?? 1,
+            provinceName: words.provinceName, ministry: words.ministry, year: decision.roundYear ?? decision.decidedOn.year, round: decision.roundNumber ?? 1,
             legalBases: decision.legalBases.isEmpty ? words.defaultBases(councils: decision.councils) : decision.legalBases,
             proposal: words.proposal, validityMonths: CertificateTerm.months, implementingAgency: words.agency,
             executors: words.executors, annexes: annexes, recipients: words.recipients, signer: words.signer,
@@ -203,8 +203,8 @@ struct DocumentWords {
         return vi ? "Chủ tịch Ủy ban nhân dân \(province)" : "the Chair of the People's Committee of \(province)"
     }
 
-    /// What the subject line names: "tỉnh Bắc Ninh", or the Ministry's 5★.
-    var provinceName: String { ministry ? (vi ? "5 sao" : "5-star") : province }
+    /// The province the decision is for: "tỉnh Bắc Ninh"; none for the Minister's.
+    var provinceName: String { ministry ? "" : province }
 
     var certificateIssuer: String {
         if ministry { return vi ? "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" : "MINISTRY OF AGRICULTURE AND ENVIRONMENT" }

@@ -14,7 +14,7 @@ struct DecisionRenderer {
     }
 
     private var subject: String {
-        words.recognitionSubject(province: document.provinceName, round: document.round, year: document.year)
+        words.recognitionSubject(of: document)
     }
 
     func validate() throws {

@@ -91,8 +91,10 @@ public struct DecisionDocument: Sendable, Codable, Hashable {
     public var authority: String
     /// The same authority in running text, cited by the annexes: "Chủ tịch Ủy ban nhân dân tỉnh Bắc Ninh".
     public var issuerName: String
-    /// The province as it is named in running text: "tỉnh Bắc Ninh".
+    /// The province as it is named in running text: "tỉnh Bắc Ninh"; empty on the Minister's decision.
     public var provinceName: String
+    /// The Minister's 5★ decision (Art. 7.4.e), not a province's.
+    public var ministry: Bool
     public var year: Int
     public var round: Int
     /// Căn cứ, without "Căn cứ" and the closing ";" ("Luật Tổ chức chính quyền địa phương số 72/2025/QH15").
@@ -114,7 +116,8 @@ public struct DecisionDocument: Sendable, Codable, Hashable {
     public var auditLine: String?
 
     public init(
-        language: Language = .vi, header: AdministrativeHeader, authority: String, issuerName: String, provinceName: String, year: Int,
+        language: Language = .vi, header: AdministrativeHeader, authority: String, issuerName: String, provinceName: String,
+        ministry: Bool = false, year: Int,
         round: Int, legalBases: [String], proposal: Proposal? = nil, validityMonths: Int = 36,
         implementingAgency: String, executors: [String], annexes: [DecisionAnnex], recipients: Recipients,
         signer: Signer, artwork: IssuerArtwork = IssuerArtwork(), layout: PageLayout = PageLayout(),
@@ -125,6 +128,7 @@ public struct DecisionDocument: Sendable, Codable, Hashable {
         self.authority = authority
         self.issuerName = issuerName
         self.provinceName = provinceName
+        self.ministry = ministry
         self.year = year
         self.round = round
         self.legalBases = legalBases

@@ -111,6 +111,14 @@ public struct Wording: Sendable {
 
     // MARK: Recognition decision
 
+    /// The decision's subject line; the Minister's names the year's 5★ products (the rounds are
+    /// the provinces').
+    public func recognitionSubject(of d: DecisionDocument) -> String {
+        guard d.ministry else { return recognitionSubject(province: d.provinceName, round: d.round, year: d.year) }
+        return vi ? "Về việc công nhận kết quả đánh giá, phân hạng và cấp giấy chứng nhận sản phẩm OCOP 5 sao năm \(d.year)"
+            : "On recognising the evaluation and rating results and issuing certificates to 5-star OCOP products, \(d.year)"
+    }
+
     public func recognitionSubject(province: String, round: Int, year: Int) -> String {
         vi ? "Về việc công nhận kết quả đánh giá, phân hạng và cấp giấy chứng nhận sản phẩm OCOP \(province) đợt \(round) năm \(year)"
             : "On recognising the evaluation and rating results and issuing certificates to OCOP products of \(province), round \(round) of \(year)"
@@ -128,7 +136,7 @@ public struct Wording: Sendable {
 
     public func recogniseHead(total: Int, province: String, round: Int, year: Int) -> String {
         vi ? "Công nhận kết quả đánh giá, phân hạng và cấp giấy chứng nhận cho \(Self.count(total)) sản phẩm OCOP \(province) đợt \(round) năm \(year)"
-            : "To recognise the evaluation and rating results of, and issue certificates to, \(total) OCOP products of \(province), round \(round) of \(year)"
+            : "To recognise the evaluation and rating results of, and issue certificates to, \(englishCount(total, "OCOP product")) of \(province), round \(round) of \(year)"
     }
 
     public func recognisedItem(count: Int, stars: Int, annex: String?) -> String {
@@ -348,7 +356,11 @@ extension Wording {
         if !recognised.isEmpty {
             let total = recognised.reduce(0) { $0 + $1.count }
             let head = recogniseHead(total: total, province: d.provinceName, round: d.round, year: d.year)
-            if recognised.count == 1, let only = recognised.first {
+            if d.ministry {
+                let fiveStars = vi ? "Công nhận kết quả đánh giá, phân hạng và cấp giấy chứng nhận sản phẩm OCOP 5 sao cho \(Self.count(total)) sản phẩm"
+                    : "To recognise the evaluation and rating results of, and issue 5-star OCOP certificates to, \(englishCount(total, "product"))"
+                out.append(DocumentArticle(out.count + 1, fiveStars + " " + seeAnnex(recognised.count == 1 ? recognised[0].numeral : nil) + "."))
+            } else if recognised.count == 1, let only = recognised.first {
                 let tail = vi ? ", đạt hạng \(only.stars) sao \(seeAnnex(only.numeral))." : ", rated \(only.stars) stars \(seeAnnex(only.numeral))."
                 out.append(DocumentArticle(out.count + 1, head + tail))
             } else {

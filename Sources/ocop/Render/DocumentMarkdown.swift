@@ -76,7 +76,7 @@ struct DocumentMarkdown {
     func decision(_ d: DecisionDocument) -> String {
         var out = header(d.header)
         out += ["", heading(words.decision), ""]
-        out += [bold(words.recognitionSubject(province: d.provinceName, round: d.round, year: d.year)), "", bold(d.authority), ""]
+        out += [bold(words.recognitionSubject(of: d)), "", bold(d.authority), ""]
         out += bases(d.legalBases, proposal: d.proposal)
         out += [bold(words.decides), ""]
         let articles = words.articles(of: d)
