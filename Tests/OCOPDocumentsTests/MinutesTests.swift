@@ -33,6 +33,37 @@ struct MinutesTests {
         try renderPictures("minutes-vi", pdf)
     }
 
+    /// The central council proposes 5★ to the Minister (Art. 7.4.e) and sends a result below 90
+    /// back to the province (Art. 7.4.g); its minutes name no provincial round.
+    @Test("Minutes of the central council", arguments: [Language.vi, .en])
+    func centralMinutes(_ language: Language) throws {
+        let p = Fixture.products
+        let five = try CouncilFixture.rate(set: 21, totals: [92, 93, 91, 94, 92, 90, 93], floorsUpTo: 5)
+        let four = try CouncilFixture.rate(set: 4, totals: [78, 80, 76, 79, 81, 77, 78], floorsUpTo: 4)
+        let evaluations = [(p[5], five), (p[0], four)].enumerated().map { i, pair in
+            ProductEvaluation(productName: pair.0.name, productCode: Fixture.code(pair.0, serial: i + 1), producerName: pair.0.producer,
+                              productSet: ProductSetLabel(number: pair.0.set, title: ""), result: pair.1, level: .central)
+        }
+        #expect(evaluations.map(\.proposal) == [.recommendFiveStars, .backToProvince])
+        var document = try CouncilFixture.minutes(language: language)
+        document.level = .central
+        document.councilName = language == .vi ? "Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp trung ương năm 2026" : "central OCOP evaluation council"
+        document.products = evaluations
+        // Lines and table cells wrap: compare with every run of white space as one space.
+        let text = try inspect(try renderer.pdf(document)).text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let expected = language == .vi
+            ? ["Họp Hội đồng đánh giá, phân hạng sản phẩm OCOP cấp trung ương năm 2026", "đề nghị Bộ trưởng Bộ Nông nghiệp và Môi trường công nhận",
+               "điểm g khoản 4 Điều 7", "Đề nghị công nhận", "Chuyển tỉnh, 4 sao"]
+            : ["Meeting of the central OCOP evaluation council", "propose that the Minister of Agriculture and Environment recognise",
+               "Art. 7.4.g", "Recognise, 5 stars", "Back to the"]
+        for phrase in expected {
+            #expect(text.contains(phrase), "missing «\(phrase)»")
+        }
+        for wrong in ["đợt 1 năm 2026", "Chủ tịch Ủy ban nhân dân cấp tỉnh công nhận", "Đề xuất 5 sao", "round 1 of 2026", "provincial chair"] {
+            #expect(!text.contains(wrong), "«\(wrong)» in the central council's minutes")
+        }
+    }
+
     @Test("Notice to a producer whose product is not recognised")
     func notice() throws {
         let pdf = try renderer.pdf(try CouncilFixture.notice())
