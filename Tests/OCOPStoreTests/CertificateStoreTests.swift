@@ -14,11 +14,12 @@ import Testing
     func d(_ iso: String) -> CalendarDate { Lifecycle.date(iso) }
 
     func revoke(_ world: Lifecycle, _ number: CertificateNumber, by authority: IssuingAuthority = .province(code: "24"), decision: String,
-                on date: String, ground: RevocationGround = .c, finding: String? = "2027-03-01", audit: Int? = nil) throws -> (certificate: CertificateView, timing: RevocationTiming, decision: DecisionView) {
+                on date: String, ground: RevocationGround = .c, finding: String? = "2027-03-01", reference: String? = "9/KL-TTr",
+                audit: Int? = nil) throws -> (certificate: CertificateView, timing: RevocationTiming, decision: DecisionView) {
         try world.with { bench in
             try bench.revokeCertificate(RevocationRequest(
                 certificate: number, authority: authority, number: try DecisionNumber(parsing: decision), decidedOn: d(date), ground: ground,
-                finding: "Kết luận thanh tra số 9/KL-TTr: vi phạm ghi nhãn", findingOn: finding.map(d), findingReference: "9/KL-TTr", auditID: audit,
+                finding: "Kết luận thanh tra số 9/KL-TTr: vi phạm ghi nhãn", findingOn: finding.map(d), findingReference: reference, auditID: audit,
                 signer: world.signer()))
         }
     }
@@ -84,16 +85,17 @@ import Testing
         let product = try world.product("Hậu kiểm", set: 1)
         try world.history(product, stars: 4, decided: "2025-03-10")
         let number = try world.certificates(product, on: "2027-04-01")[0].number
-        let mark = try world.with { try $0.recordAudit(AuditRequest(certificate: number, kind: .periodic, concludedOn: d("2027-03-20"), findings: [
+        let mark = try world.with { try $0.recordAudit(AuditRequest(certificate: number, kind: .periodic, concludedOn: d("2027-03-20"), reference: "27/KL-SNNMT", findings: [
             CriterionFinding(criterion: "2.3", finding: "Nhãn đầy đủ", maintained: true)], markMisuse: "Dán tem 5 sao trên bao bì")) }
         #expect(mark.conclusion.grounds == [.d] && mark.conclusion.revocationDeadline == d("2027-04-04"))
         let unsupported = thrown(StoreError.self) { _ = try revoke(world, number, decision: "3/QĐ-UBND", on: "2027-03-25", ground: .b, finding: nil, audit: mark.id) }
         #expect(unsupported == .groundNotSupported(audit: mark.id, ground: "b", supported: ["d"]))
         let empty = thrown(StoreError.self) { _ = try world.with { try $0.recordAudit(AuditRequest(certificate: number, kind: .adHoc, concludedOn: d("2027-03-21"), findings: [])) } }
         #expect(empty?.fields == ["finding"])
-        // The finding's date defaults to the inspection's conclusion.
-        let revoked = try revoke(world, number, decision: "3/QĐ-UBND", on: "2027-03-25", ground: .d, finding: nil, audit: mark.id)
+        // The finding's date and document number default to the inspection's.
+        let revoked = try revoke(world, number, decision: "3/QĐ-UBND", on: "2027-03-25", ground: .d, finding: nil, reference: nil, audit: mark.id)
         #expect(revoked.timing.findingOn == d("2027-03-20") && revoked.certificate.revocation?.auditID == mark.id)
+        #expect(revoked.certificate.revocation?.findingReference == "27/KL-SNNMT")
         let detail = try world.with { try $0.certificate(number) }
         #expect(detail.audits.map(\.id) == [mark.id] && detail.certificate.status == .revoked)
     }

@@ -158,7 +158,7 @@ public struct RevocationRepository {
             try connection.query("""
                 INSERT INTO certificate_revocation (certificate_id, decision_id, ground, finding, finding_on, finding_ref, audit_id, revoked_on)
                 VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8::date)
-                """, [certificate.id, decisionID, request.ground.rawValue, finding, findingOn.iso, request.findingReference?.nfc, audit?.id,
+                """, [certificate.id, decisionID, request.ground.rawValue, finding, findingOn.iso, (request.findingReference ?? audit?.reference)?.nfc, audit?.id,
                       request.decidedOn.iso])
             try connection.query("UPDATE star_recognition SET revoked_at = $2::date, revocation_reason = $3 WHERE id = $1",
                                  certificate.id, request.decidedOn.iso, request.ground.rawValue)

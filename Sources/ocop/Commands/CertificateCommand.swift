@@ -153,7 +153,7 @@ struct CertificateCommand: ParsableCommand {
         @Option(help: "a | b | c | d | đ | e") var ground: String
         @Option(help: L("Nội dung kết luận làm căn cứ.", "What the finding says.")) var finding: String
         @Option(name: .customLong("finding-date"), help: L("Ngày có kết luận (hoặc xác nhận của UBND cấp xã) YYYY-MM-DD; mặc định ngày kết luận hậu kiểm.", "The finding's date YYYY-MM-DD (or the commune's confirmation); default the post-audit's conclusion date.")) var findingDate: String?
-        @Option(name: .customLong("finding-ref"), help: L("Số văn bản kết luận.", "The finding's document number.")) var findingRef: String?
+        @Option(name: .customLong("finding-ref"), help: L("Số văn bản kết luận; mặc định số của biên bản hậu kiểm (--audit).", "The finding's document number; default the post-audit's (--audit).")) var findingRef: String?
         @Option(help: L("Biên bản hậu kiểm làm căn cứ (số #).", "The post-audit it rests on (its #).")) var audit: Int?
         @Option(help: ArgumentHelp(L("Cơ quan thu hồi: mã tỉnh hoặc BNNMT.", "Revoking authority: a province code or BNNMT."), valueName: "24|BNNMT")) var authority: String
         @Option(help: L("Số quyết định thu hồi, vd. 1650/QĐ-UBND.", "The revocation decision's number, e.g. 1650/QĐ-UBND.")) var number: String
