@@ -144,7 +144,7 @@ public enum PlanBlocker: Sendable, Hashable, Codable {
             case .capped(let highest):
                 return head + (vi
                     ? ", nhưng bảng công sức chỉ cho nâng tới \(highest) điểm; trung bình cao nhất đạt được là \(bestMean.display(language))"
-                    : ", but the effort table allows raising it only to \(highest) points; the best reachable mean is \(bestMean.display(language))")
+                    : ", but the effort table allows raising it only to \(englishCount(highest, "point")); the best reachable mean is \(bestMean.display(language))")
             }
         case .band(let stars, let threshold, let bestMean, let limited):
             let by = limited.isEmpty ? "" : (vi ? " (bị giới hạn ở: \(limited.joined(separator: ", ")))" : " (limited at: \(limited.joined(separator: ", ")))")
@@ -191,7 +191,7 @@ public struct PlanProof: Sendable, Hashable, Codable {
     public func lines(_ language: Language, totalCost: Int) -> [String] {
         let vi = language == .vi
         func raise(_ s: PlanStep) -> String {
-            vi ? "\(s.criterion) lên \(s.target.points) điểm (chi phí \(s.cost))" : "\(s.criterion) to \(s.target.points) points (cost \(s.cost))"
+            vi ? "\(s.criterion) lên \(s.target.points) điểm (chi phí \(s.cost))" : "\(s.criterion) to \(englishCount(s.target.points, "point")) (cost \(s.cost))"
         }
         var lines: [String] = []
         if forced.isEmpty {
