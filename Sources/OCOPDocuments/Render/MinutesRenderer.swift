@@ -67,7 +67,7 @@ extension Wording {
     }
     func meanLine(_ e: ProductEvaluation) -> String {
         vi ? "- Điểm trung bình: \(points(e.mean)) điểm; chênh lệch giữa tổng điểm cao nhất và thấp nhất: \(e.spread) điểm."
-            : "- Mean: \(points(e.mean)) points; spread between the highest and lowest totals: \(e.spread) points."
+            : "- Mean: \(points(e.mean)) points; spread between the highest and lowest totals: \(englishCount(e.spread, "point"))."
     }
     func unmetLine(_ list: [UnmetMinimum]) -> String {
         let body = list.isEmpty ? (vi ? "không" : "none") : list.map(unmet).joined(separator: "; ")

@@ -189,7 +189,7 @@ public struct UpgradeDiff: Sendable, Hashable, Codable {
                             : "At the recognition: \(basisStars)★" + (then.map { " (\($0) points)" } ?? "") + ".")
         }
         if let selfAssessedTotal {
-            lines.append(vi ? "Chủ thể tự đánh giá: \(selfAssessedTotal) điểm." : "The producer's self-assessment: \(selfAssessedTotal) points.")
+            lines.append(vi ? "Chủ thể tự đánh giá: \(selfAssessedTotal) điểm." : "The producer's self-assessment: \(englishCount(selfAssessedTotal, "point")).")
         }
         lines += deciders.map { "- " + $0.text(language) }
         return lines

@@ -60,7 +60,7 @@ public enum CouncilFlag: Sendable, Hashable, Codable {
             return text
         case let .spread(points, maximum):
             return vi ? "chênh lệch tổng điểm \(points) > \(maximum) điểm: Hội đồng thảo luận và chấm lại"
-                : "totals differ by \(points) > \(maximum) points: the council discusses and re-scores"
+                : "totals differ by \(points) > \(englishCount(maximum, "point")): the council discusses and re-scores"
         case let .minimumSplit(criterion, stars, required, below):
             return vi ? "không thống nhất yêu cầu tối thiểu \(stars)★ của tiêu chí \(criterion) (≥ \(required)): dưới mức là \(below.joined(separator: ", "))"
                 : "split on the \(stars)★ minimum of criterion \(criterion) (≥ \(required)): below it: \(below.joined(separator: ", "))"

@@ -130,7 +130,7 @@ public struct CouncilPolicy: Sendable, Hashable, Codable {
             (vi ? "Túc số" : "Quorum",
              "\(quorumNumerator)/\(quorumDenominator)" + (vi ? " số thành viên được chấm" : " of the members entitled to score")
                 + (quorumRequiresChair ? (vi ? ", có Chủ tịch" : ", including the chair") : "")),
-            (vi ? "Chênh lệch tối đa" : "Maximum spread", vi ? "\(maxSpread) điểm giữa tổng điểm các thành viên" : "\(maxSpread) points between members' totals"),
+            (vi ? "Chênh lệch tối đa" : "Maximum spread", vi ? "\(maxSpread) điểm giữa tổng điểm các thành viên" : "\(englishCount(maxSpread, "point")) between members' totals"),
             (vi ? "Thư ký chấm điểm" : "Secretary scores", secretaryScores ? (vi ? "có" : "yes") : (vi ? "không" : "no")),
             (vi ? "Không thống nhất tiêu chí ★ tối thiểu" : "Split on a ★-minimum criterion",
              minimumSplit == .mustResolve

@@ -289,7 +289,7 @@ public struct SheetWalk: Sendable, Hashable {
             }
         case .confirm:
             lines.append(vi ? "Nộp phiếu với tổng \(total) điểm? Sau khi nộp không sửa được (chỉ đính chính bằng phiên bản mới). y: nộp · n: xem lại"
-                : "Submit the sheet with \(total) points? A submitted sheet cannot be changed (only corrected by a new version). y: submit · n: review")
+                : "Submit the sheet with \(englishCount(total, "point"))? A submitted sheet cannot be changed (only corrected by a new version). y: submit · n: review")
         case .submitted:
             lines.append(vi ? "Đã nộp phiếu." : "Sheet submitted.")
         case .quit:

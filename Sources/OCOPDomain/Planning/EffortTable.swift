@@ -151,7 +151,7 @@ public struct EffortProblem: Sendable, Hashable, Codable {
                 : "set \(set): \(code) is a heading; use its sub-criteria \(subs.joined(separator: ", "))"
         case .notAnOption(let code, let set, let points, let allowed):
             return vi ? "bộ \(set), tiêu chí \(code): không có phương án \(points) điểm (có: \(list(allowed)))"
-                : "set \(set), criterion \(code): no option worth \(points) points (options: \(list(allowed)))"
+                : "set \(set), criterion \(code): no option worth \(englishCount(points, "point")) (options: \(list(allowed)))"
         case .titleMismatch(let code, let set, let expected, let actual):
             return vi ? "bộ \(set), tiêu chí \(code) là «\(actual)», không chứa «\(expected)»"
                 : "set \(set), criterion \(code) is «\(actual)», which does not contain «\(expected)»"

@@ -47,7 +47,7 @@ public struct SheetProblem: Sendable, Hashable, Codable {
             body = vi ? "thiếu tiêu chí \(code)" : "criterion \(code) is missing"
         case .pointsNotAnOption(let code, let points, let allowed):
             body = vi ? "tiêu chí \(code): \(points) điểm không phải một phương án (được chọn: \(list(allowed)))"
-                : "criterion \(code): \(points) points is not an option (allowed: \(list(allowed)))"
+                : "criterion \(code): \(englishCount(points, "point")) is not an option (allowed: \(list(allowed)))"
         case .conditionNotMet(let code, let condition, let conditionPoints):
             body = vi
                 ? "tiêu chí \(code) chỉ áp dụng khi có câu chuyện sản phẩm, nhưng \(condition) = \(conditionPoints)"

@@ -304,7 +304,7 @@ extension Wording {
 extension Wording {
     public func unmet(_ u: UnmetMinimum) -> String {
         vi ? "tiêu chí \(u.criterion) (\(u.title)): trung bình \(points(u.mean)) điểm, thấp hơn mức tối thiểu \(u.required) điểm của hạng \(u.stars) sao"
-            : "criterion \(u.criterion) (\(u.title)): mean \(points(u.mean)) points, below the \(u.stars)-star minimum of \(u.required) points"
+            : "criterion \(u.criterion) (\(u.title)): mean \(points(u.mean)) points, below the \(u.stars)-star minimum of \(englishCount(u.required, "point"))"
     }
     /// Why the product stands where it does, from the facts.
     public func reason(_ e: ProductEvaluation) -> String {

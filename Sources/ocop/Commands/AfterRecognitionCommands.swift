@@ -74,7 +74,7 @@ extension DossierCommand {
             try runReporting(language) {
                 let stored = try workbench(actor).recordSelfAssessment(dossier: try readCode(DossierCode.self, dossier), file: sheet)
                 Output.write(language == .vi ? "Đã lưu phiếu tự đánh giá của hồ sơ \(stored.dossier), phiên bản \(stored.version): \(stored.total) điểm."
-                                             : "Stored the self-assessment of \(stored.dossier), version \(stored.version): \(stored.total) points.")
+                                             : "Stored the self-assessment of \(stored.dossier), version \(stored.version): \(englishCount(stored.total, "point")).")
             }
         }
     }

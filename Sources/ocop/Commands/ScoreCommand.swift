@@ -60,7 +60,7 @@ struct ScoreCommand: ParsableCommand {
                         let total = try bench.checkSheet(parsed, in: context)
                         try bench.saveDraft(context, answers: parsed.answers, cursor: nil)
                         Output.write(vi ? "Phiếu hợp lệ, tổng \(total) điểm; đã lưu nháp (chưa nộp). Thêm --submit để nộp."
-                            : "The sheet is valid, \(total) points; saved as a draft (not submitted). Add --submit to submit it.")
+                            : "The sheet is valid, \(englishCount(total, "point")); saved as a draft (not submitted). Add --submit to submit it.")
                     }
                     return
                 }
@@ -152,7 +152,7 @@ enum ScoreRender {
             ? (vi ? " (phiếu giấy \(meta.paperRef ?? ""), nhập bởi \(meta.enteredBy?.rawValue ?? ""))" : " (paper sheet \(meta.paperRef ?? ""), entered by \(meta.enteredBy?.rawValue ?? ""))")
             : ""
         return Output.terminalSafe(vi ? "Đã nộp phiếu của \(context.personName) cho hồ sơ \(context.dossier), phiên bản \(meta.version): \(meta.total) điểm\(how)."
-            : "Submitted \(context.personName)'s sheet for \(context.dossier), version \(meta.version): \(meta.total) points\(how).")
+            : "Submitted \(context.personName)'s sheet for \(context.dossier), version \(meta.version): \(englishCount(meta.total, "point"))\(how).")
     }
 }
 

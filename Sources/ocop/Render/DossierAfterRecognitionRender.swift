@@ -22,7 +22,7 @@ extension DossierRender {
         }
         if let s = try bench.selfAssessment(dossier: d.code) {
             lines += ["", vi ? "Phiếu tự đánh giá (Mẫu 02 phần III): \(s.total) điểm, phiên bản \(s.version)\(s.source.map { ", tệp \($0)" } ?? "")."
-                             : "Self-assessment (Mẫu 02 Part III): \(s.total) points, version \(s.version)\(s.source.map { ", file \($0)" } ?? "")."]
+                             : "Self-assessment (Mẫu 02 Part III): \(englishCount(s.total, "point")), version \(s.version)\(s.source.map { ", file \($0)" } ?? "")."]
         }
         return lines.joined(separator: "\n")
     }
