@@ -294,7 +294,11 @@ enum ReportRender {
             rows.append([t] + UpgradeRecord.Outcome.allCases.map { o in String(of.filter { $0.outcome == o }.count) } + [String(of.count)])
         }
         blocks.append(.heading(vi ? "1. Theo bậc nâng hạng" : "1. By transition"))
-        blocks.append(.table(ReportTable(headers: [vi ? "nâng hạng" : "upgrade"] + UpgradeRecord.Outcome.allCases.map { $0.label(language) } + [vi ? "tổng" : "total"],
+        blocks.append(.table(ReportTable(headers: [vi ? "nâng hạng" : "upgrade"] + UpgradeRecord.Outcome.allCases.map { o in
+            // Column headers are lower case, like every other header of the reports.
+            let label = o.label(language)
+            return label.prefix(1).lowercased() + label.dropFirst()
+        } + [vi ? "tổng" : "total"],
                                          rows: rows, widths: [1.5] + UpgradeRecord.Outcome.allCases.map { _ in 1.4 } + [1], numericColumns: Array(1...UpgradeRecord.Outcome.allCases.count + 1))))
         blocks.append(.heading(vi ? "2. Danh sách" : "2. List"))
         blocks.append(.table(ReportTable(
