@@ -11,11 +11,11 @@ struct RateCommand: ParsableCommand {
         abstract: L("Tính điểm, hạng sao từ phiếu chấm (không dùng cơ sở dữ liệu).", "Rate score sheets (no database)."),
         discussion: L("""
             Tệp phiếu là YAML hoặc JSON, mỗi mã tiêu chí một điểm, vd. "1.1": 3. Tiêu chí du lịch có hai trường hợp viết \
-            {variant: 1, points: 3}. Khóa tùy chọn: member (tên), knockOuts (["hồ sơ" hoặc mã tiêu chí]). 0 nghĩa là không đạt \
+            {variant: 1, points: 3}. Khóa tùy chọn: member (tên), set (số bộ; phiếu của bộ khác bị từ chối), knockOuts (["hồ sơ" hoặc mã tiêu chí]). 0 nghĩa là không đạt \
             phương án nào. Xem docs/rating.md.
             """, """
             A sheet file is YAML or JSON mapping criterion code to points, e.g. "1.1": 3. A tourism criterion with two cases \
-            takes {variant: 1, points: 3}. Optional keys: member (label), knockOuts (["hồ sơ" or criterion codes]). 0 means \
+            takes {variant: 1, points: 3}. Optional keys: member (label), set (the set number; a sheet of another set is refused), knockOuts (["hồ sơ" or criterion codes]). 0 means \
             "none of the options applies". See docs/rating.md.
             """))
 
