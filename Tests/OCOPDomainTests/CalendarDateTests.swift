@@ -43,3 +43,20 @@ import Testing
         #expect(CalendarDate(iso: "2026-01-05")!.days(until: CalendarDate(iso: "2026-03-01")!) == 55)
     }
 }
+
+/// A date that cannot be read says why: its form, or the month or day the calendar lacks.
+@Suite struct CalendarDateProblemTests {
+    @Test(arguments: [
+        ("2027-02-30", "tháng 2 năm 2027 có 28 ngày, không có ngày 30.", "February 2027 has 28 days; there is no day 30."),
+        ("2028-02-30", "tháng 2 năm 2028 có 29 ngày, không có ngày 30.", "February 2028 has 29 days; there is no day 30."),
+        ("2026-04-31", "tháng 4 năm 2026 có 30 ngày, không có ngày 31.", "April 2026 has 30 days; there is no day 31."),
+        ("2026-13-01", "không có tháng 13.", "there is no month 13."),
+        ("2026-00-10", "không có tháng 0.", "there is no month 0."),
+        ("01/07/2026", "ngày viết dạng YYYY-MM-DD.", "dates are written YYYY-MM-DD."),
+        ("2026-7-1", "ngày viết dạng YYYY-MM-DD.", "dates are written YYYY-MM-DD."),
+    ])
+    func problem(_ text: String, _ vi: String, _ en: String) {
+        #expect(CalendarDate(iso: text) == nil)
+        #expect(CalendarDate.problem(parsing: text) == LocalizedText(vi: vi, en: en))
+    }
+}

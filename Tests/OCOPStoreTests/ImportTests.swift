@@ -124,7 +124,7 @@ import Testing
             record(7, ["code": "33", "name": "Ngược", "valid_from": "2025-07-01", "valid_to": "2025-06-30"]),
         ]) }
         #expect(provinceProblems.map(\.line) == [2, 3, 4, 5, 6, 7])
-        #expect(provinceProblems[0].reason.en.contains("is not a YYYY-MM-DD date"))
+        #expect(provinceProblems[0].reason.en.contains("June 2025 has 30 days; there is no day 31"))
         #expect(provinceProblems[2].reason.en.hasPrefix("successor_code: "))
         #expect(provinceProblems[3].reason.en.contains("a province code is 2 digits"))
         #expect(provinceProblems[4].reason.en.contains("a province code is 2 digits"))

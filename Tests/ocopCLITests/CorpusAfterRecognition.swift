@@ -91,7 +91,7 @@ extension Corpus {
         c("report", "round year out of range", ["report", "round", "1999", "1"], 65, ["năm"])
         c("report", "round out of range", ["report", "round", "2026", "10"], 65, ["đợt"])
         c("report", "malformed province", ["report", "register", "--province", "x"], 65, ["mã tỉnh"])
-        c("report", "malformed day", ["report", "register", "--as-of", "2026-13-01"], 65, ["YYYY-MM-DD", "--as-of"])
+        c("report", "malformed day", ["report", "register", "--as-of", "2026-13-01"], 65, ["không có tháng 13", "--as-of"])
         c("report", "unknown format", ["report", "register", "--format", "xml"], 64, ["xml"])
         c("report", "a format not offered", ["product", "history", "24-07804-001-2020", "--format", "markdown"], 64, ["markdown"])
         c("report", "negative days", ["report", "expiring", "--within=-1"], 65, ["--within"])

@@ -26,6 +26,26 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.init(year: y, month: m, day: d)
     }
 
+    /// Why `text` is not a `YYYY-MM-DD` date, for the message that refuses it: its form, or a month
+    /// or a day the calendar does not have ("2027-02-30": February 2027 has 28 days).
+    public static func problem(parsing text: some StringProtocol) -> LocalizedText {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let form = LocalizedText(vi: "ngày viết dạng YYYY-MM-DD.", en: "dates are written YYYY-MM-DD.")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...9999).contains(y) else { return form }
+        guard (1...12).contains(m) else { return LocalizedText(vi: "không có tháng \(m).", en: "there is no month \(m).") }
+        let days = days(inMonth: m, of: y)
+        guard (1...days).contains(d) else {
+            return LocalizedText(vi: "tháng \(m) năm \(y) có \(days) ngày, không có ngày \(d).",
+                                 en: "\(englishMonths[m - 1]) \(y) has \(days) days; there is no day \(d).")
+        }
+        return form
+    }
+
+    private static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                        "October", "November", "December"]
+
     /// Parses the Vietnamese written form `d/m/yyyy` (one or two digits for day and month).
     public init?(vietnamese text: some StringProtocol) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)

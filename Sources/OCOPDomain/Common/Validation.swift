@@ -72,7 +72,7 @@ public enum Validate {
     public static func date(_ raw: String, field: String, notAfter latest: CalendarDate? = nil) throws(DomainError) -> CalendarDate {
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard let date = CalendarDate(iso: text) else {
-            throw .invalidValue(field: field, value: raw, reason: LocalizedText(vi: "không phải ngày dạng YYYY-MM-DD.", en: "is not a YYYY-MM-DD date."))
+            throw .invalidValue(field: field, value: raw, reason: CalendarDate.problem(parsing: text))
         }
         guard (1945...2100).contains(date.year) else {
             throw .invalidValue(field: field, value: raw, reason: LocalizedText(vi: "năm phải từ 1945 đến 2100.", en: "the year must be 1945 to 2100."))

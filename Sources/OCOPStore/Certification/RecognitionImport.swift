@@ -118,7 +118,7 @@ public struct RecognitionImport {
         func date(_ text: String?, _ field: String) throws -> CalendarDate? {
             guard let text else { return nil }
             guard let date = CalendarDate(iso: text) else {
-                throw StoreError.invalid(field: field, value: text, reason: LocalizedText(vi: "ngày viết dạng YYYY-MM-DD.", en: "dates are written YYYY-MM-DD."))
+                throw StoreError.invalid(field: field, value: text, reason: CalendarDate.problem(parsing: text))
             }
             return date
         }

@@ -12,12 +12,7 @@ struct CouncilSessionCommand: ParsableCommand {
         subcommands: [Open.self, List.self, Status.self, Attendance.self, Recuse.self, Override.self, Knockout.self, Defer.self, Convene.self, Finalize.self, Minutes.self]
     )
 
-    static func date(_ raw: String) throws -> CalendarDate {
-        guard let date = CalendarDate(iso: raw) else {
-            throw DomainError.invalidValue(field: "date", value: raw, reason: LocalizedText(vi: "ngày viết dạng YYYY-MM-DD.", en: "dates are written YYYY-MM-DD."))
-        }
-        return date
-    }
+    static func date(_ raw: String) throws -> CalendarDate { try readDate(raw) }
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "open", abstract: L("Mở phiên họp với các hồ sơ (chờ hội đồng) và thành phần tham dự.", "Open a session with its dossiers (ready for the council) and attendance."))

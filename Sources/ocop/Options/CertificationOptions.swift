@@ -6,8 +6,9 @@ import OCOPModels
 
 /// A date typed on the command line (`YYYY-MM-DD`), named by the field it stands for.
 func readDate(_ raw: String, field: String = "date") throws -> CalendarDate {
-    guard let date = CalendarDate(iso: raw.trimmingCharacters(in: .whitespaces)) else {
-        throw DomainError.invalidValue(field: field, value: raw, reason: LocalizedText(vi: "ngày viết dạng YYYY-MM-DD.", en: "dates are written YYYY-MM-DD."))
+    let text = raw.trimmingCharacters(in: .whitespaces)
+    guard let date = CalendarDate(iso: text) else {
+        throw DomainError.invalidValue(field: field, value: raw, reason: CalendarDate.problem(parsing: text))
     }
     return date
 }
