@@ -12,8 +12,6 @@ struct CouncilSessionCommand: ParsableCommand {
         subcommands: [Open.self, List.self, Status.self, Attendance.self, Recuse.self, Override.self, Knockout.self, Defer.self, Convene.self, Finalize.self, Minutes.self]
     )
 
-    static func date(_ raw: String) throws -> CalendarDate { try readDate(raw) }
-
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "open", abstract: L("Mở phiên họp với các hồ sơ (chờ hội đồng) và thành phần tham dự.", "Open a session with its dossiers (ready for the council) and attendance."))
         @OptionGroup var lang: LanguageOption
@@ -32,7 +30,7 @@ struct CouncilSessionCommand: ParsableCommand {
                 let mode = try self.mode.map { try choice($0, field: "mode", allowed: ["meeting", "written-opinions"]) { SessionMode(rawValue: $0.replacingOccurrences(of: "-", with: "_")) } }
                 let bench = try workbench(actor)
                 let snapshot = try bench.openSession(
-                    council: try readCode(CouncilCode.self, council), heldOn: try CouncilSessionCommand.date(date), place: place,
+                    council: try readCode(CouncilCode.self, council), heldOn: try readDate(date), place: place,
                     dossiers: try dossiers.map { try readCode(DossierCode.self, $0) }, absent: try absent.map { try readCode(PersonCode.self, $0, field: "absent") },
                     mode: mode)
                 let present = snapshot.roster.filter { $0.present && $0.role != .advisor }.count
@@ -66,7 +64,7 @@ struct CouncilSessionCommand: ParsableCommand {
         func run() throws {
             let language = lang.language
             try runReporting(language) {
-                let view = try workbench(actor).conveneSession(try readCode(SessionCode.self, session), on: try CouncilSessionCommand.date(date), place: place, reason: reason)
+                let view = try workbench(actor).conveneSession(try readCode(SessionCode.self, session), on: try readDate(date), place: place, reason: reason)
                 Output.write(language == .vi ? "Đã ghi nhận cuộc họp trực tiếp của phiên \(view.session) ngày \(view.convenedOn?.display(.vi) ?? "")."
                                              : "Recorded the meeting of session \(view.session) on \(view.convenedOn?.display(.en) ?? "").")
             }
