@@ -59,7 +59,8 @@ public enum StoreError: LocalizedFailure, Equatable {
     case duplicateProductCode(String)
     case duplicateCouncil(String)
     case openDossierExists(product: String, dossier: String)
-    case rubricWithoutTables(String)
+    /// The dossier is evaluated under a rubric version the program holds as metadata only.
+    case rubricWithoutTables(version: String, dossier: String)
     case invalid(field: String, value: String, reason: LocalizedText)
     case missing(field: String, what: LocalizedText)
     case importFailed(file: String, problems: [ImportProblem])
@@ -206,9 +207,9 @@ public enum StoreError: LocalizedFailure, Equatable {
             return vi ? "Hội đồng \(code) đã tồn tại." : "Council \(code) already exists."
         case let .openDossierExists(product, dossier):
             return vi ? "Sản phẩm \(product) đã có hồ sơ \(dossier) đang xử lý trong kỳ này." : "Product \(product) already has dossier \(dossier) open in this round."
-        case let .rubricWithoutTables(id):
-            return vi ? "Phiên bản bộ tiêu chí \(id) không có bảng điểm trong chương trình: không thể chấm theo phiên bản này."
-                : "Rubric version \(id) has no point tables here: it cannot be scored against."
+        case let .rubricWithoutTables(id, dossier):
+            return vi ? "Hồ sơ \(dossier) được đánh giá theo bộ tiêu chí \(id); chương trình chỉ có thông tin mô tả của phiên bản này, không có bảng điểm: không thể chấm theo phiên bản này."
+                : "Dossier \(dossier) is evaluated under rubric version \(id), which the program holds as metadata only, without point tables: it cannot be scored against."
         case let .invalid(field, value, reason):
             return DomainError.invalidValue(field: field, value: value, reason: reason).message(language)
         case let .missing(field, what):

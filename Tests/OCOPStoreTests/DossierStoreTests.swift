@@ -72,7 +72,7 @@ import Testing
         let dossier = try DossierRepository(connection).open(DossierOpening(productRef: lychee.code, kind: .upgrade, year: 2026, round: 1, rubricVersion: "qd148-2023"), actor: t)
         #expect(dossier.rubricVersion == "qd148-2023" && dossier.rubricHash == nil)
         // Putting it on a council session is refused: it cannot be scored here.
-        #expect(StoreError.rubricWithoutTables("qd148-2023").message(.en).contains("cannot be scored"))
+        #expect(StoreError.rubricWithoutTables(version: "qd148-2023", dossier: "HS-2026-0006").message(.en).contains("Dossier HS-2026-0006 is evaluated under rubric version qd148-2023"))
     }
 
     @Test func oneOpenDossierPerProductYearAndRound() throws {

@@ -270,7 +270,7 @@ enum Corpus {
         c("session open", "unknown council", ["council", "session", "open", "--council", "XX-9", "--date", "2026-11-26", "--dossier", "HS-2026-0006"], 66, ["XX-9"])
         for date in ["26/11/2026", "2026-11-31", "hôm nay"] { c("session open", "date \(date)", open.map { $0 == "2026-11-26" ? date : $0 } + ["--dossier", "HS-2026-0006"], 65, ["ngày"]) }
         c("session open", "dossier not ready", open + ["--dossier", "HS-2026-0001"], 65, ["HS-2026-0001"])
-        c("session open", "transition rubric", open + ["--dossier", "HS-2026-0006"], 65, ["qd148-2023"])
+        c("session open", "transition rubric", open + ["--dossier", "HS-2026-0007"], 65, ["Hồ sơ HS-2026-0007", "qd148-2023"])
         c("session open", "dossier twice", open + ["--dossier", "HS-2026-0006", "--dossier", "HS-2026-0006"], 65, ["HS-2026-0006"])
         c("session open", "unknown dossier", open + ["--dossier", "HS-2026-9999"], 66, ["HS-2026-9999"])
         c("session open", "absent not a member", open + ["--dossier", "HS-2026-0006", "--absent", "ai-do"], 65, ["ai-do"])

@@ -27,7 +27,7 @@ public struct UpgradeRepository {
                 vi: "hồ sơ đã có kết quả của Hội đồng (\(dossier.status.label(.vi))): \(what(.vi)) là một phần hồ sơ nộp trước khi Hội đồng đánh giá.",
                 en: "the dossier already has the council's result (\(dossier.status.label(.en))): \(what(.en)) is part of the file the council evaluates."))
         }
-        guard let hash = dossier.rubricHash else { throw StoreError.rubricWithoutTables(dossier.rubricVersion) }
+        guard let hash = dossier.rubricHash else { throw StoreError.rubricWithoutTables(version: dossier.rubricVersion, dossier: dossier.code.rawValue) }
         return (dossier, try RubricRepository(connection).frozenSet(hash: hash), hash)
     }
 

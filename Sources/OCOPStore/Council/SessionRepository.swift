@@ -52,7 +52,7 @@ public struct SessionRepository {
                 guard dossier.status == needed else {
                     throw StoreError.dossierNotReady(dossier: dossier.code.rawValue, status: dossier.status, needed: needed)
                 }
-                guard let hash = dossier.rubricHash else { throw StoreError.rubricWithoutTables(dossier.rubricVersion) }
+                guard let hash = dossier.rubricHash else { throw StoreError.rubricWithoutTables(version: dossier.rubricVersion, dossier: dossier.code.rawValue) }
                 try connection.query("""
                     INSERT INTO session_dossier (session_id, dossier_id, position, rubric_version, rubric_hash, added_by)
                     VALUES ($1, $2, $3, $4, $5, $6)
