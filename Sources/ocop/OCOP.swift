@@ -63,7 +63,7 @@ struct OCOP: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             var text = fullMessage(for: error)
-            if HelpLanguage.current == .vi { text = ArgumentParserText.vietnamese(text) }
+            text = HelpLanguage.current == .vi ? ArgumentParserText.vietnamese(text) : ArgumentParserText.english(text)
             if !text.isEmpty {
                 if code == .success { Output.write(text) } else { Output.warn(text) }
             }
@@ -169,10 +169,25 @@ enum ArgumentParserText {
         "year": "năm",
     ]
 
+    /// The English placeholders that say what to type where the property's name does not
+    /// (`--on <date>`, not `--on <on>`); any other stays the parser's.
+    static let englishPlaceholders: [String: String] = [
+        "on": "date", "from": "date", "filed-on": "date", "established-on": "date", "finding-date": "date",
+        "submission-date": "date", "evaluation-deadline": "date", "filing-deadline": "date", "valid-from": "date",
+        "valid-until": "date", "to": "state", "by": "person", "chair": "person", "present": "person", "absent": "person",
+        "entered-by": "person", "within": "days", "expiring-within": "days", "qr-side": "mm", "seal-diameter": "mm",
+        "max-spread": "points", "female": "true|false", "disabled": "true|false", "ethnic-minority": "true|false",
+        "mark-misuse": "true|false", "products": "number", "quorum": "n/d", "target": "stars", "target-stars": "stars",
+        "printed": "head",
+    ]
+
+    /// The parser's text in English, with the placeholders of `englishPlaceholders`.
+    static func english(_ text: String) -> String { translatePlaceholders(text, englishPlaceholders) }
+
     static func vietnamese(_ text: String) -> String {
         var out = text
         for (english, vietnamese) in phrases { out = out.replacingOccurrences(of: english, with: vietnamese) }
-        out = translatePlaceholders(out)
+        out = translatePlaceholders(out, placeholders)
         out = replace(out, #"The value '([^']*)' is invalid for '([^']*)'"#, "Giá trị '$1' không hợp lệ cho '$2'")
         out = replace(out, #"The value '([^']*)' is invalid\."#, "Giá trị '$1' không hợp lệ.")
         out = replace(out, #"The option '([^']*)' does not take any value, but '([^']*)' was specified\."#, "Tùy chọn '$1' không nhận giá trị, nhưng đã cho '$2'.")
@@ -181,17 +196,17 @@ enum ArgumentParserText {
         return out
     }
 
-    /// The placeholders in Vietnamese, and the help's two columns laid out again around them: a
-    /// label of up to 22 characters shares its line with the description (column 27, as the
-    /// parser lays it out); a longer one has the description on the next line.
-    private static func translatePlaceholders(_ text: String) -> String {
+    /// The placeholders renamed by `names`, and the help's two columns laid out again around
+    /// them: a label of up to 22 characters shares its line with the description (column 27, as
+    /// the parser lays it out); a longer one has the description on the next line.
+    private static func translatePlaceholders(_ text: String, _ names: [String: String]) -> String {
         guard let regex = try? NSRegularExpression(pattern: #"<([a-z][a-z-]*)>"#) else { return text }
         func translated(_ line: String) -> String {
             var out = line
             for match in regex.matches(in: line, range: NSRange(line.startIndex..., in: line)).reversed() {
                 guard let whole = Range(match.range, in: line), let name = Range(match.range(at: 1), in: line),
-                      let vietnamese = placeholders[String(line[name])] else { continue }
-                out.replaceSubrange(whole, with: "<\(vietnamese)>")
+                      let renamed = names[String(line[name])] else { continue }
+                out.replaceSubrange(whole, with: "<\(renamed)>")
             }
             return out
         }
