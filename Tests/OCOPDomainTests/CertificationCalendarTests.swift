@@ -85,6 +85,18 @@ import Testing
         #expect(calendar.flags(round: c, sessionOn: day("2027-03-31")).first!.text(.en).contains("Art. 5.2"))
     }
 
+    @Test func aDossierStillWaitingPastTheEvaluationDeadlineIsFlagged() throws {
+        let r = try calendar.round(RoundID(level: .provincial, year: 2026, number: 1))
+        #expect(calendar.flags(round: r, filedOn: day("2026-04-20"), waitingOn: day("2026-06-30")).isEmpty, "the deadline day itself is in time")
+        let flags = calendar.flags(round: r, filedOn: day("2026-04-20"), waitingOn: day("2026-12-05"))
+        #expect(flags == [.notEvaluatedByDeadline(round: r, asOf: day("2026-12-05"))])
+        #expect(flags[0].daysLate == 158)
+        #expect(flags[0].text(.vi) == "Đã quá hạn đánh giá của Đợt 1 năm 2026 (cấp tỉnh) (chậm nhất ngày 30/06/2026, Điều 5.1) 158 ngày mà hồ sơ chưa được xếp vào phiên họp Hội đồng nào.")
+        #expect(flags[0].text(.en) == "The evaluation deadline of Round 1 of 2026 (provincial) (2026-06-30, Art. 5.1) passed 158 days ago, and the dossier is on no council session.")
+        // On a session, the session's own date is what counts.
+        #expect(calendar.flags(round: r, sessionOn: day("2026-06-29"), waitingOn: day("2026-12-05")).isEmpty)
+    }
+
     @Test func everyDayBelongsToExactlyOneStatutoryRoundOfEachLevel() async {
         await propertyCheck(count: 1500, input: Gen.int(in: day("2020-01-01").dayNumber...day("2100-12-31").dayNumber), Gen.bool) { n, central in
             let d = CalendarDate(dayNumber: n)

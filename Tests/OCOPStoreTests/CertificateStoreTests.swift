@@ -221,8 +221,11 @@ import Testing
         #expect(try world.with { try $0.evaluationRounds(year: 2026, level: .provincial) }.map(\.id.number) == [1, 3, 2])
         // Filed after its round's deadline: a flag, not a refusal.
         let lateFiling = try open(products[4], "2026-05-05", round: 1, year: 2026)
-        let flags = try store.statusView(lateFiling.code).lifecycle?.roundFlags ?? []
-        #expect(flags.map(\.daysLate) == [5] && flags[0].text(.en).hasPrefix("Proposed on 2026-05-05, after the filing deadline of Round 1 of 2026"))
+        let flags = try world.with { try $0.dossierStatus(lateFiling.code) }.lifecycle?.roundFlags ?? []
+        #expect(flags.map(\.daysLate) == [5, 199] && flags[0].text(.en).hasPrefix("Proposed on 2026-05-05, after the filing deadline of Round 1 of 2026"))
+        // On the world's today (15/1/2027) it is still on no session, 199 days after the round's
+        // evaluation deadline (30/6/2026).
+        #expect(flags[1].text(.en).hasPrefix("The evaluation deadline of Round 1 of 2026 (provincial) (2026-06-30, Art. 5.1) passed 199 days ago"))
         // A session after its round's evaluation deadline is flagged (filed after the extra round's
         // deadline, so in round 2: evaluated by 30/12/2026).
         let ready = try world.dossier(products[5], filedOn: "2026-09-05")

@@ -140,7 +140,9 @@ import Testing
             for dossier in ["HS-2026-0001", "HS-2026-0006", "HS-2026-0008", "HS-2026-0009", "HS-2026-0011"] {
                 try Self.check("demo/dossier-status-\(dossier).\(language).txt", try run(["dossier", "status", dossier], language))
             }
-            try Self.check("demo/dossier-status-HS-2026-0001.\(language).json", try run(["dossier", "status", "HS-2026-0001", "--format", "json"], language))
+            for dossier in ["HS-2026-0001", "HS-2026-0006"] {
+                try Self.check("demo/dossier-status-\(dossier).\(language).json", try run(["dossier", "status", dossier, "--format", "json"], language))
+            }
             try Self.check("demo/dossier-history-HS-2026-0001.\(language).txt", try run(["dossier", "history", "HS-2026-0001"], language))
             try Self.check("demo/dossier-list.\(language).txt", try run(["dossier", "list", "--year", "2026"], language))
             // The star lifecycle: decisions, certificates on the clock's day, who must re-evaluate.

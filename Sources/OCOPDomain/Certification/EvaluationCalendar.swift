@@ -85,11 +85,14 @@ public enum RoundFlag: Sendable, Hashable, Codable {
     case filedAfterDeadline(round: EvaluationRound, filedOn: CalendarDate)
     /// The council met after the round's evaluation deadline.
     case sessionAfterDeadline(round: EvaluationRound, sessionOn: CalendarDate)
+    /// The round's evaluation deadline has passed and the dossier is on no council session yet.
+    case notEvaluatedByDeadline(round: EvaluationRound, asOf: CalendarDate)
 
     public var daysLate: Int {
         switch self {
         case .filedAfterDeadline(let round, let filedOn): round.filingDeadline.days(until: filedOn)
         case .sessionAfterDeadline(let round, let sessionOn): round.evaluationDeadline.days(until: sessionOn)
+        case .notEvaluatedByDeadline(let round, let asOf): round.evaluationDeadline.days(until: asOf)
         }
     }
 
@@ -104,6 +107,10 @@ public enum RoundFlag: Sendable, Hashable, Codable {
             return "Phiên họp ngày \(sessionOn.display(.vi)) sau hạn đánh giá của \(round.label(.vi)) (chậm nhất ngày \(round.evaluationDeadline.display(.vi)), Điều \(article(round))): chậm \(daysLate) ngày."
         case let (.sessionAfterDeadline(round, sessionOn), .en):
             return "Session on \(sessionOn.display(.en)) is after the evaluation deadline of \(round.label(.en)) (\(round.evaluationDeadline.display(.en)), Art. \(article(round))): \(englishCount(daysLate, "day")) late."
+        case let (.notEvaluatedByDeadline(round, _), .vi):
+            return "Đã quá hạn đánh giá của \(round.label(.vi)) (chậm nhất ngày \(round.evaluationDeadline.display(.vi)), Điều \(article(round))) \(daysLate) ngày mà hồ sơ chưa được xếp vào phiên họp Hội đồng nào."
+        case let (.notEvaluatedByDeadline(round, _), .en):
+            return "The evaluation deadline of \(round.label(.en)) (\(round.evaluationDeadline.display(.en)), Art. \(article(round))) passed \(englishCount(daysLate, "day")) ago, and the dossier is on no council session."
         }
     }
 }
@@ -180,10 +187,16 @@ public struct EvaluationCalendar: Sendable, Hashable {
     }
 
     /// Timing flags for a dossier in `round`, proposed on `filedOn`, with its session on `sessionOn`.
-    public func flags(round: EvaluationRound, filedOn: CalendarDate? = nil, sessionOn: CalendarDate? = nil) -> [RoundFlag] {
+    /// `waitingOn`: the day asked about, for a dossier still waiting to be put on a council
+    /// session (no session, no result, not closed).
+    public func flags(round: EvaluationRound, filedOn: CalendarDate? = nil, sessionOn: CalendarDate? = nil,
+                      waitingOn: CalendarDate? = nil) -> [RoundFlag] {
         var flags: [RoundFlag] = []
         if let filedOn, filedOn > round.filingDeadline { flags.append(.filedAfterDeadline(round: round, filedOn: filedOn)) }
         if let sessionOn, sessionOn > round.evaluationDeadline { flags.append(.sessionAfterDeadline(round: round, sessionOn: sessionOn)) }
+        if sessionOn == nil, let waitingOn, waitingOn > round.evaluationDeadline {
+            flags.append(.notEvaluatedByDeadline(round: round, asOf: waitingOn))
+        }
         return flags
     }
 

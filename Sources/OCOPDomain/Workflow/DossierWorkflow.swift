@@ -36,6 +36,14 @@ public enum DossierStatus: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// Not yet on a provincial council's agenda: the round's evaluation deadline is still ahead of it.
+    public var beforeProvincialCouncil: Bool {
+        switch self {
+        case .submitted, .communeReview, .provincialReview, .returned, .advisoryReview, .readyForCouncil: true
+        default: false
+        }
+    }
+
     public var label: LocalizedText {
         switch self {
         case .submitted: LocalizedText(vi: "Đã nộp hồ sơ tại UBND cấp xã", en: "Filed at the commune")

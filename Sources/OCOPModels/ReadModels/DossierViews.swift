@@ -206,12 +206,15 @@ public struct DossierStatusView: Sendable, Codable, Hashable {
         }
         let deadline = lifecycle?.reEvaluation
         let overdueOn = lifecycle.map { $0.resultOn ?? $0.asOf }
+        // Overdue: a re-evaluation past its 45 days, or a dossier still waiting for a council
+        // after its round's evaluation deadline.
+        let waitingPastDeadline = lifecycle?.roundFlags.contains { if case .notEvaluatedByDeadline = $0 { true } else { false } } ?? false
         return JSON(dossier: dossier.rawValue, product: productName, productCode: productCode, producer: producerName, kind: kind.rawValue,
                     status: status.rawValue, statusText: status.label(language), holder: holder(language), nextStep: nextStep(language),
                     year: year, round: round, missing: missing, councilDate: councilDate?.iso, lastChange: lastEvent?.text(language),
                     openedAt: openedAt, lastChangeAt: lastChangeAt, filedOn: lifecycle?.filedOn.iso, certificate: certificate(lifecycle?.certificate),
                     basis: certificate(lifecycle?.basis), outcome: outcome(language), reEvaluationDeadline: deadline?.deadline.iso,
-                    overdue: deadline.map { d in overdueOn.map(d.isOverdue(on:)) ?? false } ?? false,
+                    overdue: (deadline.map { d in overdueOn.map(d.isOverdue(on:)) ?? false } ?? false) || waitingPastDeadline,
                     flags: (lifecycle?.roundFlags ?? []).map { $0.text(language) })
     }
 }

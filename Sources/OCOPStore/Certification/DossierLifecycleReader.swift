@@ -84,14 +84,16 @@ enum DossierLifecycleReader {
         let complete: Date? = try row["lc_complete_at"]
         let resultLevel: String? = try row["lc_result_level"]
         let resultStars: Int? = try row["lc_result_stars"]
+        let asOf = try Stored.requiredDate(row, "lc_today", table: "clock")
+        let waiting = councilDate == nil && status.beforeProvincialCouncil
         return DossierLifecycleView(
             filedOn: filedOn, round: round,
-            roundFlags: round.map { EvaluationCalendar.statutory.flags(round: $0, filedOn: filedOn, sessionOn: councilDate) } ?? [],
+            roundFlags: round.map { EvaluationCalendar.statutory.flags(round: $0, filedOn: filedOn, sessionOn: councilDate, waitingOn: waiting ? asOf : nil) } ?? [],
             certificate: try certificate(row, "lc_certificate"), basis: try certificate(row, "lc_basis"),
             underTransition: try row["lc_transition"],
             reEvaluation: kind == .reEvaluation ? complete.map { ReEvaluationDeadline(completeFileOn: Stored.vietnamDay($0)) } : nil,
             resultOn: try Stored.date(row, "lc_result_on", table: "council_session"),
             awaitingMinistry: status == .awaitingDecision && resultLevel == CouncilLevel.central.rawValue && resultStars == 5,
-            asOf: try Stored.requiredDate(row, "lc_today", table: "clock"))
+            asOf: asOf)
     }
 }
