@@ -5,8 +5,8 @@ extension Connection {
     /// refuses a table with row-level security (docs/roles.md), and going through an INSERT keeps
     /// every policy and trigger (the audit chain) exactly as for any other write. The staging
     /// table lives for the session and is emptied at commit. Its rows are never compressed (a
-    /// TOAST target of a whole page): they live for one statement, and compressing a council
-    /// result's typed detail there was a tenth of a finalization.
+    /// TOAST target of a whole page): they live for one statement, and compressing the typed
+    /// details of a province's 2,000 council results there cost about 55 ms.
     func copyRows(into table: String, columns: [String], writer body: (CopyInWriter) throws -> Void) throws -> Int {
         let list = columns.joined(separator: ", ")
         let staging = "\(table)_staging"

@@ -36,7 +36,7 @@ public enum DossierStatus: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// Not yet on a provincial council's agenda: the round's evaluation deadline is still ahead of it.
+    /// Not yet on a provincial council's agenda: filed, under review, returned, or waiting for a session.
     public var beforeProvincialCouncil: Bool {
         switch self {
         case .submitted, .communeReview, .provincialReview, .returned, .advisoryReview, .readyForCouncil: true
