@@ -117,6 +117,8 @@ public enum StoreError: LocalizedFailure, Equatable {
 
     // The server and the embedded cluster.
     case unavailable(target: String, reason: String)
+    /// The configured URL holds an unencoded "@" or "/" in its password (or database name).
+    case unencodedDatabaseURL(target: String)
     /// The connection broke in the middle of the work (the server was stopped or killed).
     case connectionLost(String)
     case postgresProgramsMissing
@@ -158,7 +160,7 @@ public enum StoreError: LocalizedFailure, Equatable {
         case .migrationsMissing, .badMigrationFile, .duplicateMigration, .migrationChanged, .unknownMigration, .schemaOutOfDate: .configuration
         case .unavailable, .connectionLost, .postgresProgramsMissing, .noServerUser, .serverToolFailed, .clusterIO: .unavailable
         case .corruptStoredValue: .internal
-        case .resetNeedsAdministrator, .privilegedLogin, .loginWithoutAccess: .configuration
+        case .resetNeedsAdministrator, .privilegedLogin, .loginWithoutAccess, .unencodedDatabaseURL: .configuration
         case .auditBroken: .invalidInput
         case .rejected(_, _, _, let kind, _): kind
         case .concurrentChange: .conflict
@@ -334,6 +336,9 @@ public enum StoreError: LocalizedFailure, Equatable {
                 : "The database schema is out of date (\(pending.count) pending: \(pending.joined(separator: ", "))). Apply the migrations (ocop db migrate)."
         case let .unavailable(target, reason):
             return vi ? "Không kết nối được PostgreSQL tại \(target): \(reason)" : "Could not connect to PostgreSQL at \(target): \(reason)"
+        case let .unencodedDatabaseURL(target):
+            return vi ? "Địa chỉ kết nối cơ sở dữ liệu (\(target)) có ký tự «@» hoặc «/» chưa mã hoá trong mật khẩu hoặc tên cơ sở dữ liệu, nên libpq sẽ đọc sai máy chủ; chưa kết nối. Viết «@» thành %40 và «/» thành %2F trong OCOP_DATABASE_URL (hoặc DATABASE_URL, OCOP_ADMIN_DATABASE_URL)."
+                : "The database URL (\(target)) holds an unencoded \"@\" or \"/\" in its password or database name, so libpq would misread the server; nothing was tried. Write \"@\" as %40 and \"/\" as %2F in OCOP_DATABASE_URL (or DATABASE_URL, OCOP_ADMIN_DATABASE_URL)."
         case let .connectionLost(reason):
             return vi ? "Mất kết nối với máy chủ PostgreSQL giữa chừng (\(reason)); phần việc đang dở không được ghi. Hãy chạy lại lệnh."
                 : "The connection to the PostgreSQL server broke midway (\(reason)); the unfinished work was not written. Run the command again."
@@ -394,6 +399,7 @@ extension StoreError {
     public init(_ error: PostgresError) {
         switch error {
         case let .connectionFailed(target, reason): self = .unavailable(target: target, reason: reason)
+        case let .unencodedURLUserInfo(target): self = .unencodedDatabaseURL(target: target)
         case let .server(server):
             if let explained = ConstraintCatalog.explain(server) {
                 self = explained

@@ -57,6 +57,16 @@ public struct ConnectionTarget: Sendable, Hashable {
         return (range, String(conninfo[range]))
     }
 
+    /// Whether a URL's user info (or database name) holds an unencoded "@" or "/", so libpq would
+    /// read part of the password as the host, port or database (`postgresql://u:p@ss@host/db`):
+    /// the password the URL seems to mean differs from the one libpq reads. Such a URL is refused
+    /// before connecting; an error would otherwise print the misread host, password fragments and all.
+    public var hasUnencodedURLUserInfo: Bool {
+        // A URL libpq cannot parse at all is left to libpq, whose error names the problem.
+        guard let written = urlPassword?.value, let read = parameters else { return false }
+        return read["password"] != (written.removingPercentEncoding ?? written)
+    }
+
     /// Every keyword/value libpq reads from the conninfo, the password included (even one written
     /// unencoded in a URL): for handing the connection to another libpq program through its
     /// environment. Never print this.
@@ -110,6 +120,7 @@ public final class Connection: @unchecked Sendable {
 
     /// Opens a connection and fixes the session settings the decoders rely on.
     public init(_ target: ConnectionTarget, applicationName: String = "ocop") throws {
+        guard !target.hasUnencodedURLUserInfo else { throw PostgresError.unencodedURLUserInfo(target: target.redacted) }
         // Keyword/value arrays let us add settings without rewriting the user's URL;
         // expand_dbname makes libpq read `dbname` as a full URL/conninfo.
         let keywords = ["dbname", "fallback_application_name", "client_encoding"]

@@ -3,6 +3,9 @@
 public enum PostgresError: Error, Sendable, CustomStringConvertible {
     /// Could not connect. Neither `target` nor `reason` contains the password.
     case connectionFailed(target: String, reason: String)
+    /// The URL's user info holds an unencoded "@" or "/" (`ConnectionTarget.hasUnencodedURLUserInfo`):
+    /// nothing was tried. `target` is what the URL seems to mean, without the password.
+    case unencodedURLUserInfo(target: String)
     /// The server rejected a statement.
     case server(ServerError)
     /// A value could not be decoded as the requested Swift type.
@@ -20,6 +23,8 @@ public enum PostgresError: Error, Sendable, CustomStringConvertible {
         switch self {
         case let .connectionFailed(target, reason):
             "could not connect to PostgreSQL at \(target): \(reason)"
+        case let .unencodedURLUserInfo(target):
+            "the connection URL for \(target) holds an unencoded \"@\" or \"/\" in its password or database name; write them as %40 and %2F"
         case let .server(error):
             error.description
         case let .decoding(column, type, value):

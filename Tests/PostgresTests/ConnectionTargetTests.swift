@@ -76,6 +76,38 @@ struct ConnectionTargetTests {
         #expect(target.connectionParameters["sslmode"] == "require")
     }
 
+    /// Which URLs libpq would misread: an unencoded "@" or "/" in the password (or an "@" in the
+    /// database name of a URL with a port); percent-encoded ones, and every other shape, are read alike.
+    @Test func unencodedUserInfoIsDetected() {
+        for misread in ["postgresql://x:p@ss@localhost/db", "postgresql://x:se/cr@et@localhost/db",
+                        "postgres://alice:a/b/c@db.example:5432/ocop?sslmode=require", "postgresql://host:5432/db@x"] {
+            #expect(ConnectionTarget(conninfo: misread).hasUnencodedURLUserInfo, "\(misread)")
+        }
+        for plain in ["postgresql://x:p%40ss@localhost/db", "postgresql://x:se%2Fcr%40et@localhost:5999/db", "postgresql://x:a:b@h/db",
+                      "postgresql://user@host:5432/db", "postgresql://u:pw@[::1]:5432/db", "postgresql://host/db?user=a@b",
+                      "postgresql://me@corp@host/db", "host=h password=p@ss/w", "", "postgresql:///ocop?host=/run/pg"] {
+            #expect(!ConnectionTarget(conninfo: plain).hasUnencodedURLUserInfo, "\(plain)")
+        }
+    }
+
+    /// Such a URL is refused before libpq reads it: its misreading would name a host or database
+    /// made of password fragments ("ss@localhost"), and libpq's own message would quote them.
+    @Test(arguments: ["qq@zz", "kx/vw@yj", "jj/kk@ww/q9"])
+    func unencodedUserInfoIsRefusedBeforeConnecting(_ password: String) throws {
+        let target = ConnectionTarget(conninfo: "postgresql://x:\(password)@127.0.0.1:1/db?connect_timeout=2")
+        do {
+            _ = try Connection(target)
+            Issue.record("connecting succeeded")
+        } catch let error as PostgresError {
+            guard case let .unencodedURLUserInfo(shown) = error else { Issue.record("expected .unencodedURLUserInfo, got \(error)"); return }
+            #expect(shown == "x@127.0.0.1:1/db")
+            let fragments = password.split(whereSeparator: { $0 == "@" || $0 == "/" }).map(String.init)
+            for fragment in fragments + [password] {
+                #expect(!error.description.contains(fragment), "\(fragment) leaked: \(error.description)")
+            }
+        }
+    }
+
     @Test func connectsToTheTestDatabase() throws {
         try PG.with { db throws in
             #expect(db.serverVersion >= 120_000)

@@ -51,4 +51,16 @@ import Testing
             #expect(lines.dropFirst(2).first == secret, "PGPASSWORD: \(run.out)")
         }
     }
+
+    /// A URL whose password holds an unencoded "@" or "/" is refused by every command that would
+    /// use it (exit 78), with the fix, and no fragment of the password in the message.
+    @Test func aURLLibpqWouldMisreadIsRefused() throws {
+        let env = cleanEnvironment(["OCOP_DATABASE_URL": "postgresql://thu-ky:kx/vw@yj@127.0.0.1:1/ocop?connect_timeout=2"])
+        for arguments in [["db", "url"], ["db", "psql", "--", "-c", "SELECT 1"], ["dossier", "status", "HS-2026-0001"], ["db", "status", "--lang", "en"]] {
+            let run = try runOCOP(arguments, environment: env)
+            #expect(run.status == 78, "\(arguments): \(run)")
+            #expect(run.err.contains("thu-ky@127.0.0.1:1/ocop") && run.err.contains("%40") && run.err.contains("%2F"), "\(arguments): \(run.err)")
+            for fragment in ["kx", "vw", "yj"] { #expect(!(run.out + run.err).contains(fragment), "\(arguments): \(fragment) leaked: \(run.err)") }
+        }
+    }
 }

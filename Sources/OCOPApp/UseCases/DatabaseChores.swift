@@ -60,10 +60,12 @@ extension Workbench {
     }
 
     /// The connection URL, safe to print (never a password).
-    public func databaseURL() -> String {
+    public func databaseURL() throws -> String {
         switch configuration.database {
-        case let .embedded(cluster): cluster.url
-        case let .configured(target): target.redacted
+        case let .embedded(cluster): return cluster.url
+        case let .configured(target):
+            guard !target.hasUnencodedURLUserInfo else { throw StoreError.unencodedDatabaseURL(target: target.redacted) }
+            return target.redacted
         }
     }
 
@@ -80,6 +82,7 @@ extension Workbench {
             environment["PGUSER"] = cluster.superuser
             environment["PGDATABASE"] = cluster.databaseName
         case let .configured(target):
+            guard !target.hasUnencodedURLUserInfo else { throw StoreError.unencodedDatabaseURL(target: target.redacted) }
             // libpq reads the same settings from PG* variables.
             let names = ["host": "PGHOST", "hostaddr": "PGHOSTADDR", "port": "PGPORT", "dbname": "PGDATABASE", "user": "PGUSER",
                          "password": "PGPASSWORD", "passfile": "PGPASSFILE", "service": "PGSERVICE", "sslmode": "PGSSLMODE",
