@@ -55,6 +55,7 @@ struct OCOP: AsyncParsableCommand {
             let arguments = movingLanguageOption(Array(CommandLine.arguments.dropFirst()))
             var command: ParsableCommand
             if let leaf = parseLeaf(arguments) { command = leaf } else { command = try parseAsRoot(arguments) }
+            ActiveCommand.type = type(of: command)
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -41,6 +41,13 @@ import Testing
         try refused(["certificate", "show", "GCN-24-2099-0001"], status: 66, contains: ["Không tìm thấy giấy chứng nhận GCN-24-2099-0001."])
         try refused(["certificate", "show", "24-2026-1"], status: 65, contains: ["GCN-<mã tỉnh hoặc BNNMT>-<năm>-<số thứ tự>"])
         try refused(["certificate", "list", "--status", "bogus"], status: 65, contains: ["Tùy chọn liên quan: --status"])
+        // An error points to an option only where the command has it: a certificate, a dossier
+        // or a session given as an argument is named in the message, with no option to look for.
+        for arguments in [["certificate", "show", "24-2026-1"], ["dossier", "status", "HS-1"], ["council", "session", "status", "PH-1", "--lang", "en"]] {
+            let result = try runOCOP(arguments, environment: try GoldenTests.demoWorld.get().0)
+            #expect(result.status == 65 && !result.err.contains("--") && !result.err.contains("Tùy chọn liên quan") && !result.err.contains("See option"),
+                    "ocop \(arguments.joined(separator: " ")): \(result.err)")
+        }
         try refused(["certificate", "audit", "GCN-24-2026-0001", "--kind", "periodic", "--date", "2026-12-01", "--unmet", "không có dấu hai chấm"],
                     status: 65, contains: ["\"mã tiêu chí: nội dung\""])
     }

@@ -99,6 +99,23 @@ enum Flags {
     ]
 }
 
+/// The command being run, set by `OCOP.main` once the arguments are parsed, so that an error
+/// points only to options the command has: the same field is an option of one command
+/// (`session open --dossier`) and an argument of another (`dossier status HS-2026-0001`).
+enum ActiveCommand {
+    nonisolated(unsafe) static var type: ParsableCommand.Type?
+
+    /// Whether the running command has the option `flag` ("--dossier", "--as / OCOP_USER"). An
+    /// argument's name ("<login>", "LISTING") is always kept, and so is everything when no command
+    /// is known.
+    static func offers(_ flag: String) -> Bool {
+        guard let type, flag.hasPrefix("--") else { return true }
+        let name = flag.prefix { $0 != " " }
+        let help = OCOP.helpMessage(for: type, includeHidden: true, columns: 10_000)
+        return help.range(of: "\(name)(?![A-Za-z0-9-])", options: .regularExpression) != nil
+    }
+}
+
 /// Prints `error` for a person and returns the exit code.
 func report(_ error: any Error, language: Language) -> ExitCode {
     let vi = language == .vi
@@ -109,7 +126,7 @@ func report(_ error: any Error, language: Language) -> ExitCode {
     }
     let failure = explain(error)
     var text = Output.terminalSafe(failure.message(language))
-    let flags = failure.fields.compactMap { Flags.byField[$0] }
+    let flags = failure.fields.compactMap { Flags.byField[$0] }.filter(ActiveCommand.offers)
     if !flags.isEmpty { text += "\n" + (vi ? "Tùy chọn liên quan: " : "See option: ") + flags.joined(separator: ", ") }
     Output.warn(text)
     return ExitCode(ExitStatus.code(for: failure.kind))
