@@ -179,7 +179,7 @@ enum ArgumentParserText {
         "entered-by": "person", "within": "days", "expiring-within": "days", "qr-side": "mm", "seal-diameter": "mm",
         "max-spread": "points", "female": "true|false", "disabled": "true|false", "ethnic-minority": "true|false",
         "mark-misuse": "true|false", "products": "number", "quorum": "n/d", "target": "stars", "target-stars": "stars",
-        "printed": "head",
+        "printed": "head", "member": "person", "sheet": "file",
     ]
 
     /// The parser's text in English, with the placeholders of `englishPlaceholders`.

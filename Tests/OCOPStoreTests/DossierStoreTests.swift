@@ -68,11 +68,20 @@ import Testing
     }
 
     @Test func transitionRubricHasNoHashAndCannotBeScored() throws {
-        let (connection, _, lychee) = try world("dos_qd148")
+        let (connection, tea, lychee) = try world("dos_qd148")
         let dossier = try DossierRepository(connection).open(DossierOpening(productRef: lychee.code, kind: .upgrade, year: 2026, round: 1, rubricVersion: "qd148-2023"), actor: t)
         #expect(dossier.rubricVersion == "qd148-2023" && dossier.rubricHash == nil)
         // Putting it on a council session is refused: it cannot be scored here.
         #expect(StoreError.rubricWithoutTables(version: "qd148-2023", dossier: "HS-2026-0006").message(.en).contains("Dossier HS-2026-0006 is evaluated under rubric version qd148-2023"))
+        // Its status says so once it waits for the council, instead of promising a session.
+        var status = try DossierRepository(connection).statusView(dossier.code)
+        #expect(status.rubricWithoutTables == "qd148-2023")
+        #expect(!status.nextStep(.en).contains("qd148-2023"), "before the council the next step is still the office's")
+        status.status = .readyForCouncil
+        #expect(status.nextStep(.en).hasPrefix("The dossier is evaluated under rubric version qd148-2023 (Art. 12.2)"))
+        #expect(status.json(.vi).nextStep.contains("không thể xếp hồ sơ vào phiên họp Hội đồng"))
+        let current = try DossierRepository(connection).open(DossierOpening(productRef: tea.code, kind: .firstEvaluation, year: 2026, round: 2), actor: t)
+        #expect(try DossierRepository(connection).statusView(current.code).rubricWithoutTables == nil)
     }
 
     @Test func oneOpenDossierPerProductYearAndRound() throws {

@@ -51,10 +51,13 @@ public struct DossierStatusView: Sendable, Codable, Hashable {
     public var councilDate: CalendarDate?
     /// Filing date, round, certificates and deadlines (the star lifecycle).
     public var lifecycle: DossierLifecycleView?
+    /// The rubric version the dossier is evaluated under, when the program holds it without point
+    /// tables (a dossier filed before 22/5/2026 under QĐ 148, Art. 12.2): no council here can score it.
+    public var rubricWithoutTables: String?
 
     public init(dossier: DossierCode, productName: String, productCode: String, producerName: String, kind: DossierKind, year: Int, round: Int,
                 status: DossierStatus, missing: [String], openedAt: Date, lastEvent: DossierEvent?, councilDate: CalendarDate?,
-                lifecycle: DossierLifecycleView? = nil) {
+                lifecycle: DossierLifecycleView? = nil, rubricWithoutTables: String? = nil) {
         self.dossier = dossier
         self.productName = productName
         self.productCode = productCode
@@ -68,6 +71,7 @@ public struct DossierStatusView: Sendable, Codable, Hashable {
         self.lastEvent = lastEvent
         self.councilDate = councilDate
         self.lifecycle = lifecycle
+        self.rubricWithoutTables = rubricWithoutTables
     }
 
     public var lastChangeAt: Date { lastEvent?.at ?? openedAt }
@@ -86,6 +90,10 @@ public struct DossierStatusView: Sendable, Codable, Hashable {
         if status == .awaitingDecision, lifecycle?.awaitingMinistry == true {
             return vi ? "Bộ trưởng Bộ Nông nghiệp và Môi trường ban hành quyết định công nhận 5★ và cấp giấy chứng nhận."
                 : "The Minister of Agriculture and Environment issues the 5★ recognition decision and certificate."
+        }
+        if status == .readyForCouncil, let version = rubricWithoutTables {
+            return vi ? "Hồ sơ được đánh giá theo bộ tiêu chí \(version) (khoản 2 Điều 12); chương trình chỉ có thông tin mô tả của bộ tiêu chí này, không có bảng điểm, nên không thể xếp hồ sơ vào phiên họp Hội đồng để chấm trong chương trình."
+                : "The dossier is evaluated under rubric version \(version) (Art. 12.2), which the program holds as metadata only, without point tables: it cannot be put on a council session and scored here."
         }
         if status == .recognised, let certificate = lifecycle?.certificate {
             let window = certificate.facts.renewalWindow

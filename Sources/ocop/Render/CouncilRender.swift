@@ -51,10 +51,13 @@ enum CouncilRender {
         pairs += c.policy.describe(language)
         var text = Output.record(pairs)
         text += "\n\n" + (vi ? "Thành viên:" : "Members:")
-        for m in c.councilMembers { text += "\n  \(m.person)  \(Output.terminalSafe(m.name)) — \(m.role.label(language))" + (m.organisation.map { ", \(Output.terminalSafe($0))" } ?? "") }
+        // Person codes in one column, across members and advisers.
+        let width = (c.councilMembers.map(\.person.description.count) + c.advisoryTeam.map(\.person.description.count)).max() ?? 0
+        func code(_ person: some CustomStringConvertible) -> String { person.description.padding(toLength: width, withPad: " ", startingAt: 0) }
+        for m in c.councilMembers { text += "\n  \(code(m.person))  \(Output.terminalSafe(m.name)) — \(m.role.label(language))" + (m.organisation.map { ", \(Output.terminalSafe($0))" } ?? "") }
         if !c.advisoryTeam.isEmpty {
             text += "\n" + (vi ? "Tổ tư vấn (không chấm điểm):" : "Advisory team (does not score):")
-            for m in c.advisoryTeam { text += "\n  \(m.person)  \(Output.terminalSafe(m.name))" + (m.organisation.map { ", \(Output.terminalSafe($0))" } ?? "") }
+            for m in c.advisoryTeam { text += "\n  \(code(m.person))  \(Output.terminalSafe(m.name))" + (m.organisation.map { ", \(Output.terminalSafe($0))" } ?? "") }
         }
         return text
     }

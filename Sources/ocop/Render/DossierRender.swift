@@ -17,7 +17,7 @@ enum DossierRender {
         lines += [
             (vi ? "Đơn vị đang giữ hồ sơ" : "Held by", view.holder(language)),
             (vi ? "Bước tiếp theo" : "Next", view.nextStep(language)),
-            (vi ? "Ngày nộp" : "Filed", view.lifecycle.map { vi ? "ngày \($0.filedOn.display(.vi))" : $0.filedOn.display(.en) } ?? Output.date(view.openedAt, language)),
+            (vi ? "Ngày nộp" : "Filed", view.lifecycle.map { $0.filedOn.display(language) } ?? Output.date(view.openedAt, language)),
         ]
         if let round = view.lifecycle?.round { lines.append((vi ? "Đợt đánh giá" : "Evaluation round", round.describe(language))) }
         if let basis = view.basisText(language) { lines.append((vi ? "Dựa trên giấy chứng nhận" : "Rests on certificate", basis)) }
