@@ -54,7 +54,9 @@ import Testing
         _ = try world.issue(number: "30/QĐ-UBND", on: "2026-11-16")
         let flagged = try world.with { try $0.listings(mustWithdraw: true) }
         #expect(flagged.map(\.id) == [listing.id] && flagged[0].mustWithdrawSince == d("2026-11-16"))
-        #expect(flagged[0].statusText(.vi) == "Phải gỡ nhãn OCOP (GCN-24-2025-0001 đã được thay thế từ ngày 16/11/2026)")
+        // It names the certificate now in force, whose mark the shelf may carry instead.
+        #expect(flagged[0].statusText(.vi) == "Phải gỡ nhãn OCOP (GCN-24-2025-0001 đã được thay thế từ ngày 16/11/2026; giấy chứng nhận còn hiệu lực của sản phẩm: GCN-24-2026-0001, 4★)")
+        #expect(flagged[0].replacementCertificate?.number.description == "GCN-24-2026-0001")
         // Before the decision the mark was in force.
         #expect(try world.with { try $0.listings(asOf: d("2026-11-15")) }.first { $0.id == listing.id }?.status == .listedOCOP)
         let updated = try world.with { try $0.remarkListing(listing.id, since: d("2026-11-20")) }
@@ -111,6 +113,7 @@ import Testing
         let seen = try world.with { try $0.listings(product: melon.code, mustWithdraw: true) }
         #expect(seen.map(\.id) == [listing.id] && seen[0].mustWithdrawSince == d("2026-12-01"))
         #expect(seen[0].statusText(.en) == "Must withdraw the OCOP mark (\(certificate.number) revoked on 2026-12-01)")
+        #expect(seen[0].replacementCertificate == nil, "revoked, and no other certificate in force")
         // No other certificate in force: the listing cannot take a new mark.
         #expect(throws: DomainError.self) { try world.with { try $0.remarkListing(listing.id, since: d("2026-12-02")) } }
     }

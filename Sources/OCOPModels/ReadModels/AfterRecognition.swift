@@ -49,9 +49,11 @@ public struct ListingView: Sendable, Hashable {
     public var document: String?
     public var endReason: String?
     public var asOf: CalendarDate
+    /// The listed product's certificates: which one is in force when the mark must come off.
+    public var productCertificates: [CertificateRecord]
 
     public init(id: Int, productID: Int, productCode: String, productName: String, producerName: String, outlet: OutletView, facts: ListingFacts,
-                contractNo: String?, document: String?, endReason: String?, asOf: CalendarDate) {
+                contractNo: String?, document: String?, endReason: String?, asOf: CalendarDate, productCertificates: [CertificateRecord] = []) {
         self.id = id
         self.productID = productID
         self.productCode = productCode
@@ -63,11 +65,19 @@ public struct ListingView: Sendable, Hashable {
         self.document = document
         self.endReason = endReason
         self.asOf = asOf
+        self.productCertificates = productCertificates
     }
 
     public var status: ListingStatus { facts.status(on: asOf) }
     public var mark: ListingMark? { facts.mark(on: asOf) }
     public var mustWithdrawSince: CalendarDate? { facts.mustWithdrawSince(on: asOf) }
+    /// The product's certificate in force on the day, when the listing must withdraw a mark of
+    /// another one (superseded by an upgrade or re-evaluation): the mark to put on instead.
+    public var replacementCertificate: CertificateRecord? {
+        guard status == .mustWithdraw, let current = CertificateRecord.current(among: productCertificates, on: asOf),
+              current.number != mark?.certificate.number else { return nil }
+        return current
+    }
 
     public func on(_ date: CalendarDate) -> ListingView {
         var copy = self
@@ -85,7 +95,10 @@ public struct ListingView: Sendable, Hashable {
             return label + (mark.map { " (\($0.certificate.number), \($0.certificate.stars)★)" } ?? "")
         case .mustWithdraw:
             guard let mark else { return label }
-            return label + " (\(mark.certificate.number) \(mark.certificate.describeState(on: asOf, language)))"
+            let replacement = replacementCertificate.map {
+                vi ? "; giấy chứng nhận còn hiệu lực của sản phẩm: \($0.number), \($0.stars)★" : "; the product's certificate in force: \($0.number), \($0.stars)★"
+            } ?? ""
+            return label + " (\(mark.certificate.number) \(mark.certificate.describeState(on: asOf, language))\(replacement))"
         case .ended:
             return label + (facts.endedOn.map { vi ? " sau ngày \($0.display(.vi))" : " after \($0.display(.en))" } ?? "")
         case .notYetListed:
@@ -107,7 +120,8 @@ public struct ListingView: Sendable, Hashable {
 
         enum Keys: String, CodingKey {
             case id, productCode, product, producer, outlet, outletKind, outletName, chain, country, importer, listedOn, endedOn, ocopMark,
-                 certificate, certificateStars, contractNo, document, endReason, asOf, status, statusText, mustWithdrawSince
+                 certificate, certificateStars, contractNo, document, endReason, asOf, status, statusText, mustWithdrawSince,
+                 replacementCertificate, replacementStars
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -123,6 +137,8 @@ public struct ListingView: Sendable, Hashable {
             try c.encode(v.contractNo, forKey: .contractNo); try c.encode(v.document, forKey: .document); try c.encode(v.endReason, forKey: .endReason)
             try c.encode(v.asOf, forKey: .asOf); try c.encode(v.status.rawValue, forKey: .status)
             try c.encode(v.statusText(language), forKey: .statusText); try c.encode(v.mustWithdrawSince, forKey: .mustWithdrawSince)
+            try c.encode(v.replacementCertificate?.number.description, forKey: .replacementCertificate)
+            try c.encode(v.replacementCertificate?.stars, forKey: .replacementStars)
         }
     }
 }

@@ -116,9 +116,11 @@ public struct MarketRepository {
                                     contractNo: try row["contract_no"], document: try row["document"], endReason: try row["end_reason"], asOf: asOf))
         }
         let marks = try self.marks(listingIDs: base.map(\.0))
+        let certificates = try self.certificates(productIDs: Array(Set(base.map(\.1.productID))))
         return base.map { id, view in
             var view = view
             view.facts = ListingFacts(listedOn: view.facts.listedOn, endedOn: view.facts.endedOn, ocopMark: view.facts.ocopMark, marks: marks[id] ?? [])
+            view.productCertificates = certificates[view.productID] ?? []
             return view
         }
     }
@@ -136,6 +138,20 @@ public struct MarketRepository {
             throw StoreError.notFound(.listing, String(id))
         }
         return view
+    }
+
+    /// The certificates of some products, by product.
+    private func certificates(productIDs: [Int]) throws -> [Int: [CertificateRecord]] {
+        guard !productIDs.isEmpty else { return [:] }
+        var out: [Int: [CertificateRecord]] = [:]
+        for row in try connection.query("""
+            SELECT s.product_id, s.cert_issuer, s.cert_year, s.cert_serial, s.stars, s.decision_date::text AS issued_on, s.valid_until::text AS valid_until,
+                   s.revoked_at::text AS revoked_on, s.superseded_on::text AS superseded_on, s.extended_until::text AS extended_until
+            FROM star_recognition s WHERE s.product_id = ANY ($1::bigint[]) AND s.decision_date IS NOT NULL ORDER BY s.decision_date, s.id
+            """, PostgresIntArray(productIDs)) {
+            out[try row["product_id"], default: []].append(try Self.decodeRecord(row))
+        }
+        return out
     }
 
     /// The product's certificates as the rules see them, with their ids.
