@@ -7,16 +7,39 @@ the psql binary without Debian's wrapper script. Median of N runs each.
 """
 import argparse, os, shutil, statistics, subprocess, sys, tempfile, time
 
-# The statement `ocop dossier status` runs (DossierRepository.statusView), with the code as a literal.
+# The statement `ocop dossier status` runs (DossierRepository.statusView with DossierLifecycleReader's
+# columns and joins), with the code as a literal.
 QUERY = """SELECT d.code, pr.name AS product_name, pr.code AS product_code, p.name AS producer_name, d.kind, d.year, d.round,
        d.status, d.missing, d.opened_at, cs.held_on::text AS council_date,
-       e.at, e.actor, e.action, e.from_status, e.to_status, e.note, e.missing AS event_missing, e.detail::text AS detail
+       CASE WHEN NOT rb.has_tables THEN rb.id END AS rubric_without_tables,
+       e.at, e.actor, e.action, e.from_status, e.to_status, e.note, e.missing AS event_missing, e.detail::text AS detail,
+       d.filed_on::text AS lc_filed_on, d.under_transition AS lc_transition, (ocop_now() AT TIME ZONE 'UTC' + interval '7 hours')::date::text AS lc_today,
+er.filing_deadline::text AS lc_er_filing, er.evaluation_deadline::text AS lc_er_evaluation, er.label AS lc_er_label,
+(SELECT max(x.at) FROM dossier_event x WHERE x.dossier_id = d.id AND x.to_status = 'provincial_review') AS lc_complete_at,
+lr.held_on::text AS lc_result_on, lr.level AS lc_result_level, lr.stars AS lc_result_stars,
+ce.cert::text AS lc_certificate, be.cert::text AS lc_basis
 FROM dossier d
 JOIN product pr ON pr.id = d.product_id
 JOIN producer p ON p.id = pr.producer_id
+JOIN rubric_version rb ON rb.id = d.rubric_version
 LEFT JOIN LATERAL (SELECT * FROM dossier_event WHERE dossier_id = d.id ORDER BY id DESC LIMIT 1) e ON true
 LEFT JOIN LATERAL (SELECT s.held_on FROM session_dossier sd JOIN council_session s ON s.id = sd.session_id
                    WHERE sd.dossier_id = d.id ORDER BY s.held_on DESC LIMIT 1) cs ON true
+LEFT JOIN evaluation_round er ON er.level = 'provincial' AND er.year = d.year AND er.number = d.round
+LEFT JOIN LATERAL (SELECT s.held_on, c.level, r.stars FROM council_result r JOIN council_session s ON s.id = r.session_id
+                   JOIN council c ON c.id = s.council_id WHERE r.dossier_id = d.id ORDER BY s.held_on DESC LIMIT 1) lr ON true
+LEFT JOIN LATERAL (SELECT json_build_object('issuer', sc.cert_issuer, 'year', sc.cert_year, 'serial', sc.cert_serial, 'stars', sc.stars,
+    'issuedOn', sc.decision_date, 'validUntil', sc.valid_until, 'revokedOn', sc.revoked_at,
+    'supersededOn', sc.superseded_on, 'extendedUntil', sc.extended_until, 'decision', sc.decision_no,
+    'supersededBy', (SELECT x.certificate_no FROM star_recognition x WHERE x.id = sc.superseded_by),
+    'revocation', (SELECT rd.number || '/' || rd.symbol FROM certificate_revocation rv JOIN decision rd ON rd.id = rv.decision_id
+                   WHERE rv.certificate_id = sc.id)) AS cert FROM star_recognition sc WHERE sc.dossier_id = d.id ORDER BY sc.id DESC LIMIT 1) ce ON true
+LEFT JOIN LATERAL (SELECT json_build_object('issuer', sb.cert_issuer, 'year', sb.cert_year, 'serial', sb.cert_serial, 'stars', sb.stars,
+    'issuedOn', sb.decision_date, 'validUntil', sb.valid_until, 'revokedOn', sb.revoked_at,
+    'supersededOn', sb.superseded_on, 'extendedUntil', sb.extended_until, 'decision', sb.decision_no,
+    'supersededBy', (SELECT x.certificate_no FROM star_recognition x WHERE x.id = sb.superseded_by),
+    'revocation', (SELECT rd.number || '/' || rd.symbol FROM certificate_revocation rv JOIN decision rd ON rd.id = rv.decision_id
+                   WHERE rv.certificate_id = sb.id)) AS cert FROM star_recognition sb WHERE sb.id = d.basis_certificate_id) be ON true
 WHERE d.code = 'HS-2026-0001'"""
 
 def timed(cmd, env):

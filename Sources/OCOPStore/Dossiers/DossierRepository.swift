@@ -207,13 +207,13 @@ public struct DossierRepository {
         guard let row = try connection.optional("""
             SELECT d.code, pr.name AS product_name, pr.code AS product_code, p.name AS producer_name, d.kind, d.year, d.round,
                    d.status, d.missing, d.opened_at, cs.held_on::text AS council_date,
-                   CASE WHEN NOT rv.has_tables THEN rv.id END AS rubric_without_tables,
+                   CASE WHEN NOT rb.has_tables THEN rb.id END AS rubric_without_tables,
                    e.at, e.actor, e.action, e.from_status, e.to_status, e.note, e.missing AS event_missing, e.detail::text AS detail,
                    \(DossierLifecycleReader.columns)
             FROM dossier d
             JOIN product pr ON pr.id = d.product_id
             JOIN producer p ON p.id = pr.producer_id
-            JOIN rubric_version rv ON rv.id = d.rubric_version
+            JOIN rubric_version rb ON rb.id = d.rubric_version
             LEFT JOIN LATERAL (SELECT * FROM dossier_event WHERE dossier_id = d.id ORDER BY id DESC LIMIT 1) e ON true
             LEFT JOIN LATERAL (SELECT s.held_on FROM session_dossier sd JOIN council_session s ON s.id = sd.session_id
                                WHERE sd.dossier_id = d.id ORDER BY s.held_on DESC LIMIT 1) cs ON true
