@@ -65,6 +65,10 @@ struct OCOP: AsyncParsableCommand {
             let code = exitCode(for: error)
             var text = fullMessage(for: error)
             text = HelpLanguage.current == .vi ? ArgumentParserText.vietnamese(text) : ArgumentParserText.english(text)
+            if CommandLine.arguments.contains("--experimental-dump-help") {
+                text = ArgumentParserText.renamingValueNames(inDump: text, HelpLanguage.current == .vi ? ArgumentParserText.placeholders
+                                                                                                  : ArgumentParserText.englishPlaceholders)
+            }
             if !text.isEmpty {
                 if code == .success { Output.write(text) } else { Output.warn(text) }
             }
@@ -181,6 +185,24 @@ enum ArgumentParserText {
         "mark-misuse": "true|false", "products": "number", "quorum": "n/d", "target": "stars", "target-stars": "stars",
         "printed": "head", "member": "person", "sheet": "file",
     ]
+
+    /// The JSON of `--experimental-dump-help` (which the man pages are made from) with each
+    /// argument's value name renamed as `--help` shows it (`on` → `date`/`ngày`). Text that is not
+    /// that JSON comes back as it is.
+    static func renamingValueNames(inDump text: String, _ names: [String: String]) -> String {
+        guard let root = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { return text }
+        func renamed(_ value: Any) -> Any {
+            if let array = value as? [Any] { return array.map(renamed) }
+            guard var object = value as? [String: Any] else { return value }
+            for (key, item) in object {
+                if key == "valueName", let name = item as? String, let new = names[name] { object[key] = new } else { object[key] = renamed(item) }
+            }
+            return object
+        }
+        guard let data = try? JSONSerialization.data(withJSONObject: renamed(root), options: [.prettyPrinted, .sortedKeys]),
+              let out = String(data: data, encoding: .utf8) else { return text }
+        return out
+    }
 
     /// The parser's text in English, with the placeholders of `englishPlaceholders`.
     static func english(_ text: String) -> String { translatePlaceholders(text, englishPlaceholders) }

@@ -54,6 +54,19 @@ import Testing
         return paths
     }
 
+    /// The man pages come from `--experimental-dump-help`: its value names are the ones `--help`
+    /// shows, in the language asked for.
+    @Test func theDumpNamesValuesAsHelpDoes() throws {
+        for (language, expected) in [("vi", "ngày"), ("en", "date")] {
+            let dump = try runOCOP(["--experimental-dump-help"], environment: cleanEnvironment(["OCOP_LANG": language]))
+            #expect(dump.status == 0)
+            let open = try #require(dump.out.range(of: #""filed-on""#), "\(language)")
+            let window = dump.out[open.lowerBound...].prefix(1500)
+            #expect(window.contains(#""valueName" : "\#(expected)""#), "\(language): \(window)")
+            #expect(!dump.out.contains(#""valueName" : "filed-on""#))
+        }
+    }
+
     @Test func helpOfEveryCommandInBothLanguages() throws {
         let paths = try Self.commandPaths()
         #expect(paths.count > 50)
