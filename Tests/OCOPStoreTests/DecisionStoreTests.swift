@@ -158,6 +158,11 @@ import Testing
         #expect(status.outcome(.vi) == "Không được công nhận nâng hạng. Giấy chứng nhận GCN-24-2025-0002 (3★) giữ nguyên: còn hiệu lực đến hết ngày 10/03/2028.")
         #expect(status.lastEvent?.text(.en) == "Upgrade not granted (decision 30/QĐ-UBND of 2026-11-16): the result 3★ is not above the 3★ of certificate GCN-24-2025-0002, which stays as it was")
         #expect(status.json(.en).outcome?.hasPrefix("The upgrade was not granted.") == true)
+        // Next: what the certificate still in force allows; once it has ended, a first evaluation.
+        #expect(status.nextStep(.en).hasPrefix("Certificate GCN-24-2025-0002 (3★) stays in force through 2028-03-10. An upgrade to"), "\(status.nextStep(.en))")
+        #expect(status.nextStep(.en).contains("A re-evaluation may be filed from"))
+        #expect(try world.status(flat, today: "2028-03-11").nextStep(.vi)
+                == "Giấy chứng nhận GCN-24-2025-0002 đã hết hiệu lực sau ngày 10/03/2028: muốn được công nhận lại, chủ thể nộp hồ sơ đánh giá lần đầu ở kỳ đánh giá sau.")
     }
 
     @Test func eligibilityIsCheckedWhenADossierIsOpened() throws {

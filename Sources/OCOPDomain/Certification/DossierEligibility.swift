@@ -29,6 +29,13 @@ public enum DossierEligibility {
         public let supersededOn: CalendarDate?
     }
 
+    /// What the holder of `certificate` (in force) may file, seen from `date`: an upgrade below 5★,
+    /// and when a re-evaluation may be filed — the advice the refusals give.
+    public static func filingAdvice(holding certificate: CertificateRecord, on date: CalendarDate, _ language: Language) -> String {
+        String((CertificationError.upgradeAdvice(certificate, language) + CertificationError.reEvaluationAdvice(certificate, filedOn: date, language))
+            .drop { $0 == " " })
+    }
+
     /// Checks a dossier of `kind` for `product`, filed on `filedOn`. `targetStars` is required for
     /// an upgrade and ignored otherwise.
     public static func checkFiling(

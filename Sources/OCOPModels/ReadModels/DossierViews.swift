@@ -95,6 +95,17 @@ public struct DossierStatusView: Sendable, Codable, Hashable {
             return vi ? "Hồ sơ được đánh giá theo bộ tiêu chí \(version) (khoản 2 Điều 12); chương trình chỉ có thông tin mô tả của bộ tiêu chí này, không có bảng điểm, nên không thể xếp hồ sơ vào phiên họp Hội đồng để chấm trong chương trình."
                 : "The dossier is evaluated under rubric version \(version) (Art. 12.2), which the program holds as metadata only, without point tables: it cannot be put on a council session and scored here."
         }
+        if status == .notRecognised, kind == .upgrade, let lifecycle, let basis = lifecycle.basis {
+            // What the producer may do depends on whether the certificate it stood on is still in force.
+            let day = lifecycle.asOf
+            guard basis.record.status(on: day).isCurrent else {
+                return vi ? "Giấy chứng nhận \(basis.number) \(basis.record.describeState(on: day, .vi)): muốn được công nhận lại, chủ thể nộp hồ sơ đánh giá lần đầu ở kỳ đánh giá sau."
+                    : "Certificate \(basis.number) \(basis.record.describeState(on: day, .en)): to be recognised again, the producer files a first evaluation in a later round."
+            }
+            let advice = DossierEligibility.filingAdvice(holding: basis.record, on: day, language)
+            return (vi ? "Giấy chứng nhận \(basis.number) (\(basis.stars)★) còn hiệu lực đến hết ngày \(basis.record.facts.lastDayInForce.display(.vi))."
+                : "Certificate \(basis.number) (\(basis.stars)★) stays in force through \(basis.record.facts.lastDayInForce.display(.en)).") + " " + advice
+        }
         if status == .recognised, let certificate = lifecycle?.certificate {
             let window = certificate.facts.renewalWindow
             return vi ? "Giấy chứng nhận có hiệu lực đến hết ngày \(certificate.facts.validUntil.display(.vi)); nộp hồ sơ đánh giá lại \(window.describe(.vi)) (điểm a khoản 6 Điều 7)."
