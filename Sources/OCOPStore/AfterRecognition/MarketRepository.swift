@@ -120,7 +120,7 @@ public struct MarketRepository {
         return base.map { id, view in
             var view = view
             view.facts = ListingFacts(listedOn: view.facts.listedOn, endedOn: view.facts.endedOn, ocopMark: view.facts.ocopMark, marks: marks[id] ?? [])
-            view.productCertificates = certificates[view.productID] ?? []
+            view.productCertificates = (certificates[view.productID] ?? []).map(\.record)
             return view
         }
     }
@@ -140,27 +140,24 @@ public struct MarketRepository {
         return view
     }
 
-    /// The certificates of some products, by product.
-    private func certificates(productIDs: [Int]) throws -> [Int: [CertificateRecord]] {
+    /// The certificates of some products as the rules see them, with their ids, by product.
+    private func certificates(productIDs: [Int]) throws -> [Int: [(id: Int, record: CertificateRecord)]] {
         guard !productIDs.isEmpty else { return [:] }
-        var out: [Int: [CertificateRecord]] = [:]
+        var out: [Int: [(id: Int, record: CertificateRecord)]] = [:]
         for row in try connection.query("""
-            SELECT s.product_id, s.cert_issuer, s.cert_year, s.cert_serial, s.stars, s.decision_date::text AS issued_on, s.valid_until::text AS valid_until,
-                   s.revoked_at::text AS revoked_on, s.superseded_on::text AS superseded_on, s.extended_until::text AS extended_until
+            SELECT s.id, s.product_id, s.cert_issuer, s.cert_year, s.cert_serial, s.stars, s.decision_date::text AS issued_on,
+                   s.valid_until::text AS valid_until, s.revoked_at::text AS revoked_on, s.superseded_on::text AS superseded_on,
+                   s.extended_until::text AS extended_until
             FROM star_recognition s WHERE s.product_id = ANY ($1::bigint[]) AND s.decision_date IS NOT NULL ORDER BY s.decision_date, s.id
             """, PostgresIntArray(productIDs)) {
-            out[try row["product_id"], default: []].append(try Self.decodeRecord(row))
+            out[try row["product_id"], default: []].append((try row.decode(Int.self, "id"), try Self.decodeRecord(row)))
         }
         return out
     }
 
-    /// The product's certificates as the rules see them, with their ids.
+    /// One product's certificates as the rules see them, with their ids.
     private func certificates(productID: Int) throws -> [(id: Int, record: CertificateRecord)] {
-        try connection.query("""
-            SELECT s.id, s.cert_issuer, s.cert_year, s.cert_serial, s.stars, s.decision_date::text AS issued_on, s.valid_until::text AS valid_until,
-                   s.revoked_at::text AS revoked_on, s.superseded_on::text AS superseded_on, s.extended_until::text AS extended_until
-            FROM star_recognition s WHERE s.product_id = $1 AND s.decision_date IS NOT NULL ORDER BY s.decision_date, s.id
-            """, productID).map { (try $0.decode(Int.self, "id"), try Self.decodeRecord($0)) }
+        try certificates(productIDs: [productID])[productID] ?? []
     }
 
     /// Records a listing. An OCOP listing carries the certificate in force on its first day
