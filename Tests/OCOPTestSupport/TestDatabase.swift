@@ -27,9 +27,29 @@ public enum TestDatabase {
         }
         return Result {
             try cluster.start()
-            return ConnectionTarget(conninfo: "host=\(cluster.socketDirectory.path) port=\(cluster.port) dbname=postgres user=\(cluster.superuser)")
+            let target = ConnectionTarget(conninfo: "host=\(cluster.socketDirectory.path) port=\(cluster.port) dbname=postgres user=\(cluster.superuser)")
+            try dropLeftDatabases(target)
+            return target
         }
     }()
+
+    /// Drops the databases that earlier test runs left in the private cluster (named
+    /// `ocop_<prefix>_<pid>_<n>` by `create`) once their process is gone: each run makes a few
+    /// hundred, and the cluster in /tmp would otherwise grow run after run until the disk is full.
+    /// Only the private cluster: on a shared server (`OCOP_TEST_DATABASE_URL`) another machine's
+    /// run may be using its databases.
+    private static func dropLeftDatabases(_ admin: ConnectionTarget) throws {
+        let connection = try Connection(admin)
+        defer { connection.close() }
+        let names = try connection.query(#"SELECT datname FROM pg_database WHERE datname ~ '^ocop_[a-z0-9_]*_[0-9]+_[0-9]+$'"#)
+            .map { try $0.decode(String.self, "datname") }
+        for name in names {
+            let parts = name.split(separator: "_")
+            guard let pid = Int32(parts[parts.count - 2]), pid != getpid() else { continue }
+            if kill(pid, 0) == 0 || errno == EPERM { continue }  // that run is still going
+            try connection.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        }
+    }
 
     private static let counter = Counter()
 
