@@ -241,9 +241,12 @@ extension Workbench {
                 let off = m.certificate.facts.lastDayInForce.adding(days: 1)
                 let next = k + 1 < l.facts.marks.count ? l.facts.marks[k + 1].since : nil
                 if off >= m.since, l.facts.endedOn.map({ off <= $0 }) ?? true, next.map({ off < $0 }) ?? true {
+                    // The certificate in force that day, whose mark the shelf may carry instead (as the listing views say).
+                    let replacement = CertificateRecord.current(among: certificates.map(\.record), on: off).flatMap { $0.number == m.certificate.number ? nil : $0 }
+                    let note = replacement.map(ListingView.replacementNote)
                     add(5, ProductEvent(date: off, kind: .mustWithdraw, reference: l.outlet.code.rawValue, detail: LocalizedText(
-                        vi: "\(at): phải gỡ nhãn OCOP — \(m.certificate.number) \(m.certificate.describeState(on: off, .vi))",
-                        en: "\(at): must withdraw the OCOP mark — \(m.certificate.number) \(m.certificate.describeState(on: off, .en))")))
+                        vi: "\(at): phải gỡ nhãn OCOP — \(m.certificate.number) \(m.certificate.describeState(on: off, .vi))\(note?.vi ?? "")",
+                        en: "\(at): must withdraw the OCOP mark — \(m.certificate.number) \(m.certificate.describeState(on: off, .en))\(note?.en ?? "")")))
                 }
             }
             if let end = l.facts.endedOn {

@@ -79,6 +79,12 @@ public struct ListingView: Sendable, Hashable {
         return current
     }
 
+    /// "; giấy chứng nhận còn hiệu lực của sản phẩm: GCN-24-2026-0006, 3★", after why a mark must come off.
+    public static func replacementNote(_ certificate: CertificateRecord) -> LocalizedText {
+        LocalizedText(vi: "; giấy chứng nhận còn hiệu lực của sản phẩm: \(certificate.number), \(certificate.stars)★",
+                      en: "; the product's certificate in force: \(certificate.number), \(certificate.stars)★")
+    }
+
     public func on(_ date: CalendarDate) -> ListingView {
         var copy = self
         copy.asOf = date
@@ -95,9 +101,7 @@ public struct ListingView: Sendable, Hashable {
             return label + (mark.map { " (\($0.certificate.number), \($0.certificate.stars)★)" } ?? "")
         case .mustWithdraw:
             guard let mark else { return label }
-            let replacement = replacementCertificate.map {
-                vi ? "; giấy chứng nhận còn hiệu lực của sản phẩm: \($0.number), \($0.stars)★" : "; the product's certificate in force: \($0.number), \($0.stars)★"
-            } ?? ""
+            let replacement = replacementCertificate.map { Self.replacementNote($0)(language) } ?? ""
             return label + " (\(mark.certificate.number) \(mark.certificate.describeState(on: asOf, language))\(replacement))"
         case .ended:
             return label + (facts.endedOn.map { vi ? " sau ngày \($0.display(.vi))" : " after \($0.display(.en))" } ?? "")
