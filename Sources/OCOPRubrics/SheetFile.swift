@@ -79,6 +79,13 @@ public enum SheetFile {
                     } else { bad("knockOuts: mục không hợp lệ", "knockOuts: bad item") }
                 }
             default:
+                guard Self.isCriterionCodeShaped(key) else {
+                    // A misspelt field ("membr", "knockouts") or a wrapper ("criteria:") would
+                    // otherwise be read as an answer and reported as bad points.
+                    bad("\(DomainError.shown(key)): không phải mã tiêu chí (vd. \"1.1\": 3) hay mục của phiếu (member, set, knockOuts)",
+                        "\(DomainError.shown(key)): neither a criterion code (e.g. \"1.1\": 3) nor a field of a sheet (member, set, knockOuts)")
+                    continue
+                }
                 if answers[key] != nil { bad("\(key): khai báo hai lần", "\(key): given twice"); continue }
                 if let s = value.scalar?.string, s.count <= 6, let p = Int(s) {
                     answers[key] = SheetAnswer(points: p)
@@ -104,5 +111,12 @@ public enum SheetFile {
             return .failure(SheetValidationError(setNumber: 0, problems: problems.map { SheetProblem(sheet: sheetLabel, kind: $0.kind) }))
         }
         return .success(ScoreSheet(label: sheetLabel, answers: answers, knockOuts: knockOuts))
+    }
+
+    /// Criterion codes are numbers joined by dots ("7", "1.1", "6.1.1"); whether the set has the
+    /// code is the rating engine's check.
+    static func isCriterionCodeShaped(_ key: String) -> Bool {
+        let parts = key.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 }

@@ -323,6 +323,9 @@ enum Corpus {
         sheet("empty", "", ["trống"])
         sheet("member label with a NUL", "member: \"a\\0b\"\n" + world.sheetText(), ["U+0000"])
         sheet("too many entries", world.sheetText(extra: (0..<120).map { "\"x\($0)\": 1" }.joined(separator: "\n") + "\n"), ["tối đa 100"])
+        sheet("a misspelt field", world.sheetText(extra: "membr: An\n"), ["membr", "member, set, knockOuts"])
+        sheet("answers wrapped in a key", "criteria:\n" + world.sheetText().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n",
+              ["criteria", "\"1.1\": 3"])
         sheet("knockOuts not a list", world.sheetText(extra: "knockOuts: hồ sơ\n"), ["knockOuts"])
         sheet("tourism variant on a set without cases", world.sheetText().replacingOccurrences(of: "\"\(first)\": \(world.sheet[0].1)", with: "\"\(first)\": {variant: 1, points: \(world.sheet[0].1)}"), [first])
         sheet("already submitted", world.sheetText(), member: "uv-vu-thi-lan", status: 73, ["uv-vu-thi-lan"])
