@@ -12,14 +12,20 @@ var ocopBinary: String {
 /// Runs the built `ocop` binary and returns its exit status, stdout and stderr.
 ///
 /// With `environment` nil the test's own environment is inherited; otherwise exactly `environment`.
+func runOCOP(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, out: String, err: String) {
+    try tool(URL(fileURLWithPath: ocopBinary).path, arguments, environment: environment)
+}
+
+/// Runs a program (a path, or a tool from PATH) and returns its exit status, stdout and stderr.
 /// Output goes to temporary files, not pipes: a server that `ocop` starts must not hold them open,
 /// and a full stderr pipe cannot block the child while stdout is read.
-func runOCOP(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, out: String, err: String) {
+func tool(_ name: String, _ arguments: [String], environment: [String: String]? = nil, in directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: ocopBinary)
-    process.arguments = arguments
+    process.executableURL = URL(fileURLWithPath: name.hasPrefix("/") ? name : "/usr/bin/env")
+    process.arguments = name.hasPrefix("/") ? arguments : [name] + arguments
     if let environment { process.environment = environment }
-    let base = FileManager.default.temporaryDirectory.appendingPathComponent("ocop-cli-\(UUID().uuidString)")
+    if let directory { process.currentDirectoryURL = directory }
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("ocop-tool-\(UUID().uuidString)")
     let outURL = base.appendingPathExtension("out"), errURL = base.appendingPathExtension("err")
     _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
     _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
@@ -35,8 +41,7 @@ func runOCOP(_ arguments: [String], environment: [String: String]? = nil) throws
     process.waitUntilExit()
     try out.close()
     try err.close()
-    return (process.terminationStatus,
-            String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+    return (process.terminationStatus, String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
             String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
 }
 
