@@ -102,8 +102,33 @@ import Testing
                 let result = try runOCOP(["rubric", "show", set, "--lang", language], environment: cleanEnvironment([:]))
                 #expect(result.status == 0, "rubric show \(set): \(result.err)")
                 try Self.check("rubric/show-\(set).\(language).txt", result.out)
+                let sheet = try runOCOP(["rubric", "sheet", set, "--lang", language], environment: cleanEnvironment([:]))
+                #expect(sheet.status == 0, "rubric sheet \(set): \(sheet.err)")
+                try Self.check("rubric/sheet-\(set).\(language).txt", sheet.out)
             }
         }
+    }
+
+    /// The machine-readable forms a secretary builds sheet files and score imports from.
+    @Test func rubricAsData() throws {
+        let cases: [(String, [String])] = [
+            ("list.csv", ["rubric", "list", "--format", "csv"]),
+            ("list.json", ["rubric", "list", "--format", "json"]),
+            ("show-26.csv", ["rubric", "show", "26", "--format", "csv"]),
+            ("show-4.json", ["rubric", "show", "4", "--format", "json"]),
+        ]
+        for (name, arguments) in cases {
+            let result = try runOCOP(arguments, environment: cleanEnvironment([:]))
+            #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.err)")
+            try Self.check("rubric/\(name)", result.out)
+        }
+        // The JSON of one set is the export's entry for it, plus the version it belongs to.
+        let export = try runOCOP(["rubric", "export"], environment: cleanEnvironment([:]))
+        let show = try runOCOP(["rubric", "show", "4", "--format", "json"], environment: cleanEnvironment([:]))
+        let sets = try #require((try JSONSerialization.jsonObject(with: Data(export.out.utf8)) as? [String: Any])?["sets"] as? [[String: Any]])
+        var one = try #require(try JSONSerialization.jsonObject(with: Data(show.out.utf8)) as? [String: Any])
+        #expect(one.removeValue(forKey: "rubric") as? String == "qd26-2026")
+        #expect(NSDictionary(dictionary: one).isEqual(to: sets[3]))
     }
 
     @Test func rateOnFixedSheets() throws {

@@ -23,36 +23,75 @@ struct RubricListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: L("Liệt kê các bộ sản phẩm.", "List the product sets."))
     @OptionGroup var version: RubricVersionOption
     @OptionGroup var lang: LanguageOption
+    @Option(help: "table | json | csv") var format: OutputFormat = .table
+
+    struct ListedVersion: Encodable { let id: String; let decree: String; let effectiveFrom: String; let hasTables: Bool }
+    struct ListedSet: Encodable { let set: Int; let title: String; let category: String; let group: String? }
+    struct Listing: Encodable { let versions: [ListedVersion]; let rubric: String; let sets: [ListedSet] }
 
     func run() throws {
         let language = lang.language
         try runReporting(language) {
+            try require(format, in: [.table, .json, .csv])
             let catalog = try workbench().catalog()
-            for id in catalog.versionIDs {
+            let versions = try catalog.versionIDs.map { id in
                 let v = try catalog.version(id).version
-                let tag = v.hasTables ? "" : (language == .vi ? " — chỉ thông tin, không có bảng điểm" : " — metadata only, no point tables")
-                Output.write("\(id.rawValue)  \(v.decree)  \(v.effectiveFrom)\(tag)")
+                return ListedVersion(id: id.rawValue, decree: v.decree, effectiveFrom: v.effectiveFrom, hasTables: v.hasTables)
             }
-            let loaded = try catalog.version(version.id)
-            Output.write("")
-            for set in loaded.sets {
-                Output.write(String(format: "%2d  ", set.number) + "\(set.title)  [\(set.category)\(set.group.map { " / \($0)" } ?? "")]")
+            let sets = try catalog.version(version.id).sets.map { ListedSet(set: $0.number, title: $0.title, category: $0.category, group: $0.group) }
+            switch format {
+            case .json:
+                Output.write(Output.json(Listing(versions: versions, rubric: version.id.rawValue, sets: sets)))
+            case .csv:
+                Output.write(Output.csv(headers: ["set", "title", "category", "group"],
+                                        rows: sets.map { [String($0.set), $0.title, $0.category, $0.group ?? ""] }))
+            default:
+                for v in versions {
+                    let tag = v.hasTables ? "" : (language == .vi ? " — chỉ thông tin, không có bảng điểm" : " — metadata only, no point tables")
+                    Output.write("\(v.id)  \(v.decree)  \(v.effectiveFrom)\(tag)")
+                }
+                Output.write("")
+                for set in sets {
+                    Output.write(String(format: "%2d  ", set.set) + "\(set.title)  [\(set.category)\(set.group.map { " / \($0)" } ?? "")]")
+                }
             }
         }
     }
 }
 
 struct RubricShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: L("Hiển thị phiếu của một bộ.", "Show a set's sheet."))
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: L("Hiển thị phiếu của một bộ.", "Show a set's sheet."),
+        discussion: L("--format csv: một dòng cho mỗi phương án của mỗi tiêu chí chấm điểm (mã, điểm, dấu sao), "
+                      + "để lập tệp phiếu hoặc tệp nhập điểm (docs/council.md); --format json: như một bộ của ocop rubric export.",
+                      "--format csv: one line per option of each scorable criterion (code, points, star marker), "
+                      + "to build sheet files or score imports (docs/council.md); --format json: one set as ocop rubric export writes it."))
     @Argument(help: ArgumentHelp(L("Số bộ (1–26).", "Set number (1–26)."))) var set: Int
     @OptionGroup var version: RubricVersionOption
     @OptionGroup var lang: LanguageOption
+    @Option(help: "text | json | csv") var format: OutputFormat = .text
 
     func run() throws {
         let language = lang.language
         try runReporting(language) {
-            let set = try workbench().catalog().productSet(self.set, version: version.id)
-            Output.write(RubricRender.show(set, language: language))
+            try require(format, in: [.text, .json, .csv])
+            let catalog = try workbench().catalog()
+            let set = try catalog.productSet(self.set, version: version.id)
+            switch format {
+            case .json:
+                let loaded = try catalog.version(version.id)
+                Output.write(Output.json(RubricExportCommand.ExportSet(set, contentHash: loaded.setHashes[set.number] ?? "", rubric: loaded.version.id.rawValue)))
+            case .csv:
+                Output.write(Output.csv(headers: ["criterion", "title", "part", "max", "variant", "points", "option", "min_stars"],
+                                        rows: set.scorableCriteria.flatMap { c in
+                                            c.options.map { o in
+                                                [c.code, c.title, c.part.rawValue, String(c.max), o.variant.map(String.init) ?? "",
+                                                 String(o.points), o.text, o.minStars.map(String.init) ?? ""]
+                                            }
+                                        }))
+            default:
+                Output.write(RubricRender.show(set, language: language))
+            }
         }
     }
 }
@@ -78,7 +117,7 @@ struct RubricSheetCommand: ParsableCommand {
                 return
             }
             let set = try workbench().catalog().productSet(self.set, version: version.id)
-            Output.write(RubricRender.blankSheet(set))
+            Output.write(RubricRender.blankSheet(set, language: language))
         }
     }
 }
@@ -107,7 +146,23 @@ struct RubricExportCommand: ParsableCommand {
     }
     struct ExportSet: Encodable {
         let set: Int; let title: String; let category: String; let group: String?; let contentHash: String
+        /// Only when a set is written alone (`rubric show --format json`); the export names it once.
+        let rubric: String?
         let criteria: [ExportCriterion]
+
+        init(_ set: ProductSet, contentHash: String, rubric: String? = nil) {
+            self.set = set.number
+            title = set.title
+            category = set.category
+            group = set.group
+            self.contentHash = contentHash
+            self.rubric = rubric
+            criteria = set.scorableCriteria.map { c in
+                ExportCriterion(code: c.code, title: c.title, part: c.part.rawValue, max: c.max, yesNo: c.isYesNo,
+                                condition: c.condition?.criterion, variants: c.variants.map(\.number),
+                                options: c.options.map { ExportOption(points: $0.points, minStars: $0.minStars, variant: $0.variant, text: $0.text) })
+            }
+        }
     }
     struct Export: Encodable { let rubric: String; let contentHash: String; let sets: [ExportSet] }
 
@@ -118,14 +173,7 @@ struct RubricExportCommand: ParsableCommand {
             let loaded = try workbench().catalog().version(version.id)
             _ = try workbench().productSet(1, version: version.id)  // refuses a version without tables
             let export = Export(rubric: loaded.version.id.rawValue, contentHash: loaded.contentHash, sets: loaded.sets.map { set in
-                ExportSet(set: set.number, title: set.title, category: set.category, group: set.group,
-                          contentHash: loaded.setHashes[set.number] ?? "",
-                          criteria: set.scorableCriteria.map { c in
-                              ExportCriterion(code: c.code, title: c.title, part: c.part.rawValue, max: c.max, yesNo: c.isYesNo,
-                                              condition: c.condition?.criterion, variants: c.variants.map(\.number),
-                                              options: c.options.map { ExportOption(points: $0.points, minStars: $0.minStars,
-                                                                                     variant: $0.variant, text: $0.text) })
-                          })
+                ExportSet(set, contentHash: loaded.setHashes[set.number] ?? "")
             })
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
