@@ -52,8 +52,8 @@ SELECT 'HS-2030-' || lpad(g::text, 6, '0'), (SELECT id FROM product WHERE code =
        'lan_dau', 2030, 1, 'council_scheduled', 'qd26-2026', (SELECT content_hash FROM h), 'bench'
 FROM generate_series(1, $IMPORT_DOSSIERS + $ROUND_DOSSIERS) g;
 INSERT INTO council_session (code, council_id, held_on, opened_by)
-VALUES ('$IMPORT_SESSION', (SELECT id FROM council WHERE code = 'BENCH-HD-2030'), '2030-06-01', 'bench'),
-       ('$ROUND_SESSION', (SELECT id FROM council WHERE code = 'BENCH-HD-2030'), '2030-06-02', 'bench');
+VALUES ('$IMPORT_SESSION', (SELECT id FROM council WHERE code = 'BENCH-HD-2030'), current_date - 2, 'bench'),
+       ('$ROUND_SESSION', (SELECT id FROM council WHERE code = 'BENCH-HD-2030'), current_date - 1, 'bench');  -- held, so finalizable
 INSERT INTO session_attendance (session_id, person_id, present, recorded_by)
 SELECT s.id, m.person_id, true, 'bench' FROM council_session s JOIN council_member m ON m.council_id = s.council_id
 WHERE s.code IN ('$IMPORT_SESSION', '$ROUND_SESSION');

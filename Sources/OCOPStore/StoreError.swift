@@ -76,6 +76,8 @@ public enum StoreError: LocalizedFailure, Equatable {
     case dossierNotInOpenSession(String)
     case alreadyDecided(dossier: String)
     case sessionFinalized(String)
+    /// The session's day is after today: nothing can be concluded (or recorded as met) yet.
+    case sessionNotYetHeld(session: String, heldOn: CalendarDate, today: CalendarDate)
     case paperNeedsReference
     case notChair(person: String)
     case unknownFlag(dossier: String, flag: String, raised: [String])
@@ -241,6 +243,9 @@ public enum StoreError: LocalizedFailure, Equatable {
             return vi ? "Hội đồng đã kết luận hồ sơ \(d)." : "The council has already concluded dossier \(d)."
         case let .sessionFinalized(s):
             return vi ? "Phiên họp \(s) đã kết thúc." : "Session \(s) is finalized."
+        case let .sessionNotYetHeld(s, heldOn, today):
+            return vi ? "Phiên họp \(s) họp ngày \(heldOn.display(.vi)): chưa thể kết luận trước ngày đó (hôm nay là \(today.display(.vi)))."
+                : "Session \(s) meets on \(heldOn.display(.en)): nothing can be concluded before that day (today is \(today.display(.en)))."
         case .paperNeedsReference:
             return vi ? "Phiếu giấy cần cả người nhập và số phiếu giấy." : "A paper sheet needs both who transcribed it and its reference."
         case let .notChair(p):

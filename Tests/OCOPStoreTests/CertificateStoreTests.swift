@@ -281,6 +281,10 @@ import Testing
         // A meeting needs a reason.
         let reasonless = thrown(StoreError.self) { _ = try world.with { try $0.conveneSession(session, on: d("2026-08-12"), place: nil, reason: " ") } }
         #expect(reasonless?.fields == ["reason"])
+        // A meeting is recorded once held, never ahead (the chair could otherwise override now).
+        let ahead = thrown(StoreError.self) { _ = try world.with { try $0.conveneSession(session, on: d("2026-12-20"), place: nil, reason: "Họp lại") } }
+        #expect(ahead?.fields == ["date"])
+        #expect(ahead?.message(.en).contains("after today (2026-12-04)") == true)
     }
 
     @Test func sqlMakesContradictionsImpossible() throws {

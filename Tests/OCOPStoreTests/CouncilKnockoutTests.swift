@@ -146,13 +146,13 @@ import Testing
             == .alreadyDecided(dossier: world.dossiers[0].rawValue))
 
         // A later session takes it and decides it.
-        let later = try councils.open(council: CouncilWorld.council, heldOn: CalendarDate(year: 2026, month: 12, day: 8)!, place: nil,
+        let later = try councils.open(council: CouncilWorld.council, heldOn: CalendarDate(year: 2026, month: 11, day: 24)!, place: nil,
                                       dossiers: [d], absent: [], actor: person("sec")).code
         #expect(try store.dossier(d).status == .councilScheduled)
         for member in CouncilWorld.scorers { try world.score(1, member, total: 74) }
         _ = try world.finalize(later)
         #expect(try store.dossier(d).status == .awaitingDecision)
-        #expect(try store.statusView(d).councilDate == CalendarDate(iso: "2026-12-08"))
+        #expect(try store.statusView(d).councilDate == CalendarDate(iso: "2026-11-24"))
     }
 
     @Test func deferIsAllOrNothing() throws {

@@ -90,6 +90,22 @@ import Testing
         #expect(snapshot.dossiers[0].result?.sheetCount == 5)
     }
 
+    /// A result is dated on the session's day, so a session set for a later day concludes nothing
+    /// before it (the decision would otherwise cite a council that has not met).
+    @Test func aSessionNotYetHeldIsNotFinalized() throws {
+        let world = try CouncilWorld.make("cfuture", sets: [1])
+        let heldOn = CalendarDate(year: 2099, month: 3, day: 10)!
+        let session = try world.open(heldOn: heldOn)
+        for member in CouncilWorld.scorers { try world.score(0, member, total: 75) }
+        let error = thrown(StoreError.self) { _ = try world.finalize(session) }
+        guard case .sessionNotYetHeld(let code, let on, _)? = error else { Issue.record("\(String(describing: error))"); return }
+        #expect(code == session.rawValue && on == heldOn)
+        #expect(error?.kind == .invalidInput)
+        #expect(error?.message(.vi).contains("10/03/2099") == true)
+        #expect(try world.connection.count("council_result") == 0)
+        #expect(try DossierRepository(world.connection).dossier(world.dossiers[0]).status == .councilScheduled)
+    }
+
     @Test func quorumFailureBlocksAndWritesNothing() throws {
         let world = try CouncilWorld.make("cquorum", sets: [1, 2])
         let session = try world.open()

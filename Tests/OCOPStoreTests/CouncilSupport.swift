@@ -56,8 +56,8 @@ struct CouncilWorld {
 
     func productSet(_ index: Int) throws -> ProductSet { try bundledCatalog.get().productSet(sets[index]) }
 
-    func open(absent: [String] = []) throws -> SessionCode {
-        try sessions.open(council: Self.council, heldOn: CalendarDate(year: 2026, month: 11, day: 10)!, place: "UBND tỉnh",
+    func open(absent: [String] = [], heldOn: CalendarDate = CalendarDate(year: 2026, month: 11, day: 10)!) throws -> SessionCode {
+        try sessions.open(council: Self.council, heldOn: heldOn, place: "UBND tỉnh",
                           dossiers: dossiers, absent: absent.map(person), actor: person("sec")).code
     }
 

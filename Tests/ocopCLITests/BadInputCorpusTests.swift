@@ -19,7 +19,7 @@ import Testing
         for item in cases {
             counts[item.group, default: 0] += 1
             let arguments = item.arguments.map { $0.hasPrefix("@") ? world.file(String($0.dropFirst()), item.files) : $0 }
-            let result = try runOCOP(arguments, environment: world.environment)
+            let result = try runOCOP(arguments, environment: world.environment.merging(item.environment) { $1 })
             let label = "[\(item.group)] \(item.name): ocop \(item.arguments.joined(separator: " "))"
             #expect(result.status == item.status, "\(label) → exit \(result.status)\n\(result.err)\(result.out)")
             for fragment in item.fragments {
@@ -44,6 +44,8 @@ struct CorpusCase {
     var files: [String: Data] = [:]
     var status: Int32
     var fragments: [String]
+    /// Variables that differ from the world's for this case (another day on the clock).
+    var environment: [String: String] = [:]
 }
 
 /// The demo world, plus one new product whose dossier sits on an open council session.
@@ -84,7 +86,7 @@ struct CorpusWorld {
         _ = try ok(["dossier", "open", "--product", world.product, "--kind", "lan_dau", "--target-stars", "3"])
         world.dossier = try world.connection.one("SELECT code FROM dossier ORDER BY id DESC LIMIT 1").decode(String.self, "code")
         for _ in 0..<4 { _ = try ok(["dossier", "advance", world.dossier]) }
-        _ = try ok(["council", "session", "open", "--council", "BN-HD-2026", "--date", "2026-12-10", "--dossier", world.dossier])
+        _ = try ok(["council", "session", "open", "--council", "BN-HD-2026", "--date", "2026-12-05", "--dossier", world.dossier])
         world.session = try world.connection.one("SELECT code FROM council_session WHERE status = 'open' ORDER BY id DESC LIMIT 1").decode(String.self, "code")
         let set = try RubricCatalog.load(from: packageRoot.appendingPathComponent("scoring")).productSet(4)
         world.sheet = set.scorableCriteria.map { ($0.code, $0.allowedPoints().first ?? 0) }

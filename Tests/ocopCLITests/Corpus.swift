@@ -294,6 +294,9 @@ enum Corpus {
         c("session knockout", "withdraw what was never decided", ["council", "session", "knockout", s, "--dossier", d, "--clause", "hồ sơ", "--reason", "x", "--withdraw", "--by", "ct-nguyen-van-hung"], 65, ["hồ sơ"])
         c("session finalize", "quorum not met", ["council", "session", "finalize", s], 65, ["túc số"])
         c("session finalize", "unknown session", ["council", "session", "finalize", "PH-2026-077"], 66, ["PH-2026-077"])
+        cases.append(CorpusCase(group: "session finalize", name: "before the session's day", arguments: ["council", "session", "finalize", s],
+                                status: 65, fragments: [s, "05/12/2026", "chưa thể kết luận"],
+                                environment: ["OCOP_CLOCK": "2026-12-03T09:00:00+07:00"]))
         c("session finalize", "dossier not on it", ["council", "session", "finalize", s, "--dossier", "HS-2026-0001"], 65, ["HS-2026-0001"])
         return cases
     }

@@ -51,6 +51,13 @@ public struct SessionLifecycleRepository {
                     vi: "cuộc họp không thể trước ngày mở phiên lấy ý kiến (\(session.heldOn.display(.vi))).",
                     en: "the meeting cannot precede the written round's opening (\(session.heldOn.display(.en)))."))
             }
+            // The meeting is recorded once held: after it the chair may override flags.
+            let today = try Stored.requiredDate(try connection.one("SELECT \(Stored.today)::text AS today"), "today", table: "clock")
+            if date > today {
+                throw StoreError.invalid(field: "date", value: date.iso, reason: LocalizedText(
+                    vi: "cuộc họp được ghi nhận khi đã họp; ngày này sau ngày hôm nay (\(today.display(.vi))).",
+                    en: "a meeting is recorded once held; this day is after today (\(today.display(.en)))."))
+            }
             try connection.query("UPDATE council_session SET convened_on = $2::date, convened_place = $3, convened_reason = $4 WHERE id = $1",
                                  session.id, date.iso, place?.nfc, reason)
         }

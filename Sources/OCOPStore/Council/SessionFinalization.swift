@@ -14,6 +14,11 @@ extension SessionRepository {
         try connection.transaction { connection in
             let session = try reader.sessionRow(code, lock: "UPDATE")
             let snapshot = try reader.snapshot(code)
+            // A result is dated on the session's day: a session not yet held concludes nothing.
+            let today = try Stored.requiredDate(try connection.one("SELECT \(Stored.today)::text AS today"), "today", table: "clock")
+            guard snapshot.heldOn <= today else {
+                throw StoreError.sessionNotYetHeld(session: code.rawValue, heldOn: snapshot.heldOn, today: today)
+            }
             let wanted = Set(only)
             for w in wanted where snapshot.dossier(w) == nil {
                 throw StoreError.dossierNotOnSession(dossier: w.rawValue, session: code.rawValue)
