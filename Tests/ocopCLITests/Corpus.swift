@@ -487,6 +487,8 @@ enum Corpus {
         c("decision print", "unknown decision", ["decision", "print", "999/QĐ-UBND"], 66, ["999/QĐ-UBND"])
         c("decision notice pdf", "a recognised dossier", ["decision", "notice", "HS-2026-0001", "--number", "1/TB-SNNMT", "--date", "2026-12-01",
                                                          "--signer-name", "A", "--signer-title", "B", "--pdf"], 65, ["không chờ quyết định công nhận"])
+        c("decision notice", "dated before the council met", ["decision", "notice", "HS-2026-0013", "--number", "1/TB-SNNMT", "--date", "2026-11-01",
+                                                              "--signer-name", "A", "--signer-title", "B"], 65, ["HS-2026-0013", "01/11/2026", "10/11/2026"])
         c("rubric sheet pdf", "no set 27", ["rubric", "sheet", "27", "--pdf"], 66, ["27"])
         return cases
     }

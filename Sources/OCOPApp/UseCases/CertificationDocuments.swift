@@ -127,6 +127,9 @@ extension Workbench {
         guard let entry = snapshot.dossier(dossier), let result = entry.result, (result.rating.stars ?? 0) < 3 else {
             throw StoreError.notAwaitingDecision(dossier: dossier.rawValue, status: record.status, decision: nil)
         }
+        guard request.date >= snapshot.heldOn else {
+            throw CertificationError.noticeBeforeResult(dossier: dossier.rawValue, resultOn: snapshot.heldOn, notedOn: request.date)
+        }
         let vi = language == .vi
         let communeKind = facts.communeKind
         let communeName = facts.communeName

@@ -29,6 +29,8 @@ public enum CertificationError: LocalizedFailure, Hashable {
     // Decisions (Art. 4.1, 7.3, 7.4)
     case decisionDateInFuture(decidedOn: CalendarDate, today: CalendarDate)
     case decisionBeforeResult(dossier: String, resultOn: CalendarDate, decidedOn: CalendarDate)
+    /// The written notice of a result below 3★ cites the council's minutes: it cannot precede them.
+    case noticeBeforeResult(dossier: String, resultOn: CalendarDate, notedOn: CalendarDate)
     case duplicateCandidate(dossier: String)
     case starsOutOfRange(dossier: String, stars: Int)
     case starsAboveScoreBand(dossier: String, stars: Int, score: CandidateScore, band: Int)
@@ -126,6 +128,9 @@ public enum CertificationError: LocalizedFailure, Hashable {
         case let .decisionBeforeResult(dossier, resultOn, decidedOn):
             return vi ? "Hồ sơ \(dossier): ngày quyết định \(d(decidedOn)) trước ngày có kết quả của Hội đồng (\(d(resultOn)))."
                 : "Dossier \(dossier): the decision date \(d(decidedOn)) is before the council's result (\(d(resultOn)))."
+        case let .noticeBeforeResult(dossier, resultOn, notedOn):
+            return vi ? "Hồ sơ \(dossier): ngày thông báo \(d(notedOn)) trước ngày có kết quả của Hội đồng (\(d(resultOn)))."
+                : "Dossier \(dossier): the notice date \(d(notedOn)) is before the council's result (\(d(resultOn)))."
         case .duplicateCandidate(let dossier):
             return vi ? "Hồ sơ \(dossier) có mặt hai lần trong danh sách." : "Dossier \(dossier) is listed twice."
         case let .starsOutOfRange(dossier, stars):
