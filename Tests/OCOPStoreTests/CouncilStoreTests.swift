@@ -106,6 +106,19 @@ import Testing
         #expect(try DossierRepository(world.connection).dossier(world.dossiers[0]).status == .councilScheduled)
     }
 
+    /// A council meets on filed dossiers: a session dated before a dossier's filing is refused,
+    /// and nothing of it (not even its serial) is kept.
+    @Test func aSessionCannotPrecedeTheFiling() throws {
+        let world = try CouncilWorld.make("cbeforefiling", sets: [1])
+        let error = thrown(StoreError.self) { _ = try world.open(heldOn: CalendarDate(year: 2026, month: 5, day: 31)!) }
+        #expect(error?.fields == ["date"])
+        #expect(error?.message(.en).contains("the session cannot precede 2026-06-01, when dossier \(world.dossiers[0].rawValue) was filed") == true)
+        #expect(try world.connection.count("council_session") == 0)
+        #expect(try DossierRepository(world.connection).dossier(world.dossiers[0]).status == .readyForCouncil)
+        let session = try world.open(heldOn: CalendarDate(year: 2026, month: 6, day: 1)!)
+        #expect(session.rawValue == "PH-2026-001")
+    }
+
     @Test func quorumFailureBlocksAndWritesNothing() throws {
         let world = try CouncilWorld.make("cquorum", sets: [1, 2])
         let session = try world.open()

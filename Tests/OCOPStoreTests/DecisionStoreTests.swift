@@ -92,6 +92,11 @@ import Testing
         try world.evaluate(dossiers, on: "2026-11-10", totals: [93, 92], stars: [5, 5])
         _ = try world.issue(number: "20/QĐ-UBND", on: "2026-11-12")
         for code in dossiers { _ = try world.with { try $0.advanceDossier(code) } }
+        // The central council meets after the provincial one, never before it.
+        let early = thrown(StoreError.self) {
+            _ = try world.with { try $0.openSession(council: Lifecycle.central, heldOn: d("2026-11-09"), place: nil, dossiers: dossiers, absent: []) }
+        }
+        #expect(early?.message(.en).contains("the session cannot precede 2026-11-10, when dossier \(dossiers[0].rawValue) had its earlier council result") == true)
         // The central council: 94 → 5★ (the Minister decides), 85 → 4★ (back to the province, Art. 7.4.g).
         try world.evaluate(dossiers, on: "2026-11-18", totals: [94, 85], stars: [5, 4], central: true)
         let store = DossierRepository(world.connection)

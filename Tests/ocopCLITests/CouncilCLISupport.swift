@@ -174,7 +174,8 @@ struct CLICouncilWorld {
         var codes: [String] = []
         for (i, set) in sets.enumerated() {
             let product = try bench.addProduct(ProductDraft(name: "Sản phẩm \(i + 1)", producerRef: producer.registrationNo, productSet: set, year: 2026))
-            let d = try bench.openDossier(DossierOpening(productRef: product.code, kind: .firstEvaluation, year: 2026, round: 2))
+            let d = try bench.openDossier(DossierOpening(productRef: product.code, kind: .firstEvaluation, year: 2026, round: 2,
+                                                           filedOn: CalendarDate(year: 2026, month: 6, day: 1)!))
             for _ in 0..<4 { try bench.advanceDossier(d.code) }
             codes.append(d.code.rawValue)
         }

@@ -53,6 +53,16 @@ public struct SessionRepository {
                     throw StoreError.dossierNotReady(dossier: dossier.code.rawValue, status: dossier.status, needed: needed)
                 }
                 guard let hash = dossier.rubricHash else { throw StoreError.rubricWithoutTables(version: dossier.rubricVersion, dossier: dossier.code.rawValue) }
+                // A council cannot meet on a file before it was filed, nor (a central council)
+                // before the council that proposed it.
+                let earlier: String? = try connection.optional("""
+                    SELECT max(s.held_on)::text AS day FROM council_result r JOIN council_session s ON s.id = r.session_id WHERE r.dossier_id = $1
+                    """, dossier.id).flatMap { try $0["day"] }
+                if let floor = [dossier.filedOn, earlier.flatMap(CalendarDate.init(iso:))].compactMap({ $0 }).max(), heldOn < floor {
+                    throw StoreError.invalid(field: "date", value: heldOn.iso, reason: LocalizedText(
+                        vi: "phiên họp không thể trước ngày \(floor.display(.vi)), khi hồ sơ \(dossier.code.rawValue) \(floor == dossier.filedOn ? "được nộp" : "có kết quả của hội đồng trước").",
+                        en: "the session cannot precede \(floor.display(.en)), when dossier \(dossier.code.rawValue) \(floor == dossier.filedOn ? "was filed" : "had its earlier council result")."))
+                }
                 try connection.query("""
                     INSERT INTO session_dossier (session_id, dossier_id, position, rubric_version, rubric_hash, added_by)
                     VALUES ($1, $2, $3, $4, $5, $6)
