@@ -143,7 +143,8 @@ public enum SessionStatus: String, Sendable, Hashable, Codable, CaseIterable {
 
     public var label: LocalizedText {
         switch self {
-        case .open: LocalizedText(vi: "đang họp", en: "in session")
+        // Open: it takes sheets, whether its day is past, today or still to come.
+        case .open: LocalizedText(vi: "đang mở", en: "open")
         case .finalized: LocalizedText(vi: "đã kết thúc", en: "finalized")
         }
     }
