@@ -63,6 +63,11 @@ enum Stored {
 
     /// "Today" as the database's clock (`ocop_now()`) sees it in Vietnam.
     static let today = "(ocop_now() AT TIME ZONE 'UTC' + interval '7 hours')::date"
+
+    /// That day, read on `connection` (inside a transaction: the transaction's day).
+    static func today(_ connection: Connection) throws -> CalendarDate {
+        try requiredDate(try connection.one("SELECT \(today)::text AS today"), "today", table: "clock")
+    }
 }
 
 /// The certificate register: every certificate of every product (imported recognitions and the

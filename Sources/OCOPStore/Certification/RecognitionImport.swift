@@ -151,7 +151,7 @@ public struct RecognitionImport {
     /// number) is not written again: equal, it counts as already recorded; different, it is a
     /// problem — a recorded decision is not changed by an import.
     public func write(_ lines: [Line]) throws -> Outcome {
-        let today = try Stored.requiredDate(try connection.one("SELECT \(Stored.today)::text AS today"), "today", table: "clock")
+        let today = try Stored.today(connection)
         let certificates = CertificateRepository(connection)
         var outcome = Outcome()
         var problems: [ImportProblem] = []

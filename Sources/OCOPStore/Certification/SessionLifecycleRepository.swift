@@ -52,7 +52,7 @@ public struct SessionLifecycleRepository {
                     en: "the meeting cannot precede the written round's opening (\(session.heldOn.display(.en)))."))
             }
             // The meeting is recorded once held: after it the chair may override flags.
-            let today = try Stored.requiredDate(try connection.one("SELECT \(Stored.today)::text AS today"), "today", table: "clock")
+            let today = try Stored.today(connection)
             if date > today {
                 throw StoreError.invalid(field: "date", value: date.iso, reason: LocalizedText(
                     vi: "cuộc họp được ghi nhận khi đã họp; ngày này sau ngày hôm nay (\(today.display(.vi))).",

@@ -15,7 +15,7 @@ extension SessionRepository {
             let session = try reader.sessionRow(code, lock: "UPDATE")
             let snapshot = try reader.snapshot(code)
             // A result is dated on the session's day: a session not yet held concludes nothing.
-            let today = try Stored.requiredDate(try connection.one("SELECT \(Stored.today)::text AS today"), "today", table: "clock")
+            let today = try Stored.today(connection)
             guard snapshot.heldOn <= today else {
                 throw StoreError.sessionNotYetHeld(session: code.rawValue, heldOn: snapshot.heldOn, today: today)
             }

@@ -25,7 +25,7 @@ public struct DossierRepository {
         let note = try Validate.optionalText(request.note, field: "note", limit: FieldLimit.note, multiline: true)
         let product = try ProductRepository(connection).product(request.productRef)
         return try connection.transaction { connection in
-            let filedOn = try request.filedOn ?? Stored.requiredDate(try connection.one("SELECT \(Stored.today)::text AS today"), "today", table: "clock")
+            let filedOn = try request.filedOn ?? Stored.today(connection)
             // The round of the filing date (Art. 5.1), or the one named, which must exist.
             let calendar = try CalendarRepository(connection).calendar()
             let placed = calendar.round(forFilingOn: filedOn, level: .provincial).id

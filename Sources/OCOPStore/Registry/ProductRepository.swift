@@ -103,7 +103,7 @@ public struct ProductRepository {
     /// Each product with its standing on `asOf` (default: the database's today): the certificate
     /// in force, by the one rule of `CertificateRecord`, so an expired star is never current.
     public func standings(_ products: [Product], asOf: CalendarDate? = nil) throws -> [ProductStanding] {
-        let day = try asOf ?? Stored.requiredDate(try connection.one("SELECT \(Stored.today)::text AS today"), "today", table: "clock")
+        let day = try asOf ?? Stored.today(connection)
         let certificates = try CertificateRepository(connection).certificates(productIDs: products.map(\.id), asOf: day)
         return products.map { ProductStanding(product: $0, certificates: certificates[$0.id] ?? [], on: day) }
     }
