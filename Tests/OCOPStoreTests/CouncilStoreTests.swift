@@ -119,6 +119,38 @@ import Testing
         #expect(session.rawValue == "PH-2026-001")
     }
 
+    /// A postponed meeting: the session moves, its dossiers' histories say so with the reason,
+    /// and the result is dated on the new day. Once any dossier is decided the day is fixed.
+    @Test func aSessionIsRescheduledUntilItConcludes() throws {
+        let world = try CouncilWorld.make("creschedule", sets: [1, 2])
+        let session = try world.open()
+        let store = DossierRepository(world.connection)
+        func day(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
+        let moved = try world.sessions.reschedule(session, to: day("2026-11-12"), reason: "Chủ tịch đi công tác", actor: person("sec"))
+        #expect(moved.heldOn == day("2026-11-12") && moved.code == session)
+        for code in world.dossiers {
+            let last = try #require(try store.history(code).last)
+            #expect(last.action == .reschedule && last.from == .councilScheduled && last.to == .councilScheduled)
+            #expect(last.note == "Chủ tịch đi công tác" && last.detail == .rescheduled(session: session.rawValue, from: day("2026-11-10"), to: day("2026-11-12")))
+            #expect(try store.statusView(code).councilDate == day("2026-11-12"))
+        }
+        #expect(try store.history(world.dossiers[0]).last?.detail?.text(.vi) == "Phiên họp hội đồng \(session.rawValue) đổi từ ngày 10/11/2026 sang ngày 12/11/2026")
+        // Refusals leave everything as it was.
+        let events = try world.connection.count("dossier_event")
+        #expect(thrown(StoreError.self) { try world.sessions.reschedule(session, to: day("2026-11-12"), reason: "x", actor: person("sec")) }?.fields == ["date"])
+        #expect(thrown(StoreError.self) { try world.sessions.reschedule(session, to: day("2026-05-31"), reason: "x", actor: person("sec")) }?.fields == ["date"])
+        #expect(thrown(DomainError.self) { try world.sessions.reschedule(session, to: day("2026-11-13"), reason: " ", actor: person("sec")) }?.fields == ["reason"])
+        #expect(try world.connection.count("dossier_event") == events)
+        #expect(try world.snapshot(session).heldOn == day("2026-11-12"))
+        // One dossier decided: the session's day is now part of a result.
+        for member in CouncilWorld.scorers { try world.score(0, member, total: 75) }
+        let report = try world.finalize(session, only: [world.dossiers[0]])
+        #expect(report.decided.map(\.dossier) == [world.dossiers[0]])
+        #expect(try store.statusView(world.dossiers[0]).councilDate == day("2026-11-12"))
+        #expect(thrown(StoreError.self) { try world.sessions.reschedule(session, to: day("2026-11-14"), reason: "x", actor: person("sec")) }
+            == .alreadyDecided(dossier: world.dossiers[0].rawValue))
+    }
+
     @Test func quorumFailureBlocksAndWritesNothing() throws {
         let world = try CouncilWorld.make("cquorum", sets: [1, 2])
         let session = try world.open()

@@ -73,6 +73,8 @@ import Testing
         #expect(denied { _ = try m1.query(insert, sessionID, dossierID, chairID) })
         let chair = try world.login("chair", person: "chair", role: .council)
         _ = try chair.query(insert, sessionID, dossierID, chairID)
+        // The session's day is the provincial office's to move (it opened the session).
+        #expect(denied { _ = try chair.query("UPDATE council_session SET held_on = held_on + 1 WHERE id = $1", sessionID) })
     }
 
     @Test func aCommuneOfficerMovesOnlyTheirCommunesDossiersThroughTheCommuneSteps() throws {

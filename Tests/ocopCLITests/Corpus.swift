@@ -292,6 +292,13 @@ enum Corpus {
         c("session knockout", "not a clause of the set", ["council", "session", "knockout", s, "--dossier", d, "--clause", "9.9", "--reason", "x", "--by", "ct-nguyen-van-hung"], 65, ["9.9"])
         c("session knockout", "blank reason", ["council", "session", "knockout", s, "--dossier", d, "--clause", "hồ sơ", "--reason", " ", "--by", "ct-nguyen-van-hung"], 65, ["lý do"])
         c("session knockout", "withdraw what was never decided", ["council", "session", "knockout", s, "--dossier", d, "--clause", "hồ sơ", "--reason", "x", "--withdraw", "--by", "ct-nguyen-van-hung"], 65, ["hồ sơ"])
+        let reschedule = ["council", "session", "reschedule", s, "--reason", "Hoãn họp"]
+        c("session reschedule", "before the filing", reschedule + ["--date", "2026-12-01"], 65, [d, "--date"])
+        c("session reschedule", "the same day", reschedule + ["--date", "2026-12-05"], 65, ["--date"])
+        c("session reschedule", "date 05/12/2026", reschedule + ["--date", "05/12/2026"], 65, ["YYYY-MM-DD"])
+        c("session reschedule", "blank reason", ["council", "session", "reschedule", s, "--date", "2026-12-08", "--reason", " "], 65, ["lý do"])
+        c("session reschedule", "finalized session", ["council", "session", "reschedule", "PH-2026-001", "--date", "2026-12-08", "--reason", "x"], 73, ["PH-2026-001"])
+        c("session reschedule", "unknown session", ["council", "session", "reschedule", "PH-2026-099", "--date", "2026-12-08", "--reason", "x"], 66, ["PH-2026-099"])
         c("session finalize", "quorum not met", ["council", "session", "finalize", s], 65, ["túc số"])
         c("session finalize", "unknown session", ["council", "session", "finalize", "PH-2026-077"], 66, ["PH-2026-077"])
         cases.append(CorpusCase(group: "session finalize", name: "before the session's day", arguments: ["council", "session", "finalize", s],

@@ -79,6 +79,11 @@ extension Workbench {
         try SessionRepository(try connection()).deferDossier(session: session, dossier: dossier, reason: reason, actor: actor)
     }
 
+    /// Moves a session not yet concluded to another day (postponed or brought forward).
+    public func rescheduleSession(_ code: SessionCode, to day: CalendarDate, reason: String) throws -> SessionSnapshot {
+        try SessionRepository(try connection()).reschedule(code, to: day, reason: reason, actor: actor)
+    }
+
     public func finalizeSession(_ code: SessionCode, only: [DossierCode] = []) throws -> FinalizationReport {
         try SessionRepository(try connection()).finalize(code, only: only, actor: actor)
     }

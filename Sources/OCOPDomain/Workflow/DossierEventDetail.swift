@@ -5,6 +5,8 @@ public enum DossierEventDetail: Sendable, Hashable, Codable {
     case scheduled(session: String, councilName: String, heldOn: CalendarDate)
     /// Taken off a session for a later one (the reason is the event's note).
     case deferred(session: String, heldOn: CalendarDate)
+    /// The session it is on moved to another day (the reason is the event's note).
+    case rescheduled(session: String, from: CalendarDate, to: CalendarDate)
     /// The council's result, with the reasons a producer is told (never members' scores). The
     /// level words a 5★ result (events recorded before it was kept read as provincial).
     case councilResult(session: String, councilName: String, heldOn: CalendarDate, reasons: [RatingReason], level: CouncilLevel? = nil)
@@ -27,6 +29,9 @@ public enum DossierEventDetail: Sendable, Hashable, Codable {
         case let .deferred(session, heldOn):
             return vi ? "Hoãn xét tại phiên họp hội đồng ngày \(heldOn.display(.vi)) (phiên \(session))"
                 : "Deferred at the council session of \(heldOn.display(.en)) (session \(session))"
+        case let .rescheduled(session, from, to):
+            return vi ? "Phiên họp hội đồng \(session) đổi từ ngày \(from.display(.vi)) sang ngày \(to.display(.vi))"
+                : "Council session \(session) moved from \(from.display(.en)) to \(to.display(.en))"
         case let .councilResult(session, council, heldOn, reasons, level):
             let who = council
             let head = vi ? "\(who) đã chấm ngày \(heldOn.display(.vi)) (phiên \(session))" : "\(who) scored it on \(heldOn.display(.en)) (session \(session))"

@@ -128,6 +128,9 @@ public enum DossierAction: String, Sendable, CaseIterable, Codable {
     /// The council could not decide in this session (no quorum, absences, a site survey needed):
     /// back to `ready_for_council` for a later session (`ocop council session defer`).
     case `defer`
+    /// The council session the dossier is on moved to another day (`ocop council session
+    /// reschedule`); the dossier stays where it is.
+    case reschedule
     /// A recognition decision was issued (`ocop decision issue`).
     case decision
 
@@ -142,6 +145,7 @@ public enum DossierAction: String, Sendable, CaseIterable, Codable {
         case .withdraw: return vi ? "rút hồ sơ" : "withdrawn"
         case .councilResult: return vi ? "kết quả hội đồng" : "council result"
         case .defer: return vi ? "hoãn xét" : "deferred"
+        case .reschedule: return vi ? "đổi lịch họp" : "rescheduled"
         case .decision: return vi ? "quyết định" : "decision"
         }
     }
@@ -157,6 +161,7 @@ public enum DossierAction: String, Sendable, CaseIterable, Codable {
         case .withdraw: return vi ? "rút" : "withdraw"
         case .councilResult: return vi ? "ghi kết quả hội đồng cho" : "record a council result for"
         case .defer: return vi ? "hoãn xét" : "defer"
+        case .reschedule: return vi ? "đổi lịch họp cho" : "reschedule"
         case .decision: return vi ? "ra quyết định cho" : "decide"
         }
     }

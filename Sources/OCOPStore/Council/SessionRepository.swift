@@ -53,16 +53,7 @@ public struct SessionRepository {
                     throw StoreError.dossierNotReady(dossier: dossier.code.rawValue, status: dossier.status, needed: needed)
                 }
                 guard let hash = dossier.rubricHash else { throw StoreError.rubricWithoutTables(version: dossier.rubricVersion, dossier: dossier.code.rawValue) }
-                // A council cannot meet on a file before it was filed, nor (a central council)
-                // before the council that proposed it.
-                let earlier: String? = try connection.optional("""
-                    SELECT max(s.held_on)::text AS day FROM council_result r JOIN council_session s ON s.id = r.session_id WHERE r.dossier_id = $1
-                    """, dossier.id).flatMap { try $0["day"] }
-                if let floor = [dossier.filedOn, earlier.flatMap(CalendarDate.init(iso:))].compactMap({ $0 }).max(), heldOn < floor {
-                    throw StoreError.invalid(field: "date", value: heldOn.iso, reason: LocalizedText(
-                        vi: "phiên họp không thể trước ngày \(floor.display(.vi)), khi hồ sơ \(dossier.code.rawValue) \(floor == dossier.filedOn ? "được nộp" : "có kết quả của hội đồng trước").",
-                        en: "the session cannot precede \(floor.display(.en)), when dossier \(dossier.code.rawValue) \(floor == dossier.filedOn ? "was filed" : "had its earlier council result")."))
-                }
+                try Self.check(day: heldOn, for: dossier, on: connection)
                 try connection.query("""
                     INSERT INTO session_dossier (session_id, dossier_id, position, rubric_version, rubric_hash, added_by)
                     VALUES ($1, $2, $3, $4, $5, $6)
@@ -79,6 +70,57 @@ public struct SessionRepository {
                 }
             }
             return try reader.snapshot(sessionCode)
+        }
+    }
+
+    /// A council cannot meet on a file before it was filed, nor (a central council) before the
+    /// council that proposed it.
+    private static func check(day heldOn: CalendarDate, for dossier: Dossier, on connection: Connection) throws {
+        let earlier: String? = try connection.optional("""
+            SELECT max(s.held_on)::text AS day FROM council_result r JOIN council_session s ON s.id = r.session_id WHERE r.dossier_id = $1
+            """, dossier.id).flatMap { try $0["day"] }
+        if let floor = [dossier.filedOn, earlier.flatMap(CalendarDate.init(iso:))].compactMap({ $0 }).max(), heldOn < floor {
+            throw StoreError.invalid(field: "date", value: heldOn.iso, reason: LocalizedText(
+                vi: "phiên họp không thể trước ngày \(floor.display(.vi)), khi hồ sơ \(dossier.code.rawValue) \(floor == dossier.filedOn ? "được nộp" : "có kết quả của hội đồng trước").",
+                en: "the session cannot precede \(floor.display(.en)), when dossier \(dossier.code.rawValue) \(floor == dossier.filedOn ? "was filed" : "had its earlier council result")."))
+        }
+    }
+
+    /// Moves a session not yet concluded to another day (a meeting postponed, or brought
+    /// forward): the results will be dated on the new day. Refused once any dossier of it has a
+    /// result. Each dossier still on its agenda gets an event with the reason, which its producer
+    /// reads in `dossier status`.
+    @discardableResult
+    public func reschedule(_ code: SessionCode, to day: CalendarDate, reason: String, actor: PersonCode) throws -> SessionSnapshot {
+        let text = try Self.reasonText(reason)
+        return try connection.transaction { connection in
+            let row = try reader.sessionRow(code, lock: "UPDATE")
+            guard row.status == .open else { throw StoreError.sessionFinalized(code.rawValue) }
+            let snapshot = try reader.snapshot(code)
+            if let decided = snapshot.dossiers.first(where: { $0.result != nil }) { throw StoreError.alreadyDecided(dossier: decided.code.rawValue) }
+            guard day != snapshot.heldOn else {
+                throw StoreError.invalid(field: "date", value: day.iso, reason: LocalizedText(
+                    vi: "phiên họp đã ở ngày này.", en: "the session is already on that day."))
+            }
+            let convened: String? = try connection.one("SELECT convened_on::text AS day FROM council_session WHERE id = $1", row.id)["day"]
+            if let convened = convened.flatMap(CalendarDate.init(iso:)), day > convened {
+                throw StoreError.invalid(field: "date", value: day.iso, reason: LocalizedText(
+                    vi: "phiên lấy ý kiến này đã họp trực tiếp ngày \(convened.display(.vi)); ngày mở phiên không thể sau ngày đó.",
+                    en: "this written round already met on \(convened.display(.en)); its opening cannot move after that day."))
+            }
+            let store = DossierRepository(connection)
+            let pending = snapshot.dossiers.filter { $0.deferral == nil && !$0.status.isTerminal }
+            for entry in snapshot.dossiers { try Self.check(day: day, for: try store.dossier(entry.code), on: connection) }
+            try connection.query("UPDATE council_session SET held_on = $2::date WHERE id = $1", row.id, day.iso)
+            let detail = try JSONText(encoding: DossierEventDetail.rescheduled(session: code.rawValue, from: snapshot.heldOn, to: day))
+            for entry in pending {
+                try connection.query("UPDATE dossier SET updated_at = ocop_now() WHERE id = $1", entry.id)
+                try connection.query("""
+                    INSERT INTO dossier_event (dossier_id, actor, action, from_status, to_status, note, detail)
+                    VALUES ($1, $2, 'reschedule', $3, $3, $4, $5::jsonb)
+                    """, [entry.id, actor.rawValue, entry.status.rawValue, text, detail])
+            }
+            return try reader.snapshot(code)
         }
     }
 

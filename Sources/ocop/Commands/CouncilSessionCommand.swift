@@ -9,7 +9,7 @@ struct CouncilSessionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "session",
         abstract: L("Phiên họp hội đồng.", "Council sessions."),
-        subcommands: [Open.self, List.self, Status.self, Attendance.self, Recuse.self, Override.self, Knockout.self, Defer.self, Convene.self, Finalize.self, Minutes.self]
+        subcommands: [Open.self, List.self, Status.self, Attendance.self, Recuse.self, Override.self, Knockout.self, Defer.self, Reschedule.self, Convene.self, Finalize.self, Minutes.self]
     )
 
     struct Open: ParsableCommand {
@@ -67,6 +67,27 @@ struct CouncilSessionCommand: ParsableCommand {
                 let view = try workbench(actor).conveneSession(try readCode(SessionCode.self, session), on: try readDate(date), place: place, reason: reason)
                 Output.write(language == .vi ? "Đã ghi nhận cuộc họp trực tiếp của phiên \(view.session) ngày \(view.convenedOn?.display(.vi) ?? "")."
                                              : "Recorded the meeting of session \(view.session) on \(view.convenedOn?.display(.en) ?? "").")
+            }
+        }
+    }
+
+    struct Reschedule: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reschedule",
+            abstract: L("Đổi ngày họp của một phiên chưa có kết luận (hoãn họp hoặc họp sớm hơn).", "Move a session not yet concluded to another day (postponed or brought forward)."),
+            discussion: L("Kết quả của phiên được ghi theo ngày họp, nên phiên chỉ kết luận từ ngày đó. Mỗi hồ sơ còn trong phiên được ghi một sự kiện kèm lý do; chủ thể thấy ngày mới trong ocop dossier status.",
+                          "A session's results are dated on its day, and it is finalized on that day or later. Each dossier still on it gets an event with the reason; its producer sees the new day in ocop dossier status."))
+        @OptionGroup var lang: LanguageOption
+        @OptionGroup var actor: ActorOption
+        @Argument(help: L("Mã phiên.", "Session code.")) var session: String
+        @Option(help: L("Ngày họp mới YYYY-MM-DD.", "The new day YYYY-MM-DD.")) var date: String
+        @Option(help: L("Lý do đổi ngày.", "Why the day changes.")) var reason: String
+        func run() throws {
+            let language = lang.language
+            try runReporting(language) {
+                let snapshot = try workbench(actor).rescheduleSession(try readCode(SessionCode.self, session), to: try readDate(date), reason: reason)
+                Output.write(language == .vi ? "Phiên \(snapshot.code) chuyển sang ngày \(snapshot.heldOn.display(.vi))."
+                                             : "Session \(snapshot.code) moved to \(snapshot.heldOn.display(.en)).")
             }
         }
     }
