@@ -151,6 +151,21 @@ import Testing
             == .alreadyDecided(dossier: world.dossiers[0].rawValue))
     }
 
+    /// A dossier deferred to a later session and decided there no longer bounds the first
+    /// session's day.
+    @Test func aDeferredDossierDecidedElsewhereDoesNotHoldTheSessionsDay() throws {
+        let world = try CouncilWorld.make("crescheduledefer", sets: [1, 2])
+        let first = try world.open()
+        try world.sessions.deferDossier(session: first, dossier: world.dossiers[1], reason: "Cần khảo sát thực tế", actor: person("sec"))
+        let later = try world.sessions.open(council: CouncilWorld.council, heldOn: CalendarDate(iso: "2026-11-20")!, place: nil,
+                                            dossiers: [world.dossiers[1]], absent: [], actor: person("sec")).code
+        for member in CouncilWorld.scorers { try world.score(1, member, total: 74) }
+        _ = try world.finalize(later)
+        let moved = try world.sessions.reschedule(first, to: CalendarDate(iso: "2026-11-12")!, reason: "Hoãn họp", actor: person("sec"))
+        #expect(moved.heldOn == CalendarDate(iso: "2026-11-12"))
+        #expect(try DossierRepository(world.connection).history(world.dossiers[1]).last?.action == .councilResult, "no event for a dossier that left")
+    }
+
     @Test func quorumFailureBlocksAndWritesNothing() throws {
         let world = try CouncilWorld.make("cquorum", sets: [1, 2])
         let session = try world.open()

@@ -110,7 +110,8 @@ public struct SessionRepository {
             }
             let store = DossierRepository(connection)
             let pending = snapshot.dossiers.filter { $0.deferral == nil && !$0.status.isTerminal }
-            for entry in snapshot.dossiers { try Self.check(day: day, for: try store.dossier(entry.code), on: connection) }
+            // Deferred dossiers have left (one may since be decided on a later session).
+            for entry in pending { try Self.check(day: day, for: try store.dossier(entry.code), on: connection) }
             try connection.query("UPDATE council_session SET held_on = $2::date WHERE id = $1", row.id, day.iso)
             let detail = try JSONText(encoding: DossierEventDetail.rescheduled(session: code.rawValue, from: snapshot.heldOn, to: day))
             for entry in pending {
