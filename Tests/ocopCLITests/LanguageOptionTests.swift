@@ -30,4 +30,30 @@ import Testing
         let wrong = try runOCOP(["dossier", "status", "HS-2026-0001", "--lang", "fr"], environment: environment)
         #expect(wrong.status == 64 && wrong.err.contains("Hãy chọn một trong 'vi' và 'en'."), "\(wrong.err)")
     }
+
+    /// Every kind of command-line mistake the parser reports reads in Vietnamese by default (no
+    /// phrase of the parser's English left), and in English with `--lang en`.
+    @Test func parserErrorsSpeakTheReadersLanguage() throws {
+        let (environment, _) = try GoldenTests.demoWorld.get()
+        let mistakes: [(arguments: [String], vi: String, en: String)] = [
+            (["listing", "add", "--product", "X", "--outlet", "Y", "--to", "2026-01-01"],
+             "Không có tùy chọn '--to'. Có phải ý là '--as'?", "Unknown option '--to'. Did you mean '--as'?"),
+            (["listing", "list", "--bogus"], "Không có tùy chọn '--bogus'", "Unknown option '--bogus'"),
+            (["dossier", "status"], "Thiếu tham số bắt buộc '<hồ-sơ>'", "Missing expected argument '<dossier>'"),
+            (["dossier", "status", "HS-2026-0001", "HS-2026-0002"], "Tham số thừa 'HS-2026-0002'", "Unexpected argument 'HS-2026-0002'"),
+            (["listing", "list", "--must-withdraw=yes"], "Tùy chọn '--must-withdraw' không nhận giá trị, nhưng đã cho 'yes'.",
+             "The option '--must-withdraw' does not take any value, but 'yes' was specified."),
+            (["dossier", "list", "--year", "abc"], "Giá trị 'abc' không hợp lệ cho '--year <năm>'", "The value 'abc' is invalid for '--year <year>'"),
+            (["rate", "--set", "4", "--sheet"], "Thiếu giá trị cho '--sheet <tệp-phiếu>'", "Missing value for '--sheet <file>'"),
+        ]
+        let english = ["Error:", "Usage:", "Did you mean", "Unknown", "Unexpected", "Missing", "is invalid", "does not take", "See '", "Help:"]
+        for mistake in mistakes {
+            let line = "ocop \(mistake.arguments.joined(separator: " "))"
+            let vi = try runOCOP(mistake.arguments, environment: environment)
+            #expect(vi.status == 64 && vi.err.contains(mistake.vi), "\(line): \(vi.err)")
+            for phrase in english { #expect(!vi.err.contains(phrase), "\(line): «\(phrase)» in \(vi.err)") }
+            let en = try runOCOP(mistake.arguments + ["--lang", "en"], environment: environment)
+            #expect(en.status == 64 && en.err.contains(mistake.en), "\(line) --lang en: \(en.err)")
+        }
+    }
 }
