@@ -384,7 +384,8 @@ enum Corpus {
         csv("a row twice", header + rows() + "\(d),uv-dang-van-son,\(first),\(world.sheet[0].1)\n", [first])
         csv("not a member", header + rows(member: "ai-do"), ["ai-do"])
         csv("an advisor", header + rows(member: "tv-ngo-minh-tuan"), ["tv-ngo-minh-tuan"])
-        csv("already submitted", header + rows(member: "uv-vu-thi-lan"), ["uv-vu-thi-lan"])
+        // A sheet equal to the submitted one is skipped (tested in ScoreCommandTests); a different one needs a reason.
+        csv("already submitted, changed without a reason", header + rows(member: "uv-vu-thi-lan", ["1.1": "3"]), ["uv-vu-thi-lan", "dòng 2"])
         csv("unknown dossier", header + rows().replacingOccurrences(of: d, with: "HS-2026-9999"), status: 66, ["HS-2026-9999"])
         csv("malformed dossier code", header + rows().replacingOccurrences(of: d, with: "HS-26-1"), ["HS-26-1"])
         csv("missing column", "dossier,member,criterion\n\(d),uv-dang-van-son,1.1\n", ["points"])

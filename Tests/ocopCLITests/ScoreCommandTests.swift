@@ -133,5 +133,26 @@ import Testing
         let good = try runCouncilCLI(["score", "import", try file(excel, ext: "csv")], env: world.env)
         #expect(good.status == 0 && good.out.contains("Đã nhập 14 phiếu"), "\(good)")
         #expect(try connection.one("SELECT count(*)::int AS n FROM score_sheet WHERE source = 'paper'").decode(Int.self, "n") == 2)
+
+        // The same file again, as a secretary does when the file grows during the session: every
+        // sheet equals the member's submitted one, nothing is written.
+        let again = try runCouncilCLI(["score", "import", try file(excel, ext: "csv")], env: world.env)
+        #expect(again.status == 0 && again.out.contains("Đã nhập 0 phiếu") && again.out.contains("14 phiếu trùng với phiếu đã nộp"), "\(again)")
+        #expect(try connection.one("SELECT count(*)::int AS n FROM score_sheet").decode(Int.self, "n") == 14)
+        // One answer of m2 changed: that sheet needs a reason; the others are still skipped.
+        let m2 = lines.firstIndex { $0.hasPrefix("\(world.dossiers[0]),m2,") }!
+        var fields = lines[m2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let set = try Self.catalog.productSet(1)
+        let options = set.scorableCriteria.first { $0.code == fields[2] }!.allowedPoints()
+        fields[3] = String(options.first { String($0) != fields[3] }!)
+        var changed = lines
+        changed[m2] = fields.joined(separator: ",")
+        let refused = try runCouncilCLI(["score", "import", try file(changed.joined(separator: "\n"), ext: "csv"), "--lang", "en"], env: world.env)
+        #expect(refused.status == 65 && refused.err.contains("1 problem") && refused.err.contains("m2 has already submitted"), "\(refused)")
+        let withReason = changed.enumerated().map { i, line in i == 0 ? line + ",reason" : line + (i == m2 ? ",Ghi nhầm" : ",") }
+        let corrected = try runCouncilCLI(["score", "import", try file(withReason.joined(separator: "\n"), ext: "csv"), "--lang", "en"], env: world.env)
+        #expect(corrected.status == 0 && corrected.out.contains("Imported 1 sheet (") && corrected.out.contains("1 correction")
+                && corrected.out.contains("13 sheets equal to the member's submitted sheet"), "\(corrected)")
+        #expect(try connection.one("SELECT count(*)::int AS n FROM score_sheet WHERE version = 2").decode(Int.self, "n") == 1)
     }
 }

@@ -103,11 +103,14 @@ public struct ScoreImportSummary: Sendable, Codable, Hashable {
     public var sheets: Int
     public var answers: Int
     public var corrections: Int
+    /// Sheets of the file equal to the member's current sheet: imported before, not written again.
+    public var unchanged: Int
 
-    public init(session: String, sheets: Int, answers: Int, corrections: Int) {
+    public init(session: String, sheets: Int, answers: Int, corrections: Int, unchanged: Int = 0) {
         self.session = session
         self.sheets = sheets
         self.answers = answers
         self.corrections = corrections
+        self.unchanged = unchanged
     }
 }

@@ -331,10 +331,21 @@ extension ScoreRepository {
             struct Ready { var group: Int; var dossierID: Int; var personID: Int; var version: Int; var total: Int; var hash: String; var rubric: String }
             var ready: [Ready] = []
             ready.reserveCapacity(groups.count)
+            var unchanged = 0
             for (g, group) in groups.enumerated() {
                 let line = group.firstLine
                 guard let dossier = dossiers[group.dossier] else {
                     problem(line, "hồ sơ \(group.dossier) không thuộc phiên \(sessionCode)", "dossier \(group.dossier) is not on session \(sessionCode)")
+                    continue
+                }
+                var answers = [String: SheetAnswer](minimumCapacity: group.answers.count)
+                for a in group.answers { answers[criterionNames[a.criterion]] = SheetAnswer(points: a.points, variant: a.variant) }
+                // The member's current sheet, answer for answer (a CSV declares no knock-outs): it
+                // was imported before. It is counted and not written again, so the secretary may
+                // import a file again as it grows during the session.
+                if !group.bad, let stored = dossier.sheets.first(where: { $0.person.rawValue == group.member }),
+                   stored.sheet.knockOuts.isEmpty, stored.sheet.answers == answers {
+                    unchanged += 1
                     continue
                 }
                 // The same rule as every other way of submitting a sheet.
@@ -361,8 +372,6 @@ extension ScoreRepository {
                 }
                 if group.bad { continue }
                 let engine = try engines.engine(dossier.rubricHash)
-                var answers = [String: SheetAnswer](minimumCapacity: group.answers.count)
-                for a in group.answers { answers[criterionNames[a.criterion]] = SheetAnswer(points: a.points, variant: a.variant) }
                 let sheet = ScoreSheet(label: group.member, answers: answers)
                 let found = engine.validate(sheet)
                 if !found.isEmpty {
@@ -421,7 +430,7 @@ extension ScoreRepository {
                 WHERE d.session_id = $1 AND s.session_id = d.session_id AND s.dossier_id = d.dossier_id AND s.person_id = d.person_id
                 """, snapshot.id)
             return ScoreImportSummary(session: sessionCode.rawValue, sheets: ready.count, answers: answerCount,
-                                      corrections: ready.filter { $0.version > 1 }.count)
+                                      corrections: ready.filter { $0.version > 1 }.count, unchanged: unchanged)
         }
     }
 }

@@ -81,8 +81,13 @@ struct ScoreCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: L("Nhập phiếu của cả phiên từ CSV (tất cả hoặc không gì cả).", "Import a whole session's sheets from CSV (all or nothing)."),
-            discussion: L("Mỗi dòng một câu trả lời. Tiêu đề: dossier,member,criterion,points và tùy chọn variant,entered_by,paper_ref,reason. Xem docs/council.md.",
-                          "One line per answer. Header: dossier,member,criterion,points and optionally variant,entered_by,paper_ref,reason. See docs/council.md."))
+            discussion: L("""
+                Mỗi dòng một câu trả lời. Tiêu đề: dossier,member,criterion,points và tùy chọn variant,entered_by,paper_ref,reason. \
+                Phiếu trùng với phiếu đã nộp của thành viên được bỏ qua: có thể nhập lại tệp khi có thêm phiếu. Xem docs/council.md.
+                """, """
+                One line per answer. Header: dossier,member,criterion,points and optionally variant,entered_by,paper_ref,reason. \
+                A sheet equal to the member's submitted one is skipped: a file may be imported again as sheets are added. See docs/council.md.
+                """))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Argument(help: L("Tệp CSV.", "The CSV file.")) var file: String
@@ -91,9 +96,15 @@ struct ScoreCommand: ParsableCommand {
             let language = lang.language
             try runReporting(language) {
                 let summary = try workbench(actor).importSheets(file: file, session: try session.map { try readCode(SessionCode.self, $0) })
-                Output.write(language == .vi
+                var text = language == .vi
                     ? "Đã nhập \(summary.sheets) phiếu (\(summary.answers) câu trả lời, \(summary.corrections) phiếu đính chính) vào phiên \(summary.session)."
-                    : "Imported \(englishCount(summary.sheets, "sheet")) (\(englishCount(summary.answers, "answer")), \(englishCount(summary.corrections, "correction"))) into session \(summary.session).")
+                    : "Imported \(englishCount(summary.sheets, "sheet")) (\(englishCount(summary.answers, "answer")), \(englishCount(summary.corrections, "correction"))) into session \(summary.session)."
+                if summary.unchanged > 0 {
+                    text += language == .vi
+                        ? " \(summary.unchanged) phiếu trùng với phiếu đã nộp của thành viên (đã nhập trước đó), không ghi lại."
+                        : " \(englishCount(summary.unchanged, "sheet")) equal to the member's submitted sheet (imported before), not written again."
+                }
+                Output.write(text)
             }
         }
     }
