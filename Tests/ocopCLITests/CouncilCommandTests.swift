@@ -16,6 +16,13 @@ import Testing
         #expect(recuse.status == 0, "\(recuse)")
         var status = try runCouncilCLI(["council", "session", "status", world.session, "--format", "json"], env: env)
         #expect(status.status == 0 && status.out.contains("\"stars\" : null") && status.out.contains("\"average\" : null"), "\(status)")
+        // Before anyone scores, the table counts the members present and names the absent one.
+        #expect(try runCouncilCLI(["council", "session", "attendance", world.session, "--absent", "m3"], env: env).status == 0)
+        let waiting = try runCouncilCLI(["council", "session", "status", world.session], env: env)
+        #expect(waiting.out.contains("0/6") && waiting.out.contains("cả 5 thành viên có mặt; vắng: m3"), "\(waiting.out)")
+        let waitingEN = try runCouncilCLI(["council", "session", "status", world.session, "--lang", "en"], env: env)
+        #expect(waitingEN.out.contains("all 5 present; absent: m3"), "\(waitingEN.out)")
+        #expect(try runCouncilCLI(["council", "session", "attendance", world.session, "--present", "m3"], env: env).status == 0)
         for (k, m) in ["chair", "vice1", "vice2", "m1", "m2", "m3"].enumerated() {
             var answers: [String: SheetAnswer] = [:]
             for c in set.scorableCriteria { answers[c.code] = SheetAnswer(points: c.bestPoints()) }

@@ -79,7 +79,7 @@ enum CouncilRender {
             else if a.needsDiscussion { state = vi ? "cần thảo luận, chấm lại" : "discuss and re-score" }
             else { state = vi ? "đang chấm" : "scoring" }
             let flags = !d.isOpen ? "" : a.flags.map { $0.id + (a.overridden.contains($0.id) ? (vi ? " (CT đã quyết)" : " (overridden)") : "") }.joined(separator: ", ")
-            return [d.code.rawValue, d.productName, "\(a.scored.count)/\(a.eligible.count)", a.missing.joined(separator: " "),
+            return [d.code.rawValue, d.productName, "\(a.scored.count)/\(a.eligible.count)", missing(a, language),
                     rating?.average.display(language) ?? "—", rating.map { String($0.spread) } ?? "—", flags, state]
         }
         out += Output.table(headers: vi ? ["hồ sơ", "sản phẩm", "đã chấm", "chưa chấm", "TB", "chênh lệch", "cảnh báo", "tình trạng"]
@@ -103,6 +103,22 @@ enum CouncilRender {
             out += "\n\n" + (vi ? "Đã rút (hội đồng không xét): " : "Withdrawn (not considered): ") + withdrawn.map(\.code.rawValue).joined(separator: ", ")
         }
         return out
+    }
+
+    /// Who has still to score: the members present by code (all of them, while nobody has scored,
+    /// by number), then the absent ones, who cannot score unless their attendance changes.
+    static func missing(_ a: DossierAssessment, _ language: Language) -> String {
+        let vi = language == .vi
+        let away = a.missing.filter(a.absent.contains)
+        let present = a.missing.filter { !a.absent.contains($0) }
+        var parts: [String] = []
+        if a.scored.isEmpty, present.count > 1 {
+            parts.append(vi ? "cả \(present.count) thành viên có mặt" : "all \(present.count) present")
+        } else if !present.isEmpty {
+            parts.append(present.joined(separator: " "))
+        }
+        if !away.isEmpty { parts.append((vi ? "vắng: " : "absent: ") + away.joined(separator: " ")) }
+        return parts.joined(separator: "; ")
     }
 
     static func finalization(_ report: FinalizationReport, _ language: Language) -> String {
