@@ -245,18 +245,30 @@ import Testing
         let session = try world.open()
         let set = try world.productSet(0)
         let base = try #require(set.councilSheet(total: 75, floors: set.markerFloors(upTo: 5)))
-        // Three members put 5.1 (a 4★ marker ≥ 5) one option lower.
+        // Three members put 5.1 (a 4★ marker ≥ 5) one option lower, two put 1.5 (≥ 2) lower.
         let marker = try #require(set.starMarkers.first { $0.stars == 4 && $0.criterion == "5.1" })
         let lower = try #require(set.criterion("5.1")?.allowedPoints().filter { $0 < marker.points }.max())
+        let second = try #require(set.starMarkers.first { $0.stars == 4 && $0.criterion == "1.5" })
+        let secondLower = try #require(set.criterion("1.5")?.allowedPoints().filter { $0 < second.points }.max())
         for (k, member) in CouncilWorld.scorers.enumerated() {
             var sheet = base
             if k < 3 { sheet.answers["5.1"] = SheetAnswer(points: lower) }
+            if k == 3 || k == 4 { sheet.answers["1.5"] = SheetAnswer(points: secondLower) }
             try world.submit(0, member, sheet: sheet)
         }
         let a = try world.report(session).assessments[0]
-        #expect(a.flags.contains { $0.id == "minimum:5.1:4" })
-        try world.sessions.override(session: session, dossier: world.dossiers[0], flag: "minimum:5.1:4", chair: person("chair"),
-                                    reason: "Đa số thành viên đánh giá có câu chuyện sản phẩm đầy đủ", actor: person("sec"))
+        #expect(a.flags.contains { $0.id == "minimum:5.1:4" } && a.flags.contains { $0.id == "minimum:1.5:4" }, "\(a.flags.map(\.id))")
+        // Several flags with one reason: all or none.
+        let unknown = thrown(StoreError.self) {
+            try world.sessions.override(session: session, dossier: world.dossiers[0], flags: ["minimum:5.1:4", "minimum:9.9:4"], chair: person("chair"),
+                                        reason: "x", actor: person("sec"))
+        }
+        #expect(unknown == .unknownFlag(dossier: world.dossiers[0].rawValue, flag: "minimum:9.9:4", raised: a.flags.map(\.id)))
+        #expect(try world.connection.count("council_override") == 0)
+        #expect(thrown(StoreError.self) { try world.finalize(session) } != nil)
+        try world.sessions.override(session: session, dossier: world.dossiers[0], flags: ["minimum:5.1:4", "minimum:1.5:4"], chair: person("chair"),
+                                    reason: "Đa số thành viên đánh giá đạt yêu cầu", actor: person("sec"))
+        #expect(try world.connection.count("council_override") == 2)
         _ = try world.finalize(session)
     }
 

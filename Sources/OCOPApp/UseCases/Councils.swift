@@ -62,9 +62,14 @@ extension Workbench {
     /// The chair overrides a spread or ★-split flag; in a written-opinion round only once the
     /// council has met (overriding diverging opinions is what a meeting does).
     public func overrideFlag(session: SessionCode, dossier: DossierCode, flag: String, chair: PersonCode, reason: String) throws {
+        try overrideFlags(session: session, dossier: dossier, flags: [flag], chair: chair, reason: reason)
+    }
+
+    /// The chair overrides one or more flags of a dossier with one reason, all or none.
+    public func overrideFlags(session: SessionCode, dossier: DossierCode, flags: [String], chair: PersonCode, reason: String) throws {
         let connection = try connection()
-        try SessionLifecycleRepository(connection).requireMeeting(toOverride: flag, in: session)
-        try SessionRepository(connection).override(session: session, dossier: dossier, flag: flag, chair: chair, reason: reason, actor: actor)
+        if let first = flags.first { try SessionLifecycleRepository(connection).requireMeeting(toOverride: first, in: session) }
+        try SessionRepository(connection).override(session: session, dossier: dossier, flags: flags, chair: chair, reason: reason, actor: actor)
     }
 
     public func declareKnockOut(session: SessionCode, dossier: DossierCode, clause: String, reason: String, by: PersonCode?) throws -> KnockOutRecord {

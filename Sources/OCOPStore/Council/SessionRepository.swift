@@ -223,6 +223,11 @@ public struct SessionRepository {
 
     /// The chair overrides a spread or ★-minimum flag with a recorded reason.
     public func override(session code: SessionCode, dossier: DossierCode, flag: String, chair: PersonCode, reason: String, actor: PersonCode) throws {
+        try override(session: code, dossier: dossier, flags: [flag], chair: chair, reason: reason, actor: actor)
+    }
+
+    /// The chair overrides several flags of one dossier with one reason: all of them or none.
+    public func override(session code: SessionCode, dossier: DossierCode, flags: [String], chair: PersonCode, reason: String, actor: PersonCode) throws {
         let text = try Self.reasonText(reason)
         try connection.transaction { connection in
             let (snapshot, entry) = try undecidedEntry(session: code, dossier: dossier)
@@ -230,17 +235,21 @@ public struct SessionRepository {
             let assessment = report.assessments[snapshot.dossiers.firstIndex { $0.code == entry.code }!]
             let allowed = Self.presiding(snapshot.roster, recused: Set(entry.recusals.map(\.person.rawValue)))
             guard allowed.contains(where: { $0.person == chair.rawValue }) else { throw StoreError.notChair(person: chair.rawValue) }
-            if flag == "quorum" { throw StoreError.flagNotOverridable(flag) }
-            if flag.hasPrefix("knockout:") { throw StoreError.knockOutNotOverridable(flag) }
-            guard assessment.flags.contains(where: { $0.id == flag }) else {
-                throw StoreError.unknownFlag(dossier: entry.code.rawValue, flag: flag, raised: assessment.flags.map(\.id))
+            for flag in flags {
+                if flag == "quorum" { throw StoreError.flagNotOverridable(flag) }
+                if flag.hasPrefix("knockout:") { throw StoreError.knockOutNotOverridable(flag) }
+                guard assessment.flags.contains(where: { $0.id == flag }) else {
+                    throw StoreError.unknownFlag(dossier: entry.code.rawValue, flag: flag, raised: assessment.flags.map(\.id))
+                }
             }
-            try connection.query("""
-                INSERT INTO council_override (session_id, dossier_id, flag, chair_id, reason, recorded_by)
-                VALUES ($1, $2, $3, (SELECT id FROM person WHERE code = $4), $5, $6)
-                ON CONFLICT (session_id, dossier_id, flag) DO UPDATE SET reason = EXCLUDED.reason, chair_id = EXCLUDED.chair_id,
-                    recorded_at = ocop_now(), recorded_by = EXCLUDED.recorded_by
-                """, [snapshot.id, entry.id, flag, chair.rawValue, text, actor.rawValue])
+            for flag in Set(flags).sorted() {
+                try connection.query("""
+                    INSERT INTO council_override (session_id, dossier_id, flag, chair_id, reason, recorded_by)
+                    VALUES ($1, $2, $3, (SELECT id FROM person WHERE code = $4), $5, $6)
+                    ON CONFLICT (session_id, dossier_id, flag) DO UPDATE SET reason = EXCLUDED.reason, chair_id = EXCLUDED.chair_id,
+                        recorded_at = ocop_now(), recorded_by = EXCLUDED.recorded_by
+                    """, [snapshot.id, entry.id, flag, chair.rawValue, text, actor.rawValue])
+            }
         }
     }
 

@@ -179,21 +179,27 @@ struct CouncilSessionCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "override",
             abstract: L("Chủ tịch quyết định bỏ qua cảnh báo chênh lệch hoặc ★ tối thiểu, có lý do.", "The chair overrides a spread or ★-split flag with a reason."),
-            discussion: L("Cảnh báo: spread, minimum:<tiêu chí>:<sao> (như session status hiển thị). Thiếu túc số không thể bỏ qua.",
-                          "Flags: spread, minimum:<criterion>:<stars> (as shown by session status). A missing quorum cannot be overridden."))
+            discussion: L("""
+                Cảnh báo: spread, minimum:<tiêu chí>:<sao> (như session status hiển thị). Lặp --flag để quyết định nhiều cảnh báo của \
+                một hồ sơ với cùng lý do (tất cả hoặc không cảnh báo nào). Thiếu túc số không thể bỏ qua.
+                """, """
+                Flags: spread, minimum:<criterion>:<stars> (as shown by session status). Repeat --flag to override several flags of one \
+                dossier with one reason (all or none). A missing quorum cannot be overridden.
+                """))
         @OptionGroup var lang: LanguageOption
         @OptionGroup var actor: ActorOption
         @Argument(help: L("Mã phiên.", "Session code.")) var session: String
         @Option(help: L("Hồ sơ.", "Dossier.")) var dossier: String
-        @Option(help: L("Cảnh báo (vd. spread).", "Flag (e.g. spread).")) var flag: String
+        @Option(help: L("Cảnh báo (vd. spread), có thể lặp lại.", "Flag (e.g. spread), may be repeated.")) var flag: [String]
         @Option(help: L("Mã người của Chủ tịch.", "The chair's person code.")) var chair: String
         @Option(help: L("Lý do.", "Reason.")) var reason: String
         func run() throws {
             let language = lang.language
             try runReporting(language) {
-                try workbench(actor).overrideFlag(session: try readCode(SessionCode.self, session), dossier: try readCode(DossierCode.self, dossier), flag: flag,
-                                                  chair: try readCode(PersonCode.self, chair, field: "chair"), reason: reason)
-                Output.write(language == .vi ? "Đã ghi nhận quyết định của Chủ tịch về \(flag)." : "The chair's override of \(flag) is recorded.")
+                try workbench(actor).overrideFlags(session: try readCode(SessionCode.self, session), dossier: try readCode(DossierCode.self, dossier),
+                                                   flags: flag, chair: try readCode(PersonCode.self, chair, field: "chair"), reason: reason)
+                let flags = flag.joined(separator: ", ")
+                Output.write(language == .vi ? "Đã ghi nhận quyết định của Chủ tịch về \(flags)." : "The chair's override of \(flags) is recorded.")
             }
         }
     }
