@@ -106,6 +106,36 @@ import Testing
         #expect(try store.producers(search: nfd).map(\.id) == [added.id], "an NFD search finds the NFC row")
     }
 
+    /// A search typed without diacritics finds names with them, in either case; a search with
+    /// diacritics matches them as typed; LIKE's wildcards in a term are plain characters.
+    @Test func searchWithoutDiacritics() throws {
+        let connection = try Fixture.registry("reg_fold")
+        let store = Registry(connection)
+        let names = ["HTX Dược liệu Sa Lý", "HTX Thử nghiệm", "Tổ hợp tác ĐẬU PHỤ Thu Hà", "HTX 100% hữu cơ", "HTX A_B"]
+        for (i, name) in names.enumerated() {
+            try store.addProducer(Fixture.producer("010123450\(i)", name: name), actor: "test")
+        }
+        func found(_ term: String) throws -> Set<String> {
+            Set(try store.producers(search: term).map(\.name))
+        }
+        #expect(try found("duoc lieu") == ["HTX Dược liệu Sa Lý"])
+        #expect(try found("DAU PHU") == ["Tổ hợp tác ĐẬU PHỤ Thu Hà"])
+        #expect(try found("thu") == ["HTX Thử nghiệm", "Tổ hợp tác ĐẬU PHỤ Thu Hà"])
+        #expect(try found("thử") == ["HTX Thử nghiệm"], "diacritics typed are matched as typed")
+        #expect(try found("đậu phụ") == ["Tổ hợp tác ĐẬU PHỤ Thu Hà"])
+        #expect(try found("100%") == ["HTX 100% hữu cơ"])
+        #expect(try found("0%") == ["HTX 100% hữu cơ"])
+        #expect(try found("%") == ["HTX 100% hữu cơ"], "a % is a percent sign, not a wildcard")
+        #expect(try found("a_b") == ["HTX A_B"] && found("a_") == ["HTX A_B"])
+        #expect(try found("  sa ly ") == ["HTX Dược liệu Sa Lý"])
+        #expect(try found("0101234502") == ["Tổ hợp tác ĐẬU PHỤ Thu Hà"], "a registration number exactly")
+        let products = ProductRepository(connection)
+        _ = try products.add(ProductDraft(name: "Mật ong hoa nhãn", producerRef: "0101234501", productSet: 4, year: 2026), today: Fixture.today, actor: person("test"))
+        #expect(try products.products(search: "mat ong").map(\.name) == ["Mật ong hoa nhãn"])
+        #expect(try products.products(search: "MẬT ONG").map(\.name) == ["Mật ong hoa nhãn"])
+        #expect(try products.products(search: "mật ông").isEmpty)
+    }
+
     @Test func duplicateRegistrationIsRefusedAndChangesNothing() throws {
         let connection = try Fixture.registry("reg_dup")
         let store = Registry(connection)

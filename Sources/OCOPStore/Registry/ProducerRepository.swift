@@ -103,11 +103,12 @@ public struct ProducerRepository {
     }
 
     public func producers(commune: String? = nil, kind: ProducerKind? = nil, search: String? = nil) throws -> [Producer] {
-        try connection.query(Self.select + """
+        let term = SearchTerm(search)
+        return try connection.query(Self.select + """
              WHERE ($1::text IS NULL OR c.code = $1) AND ($2::text IS NULL OR p.kind = $2)
-               AND ($3::text IS NULL OR p.name ILIKE '%' || $3 || '%' OR p.registration_no = $3)
+               AND ($3::text IS NULL OR p.registration_no = $3 OR \(SearchTerm.nameMatches("p.name", pattern: 4, folded: 5)))
              ORDER BY p.name, p.id
-            """, commune, kind?.rawValue, search?.nfc).map(Self.decode)
+            """, commune, kind?.rawValue, term?.exact, term?.pattern, term?.folded).map(Self.decode)
     }
 
     /// A duplicate registration number becomes a message naming the existing owner.

@@ -136,10 +136,11 @@ public struct ProductRepository {
     }
 
     public func products(producerID: Int? = nil, productSet: Int? = nil, search: String? = nil, asOf: CalendarDate? = nil) throws -> [Product] {
-        try current(try connection.query(Self.select + """
+        let term = SearchTerm(search)
+        return try current(try connection.query(Self.select + """
              WHERE ($1::bigint IS NULL OR pr.producer_id = $1) AND ($2::int IS NULL OR pr.product_set = $2)
-               AND ($3::text IS NULL OR pr.name ILIKE '%' || $3 || '%' OR pr.code = $3)
+               AND ($3::text IS NULL OR pr.code = $3 OR \(SearchTerm.nameMatches("pr.name", pattern: 4, folded: 5)))
              ORDER BY pr.code
-            """, producerID, productSet, search?.nfc).map(Self.decode), asOf: asOf)
+            """, producerID, productSet, term?.exact, term?.pattern, term?.folded).map(Self.decode), asOf: asOf)
     }
 }

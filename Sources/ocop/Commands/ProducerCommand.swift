@@ -57,7 +57,7 @@ struct ProducerCommand: ParsableCommand {
         @OptionGroup var lang: LanguageOption
         @Option(name: .long, help: L("Lọc theo mã xã.", "Filter by commune code.")) var commune: String?
         @Option(name: .long, help: ProducerCommand.kindHelp) var kind: String?
-        @Option(name: .long, help: L("Tìm theo tên hoặc mã số.", "Search by name or number.")) var search: String?
+        @Option(name: .long, help: L("Tìm theo tên (gõ không dấu cũng được: \"mat ong\") hoặc mã số.", "Search by name (diacritics optional: \"mat ong\") or number.")) var search: String?
         @Option(name: .long, help: "table | json | csv") var format: OutputFormat = .table
 
         func run() throws {

@@ -48,7 +48,7 @@ struct ProductCommand: ParsableCommand {
         @OptionGroup var asOf: AsOfOption
         @Option(name: .long, help: L("Lọc theo chủ thể (mã số hoặc id).", "Filter by producer (number or id).")) var producer: String?
         @Option(name: .customLong("set"), help: L("Lọc theo bộ sản phẩm.", "Filter by product set.")) var productSet: Int?
-        @Option(name: .long, help: L("Tìm theo tên hoặc mã.", "Search by name or code.")) var search: String?
+        @Option(name: .long, help: L("Tìm theo tên (gõ không dấu cũng được: \"mat ong\") hoặc mã.", "Search by name (diacritics optional: \"mat ong\") or code.")) var search: String?
         @Option(name: .long, help: "table | json | csv") var format: OutputFormat = .table
 
         func run() throws {
