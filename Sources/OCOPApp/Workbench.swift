@@ -114,7 +114,25 @@ public final class Workbench {
     func transaction<T>(_ body: (Connection) throws -> T) throws -> T {
         try connection().transaction(body)
     }
+
+    /// Runs `body` exactly as it would run — every check, against the stored data — inside a
+    /// transaction that is then rolled back: a dry run (`--dry-run`) writes nothing.
+    func rollingBack<T>(_ body: () throws -> T) throws -> T {
+        let synced = session.rubricsSynced
+        var value: T?
+        do {
+            try connection().transaction { _ in
+                value = try body()
+                throw RolledBack()
+            }
+        } catch is RolledBack {}
+        session.rubricsSynced = synced
+        return value!
+    }
 }
+
+/// Thrown to roll a dry run's transaction back.
+private struct RolledBack: Error {}
 
 /// Rubric catalogs by folder, parsed once per process (26 YAML sets are not free).
 final class RubricCatalogCache: @unchecked Sendable {

@@ -83,6 +83,26 @@ import Testing
         #expect(try producers(env).count == 62)
     }
 
+    /// `--dry-run` reports what the import would do, and every error, and writes nothing.
+    @Test func aDryRunChecksAndWritesNothing() throws {
+        let env = try configured("cli_dryrun")
+        try importSeed(env, ["provinces", "communes"])
+        let path = Self.seed.appendingPathComponent("producers.csv").path
+        let checked = try ok(["import", "producers", path, "--dry-run"], env)
+        #expect(checked == "Đã kiểm tra \(path) (producers), không ghi gì: nếu nhập sẽ thêm mới 61, đã có (không đổi) 0, cập nhật 0.\n")
+        #expect(try producers(env).isEmpty)
+        try importSeed(env, ["producers"])
+
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let edited = try file("producers.csv", text.replacingOccurrences(of: "HTX Dược liệu Sa Lý", with: "HTX Dược liệu Sa Lý Mới"))
+        let update = try ok(["import", "producers", edited, "--update", "--dry-run", "--lang", "en"], env)
+        #expect(update.hasPrefix("Checked \(edited) (producers), nothing written: an import would add 0, find 60 already there (unchanged), update 1."), "\(update)")
+        #expect(update.contains("«HTX Dược liệu Sa Lý» → «HTX Dược liệu Sa Lý Mới»"), "\(update)")
+        #expect(try producers(env).contains { $0["name"] as? String == "HTX Dược liệu Sa Lý" })
+        let refused = try runOCOP(["import", "producers", edited, "--dry-run"], environment: env)
+        #expect(refused.status == 65 && refused.err.contains("HTX Dược liệu Sa Lý Mới"), "without --update the change is refused, as by an import")
+    }
+
     // MARK: Products and dossiers
 
     @Test func productsAndADossierWalk() throws {

@@ -130,6 +130,13 @@ import Testing
         #expect(try connection.one("SELECT count(*)::int AS n FROM score_sheet").decode(Int.self, "n") == 0)
         // Saved by Excel on Vietnamese Windows: semicolons, CRLF, a BOM.
         let excel = "\u{FEFF}" + lines.map { $0.replacingOccurrences(of: ",", with: ";") }.joined(separator: "\r\n")
+        // Checked first: every sheet is validated, nothing is written.
+        let checked = try runCouncilCLI(["score", "import", try file(excel, ext: "csv"), "--dry-run"], env: world.env)
+        #expect(checked.status == 0 && checked.out.hasPrefix("Đã kiểm tra, không ghi gì: nếu nhập sẽ ghi 14 phiếu"), "\(checked)")
+        #expect(try connection.one("SELECT count(*)::int AS n FROM score_sheet").decode(Int.self, "n") == 0)
+        let checkedBad = try runCouncilCLI(["score", "import", try file(broken.joined(separator: "\n"), ext: "csv"), "--dry-run"], env: world.env)
+        #expect(checkedBad.status == 65 && checkedBad.err.contains("dòng 4: điểm \"x\" không phải số nguyên")
+                && checkedBad.err.contains("nobody không phải thành viên"), "a dry run reports what the import reports: \(checkedBad.err)")
         let good = try runCouncilCLI(["score", "import", try file(excel, ext: "csv")], env: world.env)
         #expect(good.status == 0 && good.out.contains("Đã nhập 14 phiếu"), "\(good)")
         #expect(try connection.one("SELECT count(*)::int AS n FROM score_sheet WHERE source = 'paper'").decode(Int.self, "n") == 2)

@@ -9,8 +9,13 @@ extension Workbench {
     /// records are counted, and in `update` mode stored records change to match (each change
     /// reported). `defaultYear` (else the clock's year) goes into new product codes when the file
     /// has no year.
-    public func importRegistry(_ kind: ImportKind, file: String, mode: ImportMode = .add, defaultYear: Int? = nil,
+    /// With `dryRun` every line is checked and the outcome reported as if imported, and nothing
+    /// is written.
+    public func importRegistry(_ kind: ImportKind, file: String, mode: ImportMode = .add, defaultYear: Int? = nil, dryRun: Bool = false,
                                progress: (Int, Int) -> Void = { _, _ in }) throws -> ImportOutcome {
+        if dryRun {
+            return try rollingBack { try importRegistry(kind, file: file, mode: mode, defaultYear: defaultYear, progress: progress) }
+        }
         let (header, records) = try CSVFile.read(file)
         try RegistryImport.checkHeader(header, kind: kind, file: file)
         if kind == .recognitions { try syncRubrics() }

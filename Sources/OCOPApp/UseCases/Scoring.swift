@@ -55,8 +55,10 @@ extension Workbench {
         try ScoreRepository(try connection()).history(dossier: dossier, person: member)
     }
 
-    /// Imports a whole session's sheets from CSV (docs/council.md), all or nothing.
-    public func importSheets(file: String, session: SessionCode?) throws -> ScoreImportSummary {
+    /// Imports a whole session's sheets from CSV (docs/council.md), all or nothing. With `dryRun`
+    /// every line and sheet is checked and the summary reported, and nothing is written.
+    public func importSheets(file: String, session: SessionCode?, dryRun: Bool = false) throws -> ScoreImportSummary {
+        if dryRun { return try rollingBack { try importSheets(file: file, session: session) } }
         let data = try InputFile.data(file, limit: InputFile.csvLimit)
         if data.isEmpty { throw AppError.emptyFile(file) }
         guard String(validating: data, as: UTF8.self) != nil else {

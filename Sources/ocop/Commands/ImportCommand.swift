@@ -33,6 +33,8 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: L("In danh sách cột của loại dữ liệu.", "Print the columns of KIND.")) var columns = false
     @Option(name: .long, help: L("Năm dùng trong mã sản phẩm khi tệp không có cột year.", "Year for product codes when the file has no year column.")) var year: Int?
     @Flag(name: .long, help: L("Sửa bản ghi đã có cho khớp với tệp (liệt kê từng thay đổi).", "Change stored records to match the file (each change is listed).")) var update = false
+    @Flag(name: .long, help: L("Chỉ kiểm tra: báo kết quả như khi nhập (và mọi lỗi), không ghi gì.",
+                               "Check only: report the outcome as an import would (and every error), write nothing.")) var dryRun = false
     @Option(name: .long, help: "text | json") var format: OutputFormat = .text
 
     func run() throws {
@@ -48,21 +50,24 @@ struct ImportCommand: ParsableCommand {
             guard let file else { throw UsageError(message: LocalizedText(vi: "Thiếu tên tệp CSV.", en: "Missing the CSV file.")) }
             try require(format, in: [.text, .json])
             let progress = ProgressReporter(title: file)
-            let outcome = try workbench(actor).importRegistry(kind, file: file, mode: update ? .update : .add, defaultYear: year,
+            let outcome = try workbench(actor).importRegistry(kind, file: file, mode: update ? .update : .add, defaultYear: year, dryRun: dryRun,
                                                               progress: progress.update)
             progress.finish()
-            Output.write(format == .json ? Output.json(outcome) : ImportRender.outcome(outcome, language))
+            Output.write(format == .json ? Output.json(outcome) : ImportRender.outcome(outcome, language, dryRun: dryRun))
         }
     }
 }
 
 /// What an import did, for a person.
 enum ImportRender {
-    static func outcome(_ outcome: ImportOutcome, _ language: Language) -> String {
+    static func outcome(_ outcome: ImportOutcome, _ language: Language, dryRun: Bool = false) -> String {
         let vi = language == .vi
         let changed = outcome.updated.count
-        var lines = [vi ? "Đã nhập \(outcome.file) (\(outcome.kind.rawValue)): thêm mới \(outcome.added), đã có (không đổi) \(outcome.unchanged), cập nhật \(changed)."
-                        : "Imported \(outcome.file) (\(outcome.kind.rawValue)): \(outcome.added) added, \(outcome.unchanged) already there (unchanged), \(changed) updated."]
+        var lines = [dryRun
+            ? (vi ? "Đã kiểm tra \(outcome.file) (\(outcome.kind.rawValue)), không ghi gì: nếu nhập sẽ thêm mới \(outcome.added), đã có (không đổi) \(outcome.unchanged), cập nhật \(changed)."
+                  : "Checked \(outcome.file) (\(outcome.kind.rawValue)), nothing written: an import would add \(outcome.added), find \(outcome.unchanged) already there (unchanged), update \(changed).")
+            : (vi ? "Đã nhập \(outcome.file) (\(outcome.kind.rawValue)): thêm mới \(outcome.added), đã có (không đổi) \(outcome.unchanged), cập nhật \(changed)."
+                  : "Imported \(outcome.file) (\(outcome.kind.rawValue)): \(outcome.added) added, \(outcome.unchanged) already there (unchanged), \(changed) updated.")]
         for record in outcome.updated {
             let what = record.changes.map { "\($0.field): \(shown($0.old)) → \(shown($0.new))" }.joined(separator: "; ")
             lines.append((vi ? "  dòng \(record.line) " : "  line \(record.line) ") + record.record + ": " + what)

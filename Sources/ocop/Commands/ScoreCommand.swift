@@ -92,13 +92,20 @@ struct ScoreCommand: ParsableCommand {
         @OptionGroup var actor: ActorOption
         @Argument(help: L("Tệp CSV.", "The CSV file.")) var file: String
         @Option(help: L("Mã phiên (mặc định: phiên đang mở của hồ sơ đầu tiên).", "Session code (default: the open session of the first dossier).")) var session: String?
+        @Flag(name: .long, help: L("Chỉ kiểm tra mọi dòng và mọi phiếu, không ghi gì.", "Check every line and sheet only, write nothing.")) var dryRun = false
         func run() throws {
             let language = lang.language
             try runReporting(language) {
-                let summary = try workbench(actor).importSheets(file: file, session: try session.map { try readCode(SessionCode.self, $0) })
-                var text = language == .vi
-                    ? "Đã nhập \(summary.sheets) phiếu (\(summary.answers) câu trả lời, \(summary.corrections) phiếu đính chính) vào phiên \(summary.session)."
-                    : "Imported \(englishCount(summary.sheets, "sheet")) (\(englishCount(summary.answers, "answer")), \(englishCount(summary.corrections, "correction"))) into session \(summary.session)."
+                let summary = try workbench(actor).importSheets(file: file, session: try session.map { try readCode(SessionCode.self, $0) }, dryRun: dryRun)
+                let counts = language == .vi
+                    ? "\(summary.sheets) phiếu (\(summary.answers) câu trả lời, \(summary.corrections) phiếu đính chính)"
+                    : "\(englishCount(summary.sheets, "sheet")) (\(englishCount(summary.answers, "answer")), \(englishCount(summary.corrections, "correction")))"
+                var text = switch (language, dryRun) {
+                case (.vi, false): "Đã nhập \(counts) vào phiên \(summary.session)."
+                case (.vi, true): "Đã kiểm tra, không ghi gì: nếu nhập sẽ ghi \(counts) vào phiên \(summary.session)."
+                case (.en, false): "Imported \(counts) into session \(summary.session)."
+                case (.en, true): "Checked, nothing written: an import would write \(counts) into session \(summary.session)."
+                }
                 if summary.unchanged > 0 {
                     text += language == .vi
                         ? " \(summary.unchanged) phiếu trùng với phiếu đã nộp của thành viên (đã nhập trước đó), không ghi lại."
