@@ -54,6 +54,10 @@ extension Workbench {
     /// The register on `asOf` (default today), filtered by status, stars or nearness of expiry,
     /// optionally for one product.
     public func certificates(_ filter: CertificateFilter = CertificateFilter(), product: String? = nil, asOf: CalendarDate? = nil) throws -> [CertificateView] {
+        if let stars = filter.stars, !(3...5).contains(stars) {
+            throw DomainError.invalidValue(field: "stars", value: String(stars),
+                                           reason: LocalizedText(vi: "giấy chứng nhận có hạng 3, 4 hoặc 5 sao.", en: "certificates are 3★, 4★ or 5★."))
+        }
         let connection = try connection()
         let day = asOf ?? today
         let productID = try product.map { try ProductRepository(connection).product($0, asOf: day).id }

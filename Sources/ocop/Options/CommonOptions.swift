@@ -95,7 +95,7 @@ enum Flags {
         "outlet": "--outlet", "listing": "LISTING", "listed_on": "--from", "ended_on": "--date", "chain": "--chain", "country": "--country",
         "importer": "--importer", "certificate": "--certificate", "criterion": "--criterion", "claimed_points": "--points", "change": "--change",
         "evidence": "--evidence", "products": "--products", "contract_no": "--contract", "document": "--document", "within": "--within",
-        "province": "--province",
+        "province": "--province", "stars": "--stars",
     ]
 }
 
