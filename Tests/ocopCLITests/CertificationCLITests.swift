@@ -42,6 +42,7 @@ import Testing
         try refused(["certificate", "show", "24-2026-1"], status: 65, contains: ["GCN-<mã tỉnh hoặc BNNMT>-<năm>-<số thứ tự>"])
         try refused(["certificate", "list", "--status", "bogus"], status: 65, contains: ["Tùy chọn liên quan: --status"])
         try refused(["certificate", "list", "--stars", "6"], status: 65, contains: ["giấy chứng nhận có hạng 3, 4 hoặc 5 sao", "Tùy chọn liên quan: --stars"])
+        try refused(["product", "list", "--set", "99"], status: 65, contains: ["bộ sản phẩm phải từ 1 đến 26", "Tùy chọn liên quan: --set"])
         // An error points to an option only where the command has it: a certificate, a dossier
         // or a session given as an argument is named in the message, with no option to look for.
         for arguments in [["certificate", "show", "24-2026-1"], ["dossier", "status", "HS-1"], ["council", "session", "status", "PH-1", "--lang", "en"]] {
