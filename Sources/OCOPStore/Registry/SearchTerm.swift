@@ -24,8 +24,8 @@ struct SearchTerm {
         folded = text.unicodeScalars.allSatisfy(\.isASCII)
     }
 
-    /// The condition on `column` (a name), with the term bound at `$exact`, `$pattern`, `$folded`
-    /// (parameter numbers).
+    /// The condition on `column` (a name), with `pattern` and `folded` bound at the parameter
+    /// numbers given.
     static func nameMatches(_ column: String, pattern: Int, folded: Int) -> String {
         "(\(column) ILIKE $\(pattern) OR ($\(folded)::boolean AND ocop_fold(\(column)) LIKE ocop_fold($\(pattern))))"
     }
