@@ -62,6 +62,10 @@ struct OCOP: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            if let unknown = unknownCommand(movingLanguageOption(Array(CommandLine.arguments.dropFirst())), HelpLanguage.current) {
+                Output.warn(unknown)
+                Foundation.exit(ExitCode(ExitStatus.usage).rawValue)
+            }
             let code = exitCode(for: error)
             var text = fullMessage(for: error)
             text = HelpLanguage.current == .vi ? ArgumentParserText.vietnamese(text) : ArgumentParserText.english(text)
@@ -78,6 +82,50 @@ struct OCOP: AsyncParsableCommand {
 }
 
 extension OCOP {
+    /// A word where a group of commands expects one of its commands, and is none of them
+    /// (`ocop council sesion`): the parser would call it an unexpected argument. Said instead with
+    /// the group's commands and the nearest one, if a typo away.
+    static func unknownCommand(_ arguments: [String], _ language: Language) -> String? {
+        var command: ParsableCommand.Type = OCOP.self
+        var path = ["ocop"]
+        for word in arguments {
+            let subcommands = command.configuration.subcommands
+            guard !subcommands.isEmpty, command.configuration.defaultSubcommand == nil, !word.hasPrefix("-") else { return nil }
+            if let next = subcommands.first(where: { $0.configuration.commandName == word }) {
+                command = next
+                path.append(word)
+                continue
+            }
+            if command == OCOP.self, word == "help" { return nil }
+            let names = subcommands.compactMap { $0.configuration.commandName }
+            let nearest = names.map { ($0, editDistance($0, word.lowercased())) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+            let group = path.joined(separator: " ")
+            let vi = language == .vi
+            var text = vi ? "Lỗi: '\(group)' không có lệnh '\(Output.terminalSafe(word))'." : "Error: '\(group)' has no command '\(Output.terminalSafe(word))'."
+            if let nearest { text += vi ? " Có phải ý là '\(nearest)'?" : " Did you mean '\(nearest)'?" }
+            text += (vi ? "\nCác lệnh: " : "\nCommands: ") + names.joined(separator: ", ")
+            text += vi ? "\n  Xem '\(group) --help' để biết thêm." : "\n  See '\(group) --help' for more information."
+            return text
+        }
+        return nil
+    }
+
+    /// Levenshtein distance, for suggesting a command name.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var diagonal = row[0]
+            row[0] = i + 1
+            for (j, y) in b.enumerated() {
+                let above = row[j + 1]
+                row[j + 1] = min(above + 1, row[j] + 1, diagonal + (x == y ? 0 : 1))
+                diagonal = above
+            }
+        }
+        return row[b.count]
+    }
+
     /// `--lang` belongs to every command, so people also write it where global options go:
     /// `ocop --lang en dossier status …`, `ocop council --lang en`. A `--lang` (or `--lang=…`)
     /// among the command words moves to just after them, where the command's own option reads it.

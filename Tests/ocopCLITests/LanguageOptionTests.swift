@@ -45,8 +45,11 @@ import Testing
              "The option '--must-withdraw' does not take any value, but 'yes' was specified."),
             (["dossier", "list", "--year", "abc"], "Giá trị 'abc' không hợp lệ cho '--year <năm>'", "The value 'abc' is invalid for '--year <year>'"),
             (["rate", "--set", "4", "--sheet"], "Thiếu giá trị cho '--sheet <tệp-phiếu>'", "Missing value for '--sheet <file>'"),
+            (["council", "sesion", "list"], "Lỗi: 'ocop council' không có lệnh 'sesion'. Có phải ý là 'session'?",
+             "Error: 'ocop council' has no command 'sesion'. Did you mean 'session'?"),
+            (["nonsense"], "Lỗi: 'ocop' không có lệnh 'nonsense'.\nCác lệnh: db, producer,", "Error: 'ocop' has no command 'nonsense'.\nCommands: db, producer,"),
         ]
-        let english = ["Error:", "Usage:", "Did you mean", "Unknown", "Unexpected", "Missing", "is invalid", "does not take", "See '", "Help:"]
+        let english = ["Error:", "Usage:", "Did you mean", "Unknown", "Unexpected", "Missing", "is invalid", "does not take", "See '", "Help:", "Commands:"]
         for mistake in mistakes {
             let line = "ocop \(mistake.arguments.joined(separator: " "))"
             let vi = try runOCOP(mistake.arguments, environment: environment)
