@@ -71,6 +71,8 @@ public enum StoreError: LocalizedFailure, Equatable {
     case secondChair(council: String, existing: String)
     case dossierNotReady(dossier: String, status: DossierStatus, needed: DossierStatus)
     case dossierTwice(String)
+    /// On the agenda of a session that has not decided it (defer it there to move it).
+    case dossierOnAnotherSession(dossier: String, session: String)
     case noDossiers
     case dossierNotOnSession(dossier: String, session: String)
     case dossierNotInOpenSession(String)
@@ -157,7 +159,7 @@ public enum StoreError: LocalizedFailure, Equatable {
         switch self {
         case .notFound: .notFound
         case .duplicateRegistration, .duplicateProduct, .duplicateProductCode, .duplicateCouncil, .openDossierExists, .secondChair,
-             .alreadyDecided, .sessionFinalized, .knockOutAlreadyDecided, .dossierDeferred, .councilInSession, .decisionNumberTaken, .certificateAlreadyRevoked,
+             .alreadyDecided, .sessionFinalized, .dossierOnAnotherSession, .knockOutAlreadyDecided, .dossierDeferred, .councilInSession, .decisionNumberTaken, .certificateAlreadyRevoked,
              .extraRoundExists: .conflict
         case .migrationsMissing, .badMigrationFile, .duplicateMigration, .migrationChanged, .unknownMigration, .schemaOutOfDate: .configuration
         case .unavailable, .connectionLost, .postgresProgramsMissing, .noServerUser, .serverToolFailed, .clusterIO: .unavailable
@@ -231,6 +233,9 @@ public enum StoreError: LocalizedFailure, Equatable {
         case let .dossierNotReady(d, status, needed):
             return vi ? "Hồ sơ \(d) đang ở trạng thái «\(status.label(.vi))»; chỉ đưa ra hội đồng hồ sơ ở trạng thái «\(needed.label(.vi))»."
                 : "Dossier \(d) is \(status.rawValue) (\(status.label(.en))); only \(needed.rawValue) dossiers can go before this council."
+        case let .dossierOnAnotherSession(d, session):
+            return vi ? "Hồ sơ \(d) đã được xếp vào phiên \(session), chưa kết luận; muốn xét ở phiên khác thì hoãn xét hồ sơ ở phiên \(session) trước."
+                : "Dossier \(d) is on the agenda of session \(session), not yet decided; to take it to another session, defer it from session \(session) first."
         case let .dossierTwice(d):
             return vi ? "Hồ sơ \(d) được nêu hai lần." : "Dossier \(d) is listed twice."
         case .noDossiers:

@@ -97,6 +97,14 @@ import Testing
             _ = try world.with { try $0.openSession(council: Lifecycle.central, heldOn: d("2026-11-09"), place: nil, dossiers: dossiers, absent: []) }
         }
         #expect(early?.message(.en).contains("the session cannot precede 2026-11-10, when dossier \(dossiers[0].rawValue) had its earlier council result") == true)
+        // One undecided place on an agenda at a time; on a central session a dossier keeps its
+        // status, so the status alone does not tell.
+        let first = try world.with { try $0.openSession(council: Lifecycle.central, heldOn: d("2026-11-17"), place: nil, dossiers: [dossiers[0]], absent: []).code }
+        let twice = thrown(StoreError.self) {
+            _ = try world.with { try $0.openSession(council: Lifecycle.central, heldOn: d("2026-11-18"), place: nil, dossiers: dossiers, absent: []) }
+        }
+        #expect(twice == .dossierOnAnotherSession(dossier: dossiers[0].rawValue, session: first.rawValue))
+        _ = try world.with { try $0.deferDossier(session: first, dossier: dossiers[0], reason: "Chưa đủ thành viên") }
         // The central council: 94 → 5★ (the Minister decides), 85 → 4★ (back to the province, Art. 7.4.g).
         try world.evaluate(dossiers, on: "2026-11-18", totals: [94, 85], stars: [5, 4], central: true)
         let store = DossierRepository(world.connection)

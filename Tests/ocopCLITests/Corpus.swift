@@ -272,6 +272,7 @@ enum Corpus {
         c("session open", "dossier not ready", open + ["--dossier", "HS-2026-0001"], 65, ["HS-2026-0001"])
         c("session open", "transition rubric", open + ["--dossier", "HS-2026-0007"], 65, ["Hồ sơ HS-2026-0007", "qd148-2023"])
         c("session open", "dossier twice", open + ["--dossier", "HS-2026-0006", "--dossier", "HS-2026-0006"], 65, ["HS-2026-0006"])
+        c("session open", "dossier on an undecided session", open + ["--dossier", d], 73, ["Hồ sơ \(d) đã được xếp vào phiên \(s)"])
         c("session open", "unknown dossier", open + ["--dossier", "HS-2026-9999"], 66, ["HS-2026-9999"])
         c("session open", "absent not a member", open + ["--dossier", "HS-2026-0006", "--absent", "ai-do"], 65, ["ai-do"])
         let recuse = ["council", "session", "recuse", s, "--dossier", d]

@@ -49,6 +49,11 @@ public struct SessionRepository {
             for (position, code) in dossiers.enumerated() {
                 let dossier = try store.dossier(code)
                 guard seen.insert(dossier.code).inserted else { throw StoreError.dossierTwice(dossier.code.rawValue) }
+                // One undecided place on an agenda at a time (a central council's dossier keeps
+                // its status while on a session, so the status alone does not tell).
+                if let other = try? reader.openSession(forDossier: dossier.code) {
+                    throw StoreError.dossierOnAnotherSession(dossier: dossier.code.rawValue, session: other.rawValue)
+                }
                 guard dossier.status == needed else {
                     throw StoreError.dossierNotReady(dossier: dossier.code.rawValue, status: dossier.status, needed: needed)
                 }
