@@ -51,6 +51,8 @@ import Testing
         let override = try runCouncilCLI(["council", "session", "override", world.session, "--dossier", d, "--flag", "spread", "--chair", "chair",
                                           "--reason", "Hội đồng thống nhất giữ kết quả"], env: env)
         #expect(override.status == 0, "\(override)")
+        let provisional = try runCouncilCLI(["council", "session", "minutes", world.session], env: env)
+        #expect(provisional.out.contains("Tình trạng: chưa kết thúc (biên bản tạm)"), "\(provisional.out)")
         let final = try runCouncilCLI(["council", "session", "finalize", world.session], env: env)
         #expect(final.status == 0 && final.out.contains("đề xuất 5 sao"), "\(final)")
         let minutes = try runCouncilCLI(["council", "session", "minutes", world.session], env: env)

@@ -37,7 +37,7 @@ enum MinutesRender {
         }
         out.append((vi ? "Hội đồng: " : "Council: ") + s.council.name + (s.council.decisionRef.map { vi ? " (thành lập theo \($0))" : " (established by \($0))" } ?? ""))
         out.append((vi ? "Phiên: " : "Session: ") + s.code.rawValue + (vi ? ", ngày " : ", ") + s.heldOn.display(language) + (s.place.map { vi ? ", tại \($0)" : ", at \($0)" } ?? ""))
-        out.append((vi ? "Tình trạng: " : "Status: ") + (s.status == .open ? (vi ? "đang họp (biên bản tạm)" : "in session (provisional minutes)") : (vi ? "đã kết thúc" : "finalized")))
+        out.append((vi ? "Tình trạng: " : "Status: ") + (s.status == .open ? (vi ? "chưa kết thúc (biên bản tạm)" : "not finalized (provisional minutes)") : (vi ? "đã kết thúc" : "finalized")))
         out.append("")
         h(2, vi ? "1. Thành phần" : "1. Attendance")
         for m in s.roster where m.role != .advisor {
