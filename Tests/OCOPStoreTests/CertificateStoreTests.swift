@@ -256,6 +256,11 @@ import Testing
         #expect(try world.connection.count("council_session") == 0, "all or nothing")
         // Re-evaluations only: written opinions by default.
         let session = try world.with { try $0.openSession(council: Lifecycle.council, heldOn: d("2026-08-10"), place: nil, dossiers: Array(dossiers.prefix(2)), absent: []) }.code
+        // Written opinions come in before the round's day, where a meeting takes no sheet.
+        try world.connection.query("SELECT set_config('ocop.clock', '2026-08-01 10:00+07', false)")
+        let early = try ScoreRepository(world.connection).context(session: session, dossier: dossiers[0], person: person("chair"))
+        #expect(early.situation.meetingDay == nil && CouncilRules.mayScore(early.situation, correcting: false) == nil)
+        try world.connection.query("SELECT set_config('ocop.clock', '', false)")
         try world.score(session, Array(dossiers.prefix(2)), totals: [62, 64], stars: [3, 3], scorers: Lifecycle.scorers, spread: 14)
         var lifecycle = try world.with { try $0.sessionLifecycle(session) }
         #expect(lifecycle.mode == .writtenOpinions && lifecycle.needsMeeting)

@@ -96,7 +96,12 @@ import Testing
         let world = try CouncilWorld.make("cfuture", sets: [1])
         let heldOn = CalendarDate(year: 2099, month: 3, day: 10)!
         let session = try world.open(heldOn: heldOn)
-        for member in CouncilWorld.scorers { try world.score(0, member, total: 75) }
+        // A meeting takes no sheet (nor draft) before its day either: members score at it.
+        let early = thrown(DomainError.self) { _ = try world.score(0, "chair", total: 75) }
+        guard case .mayNotScore(.beforeMeeting(let refusedFor, let day, _))? = early else { Issue.record("\(String(describing: early))"); return }
+        #expect(refusedFor == session.rawValue && day == heldOn)
+        #expect(early?.message(.vi).contains("chưa nhận phiếu trước ngày đó") == true)
+        #expect(try world.connection.count("score_sheet") == 0)
         let error = thrown(StoreError.self) { _ = try world.finalize(session) }
         guard case .sessionNotYetHeld(let code, let on, _)? = error else { Issue.record("\(String(describing: error))"); return }
         #expect(code == session.rawValue && on == heldOn)

@@ -102,6 +102,11 @@ struct Lifecycle {
     }
 
     func score(_ session: SessionCode, _ dossiers: [DossierCode], totals: [Int], stars: [Int], scorers: [String], spread: Int = 0) throws {
+        // The members score on the session's day (a meeting takes no sheet before it).
+        try connection.query("""
+            SELECT set_config('ocop.clock', (SELECT held_on FROM council_session WHERE code = $1)::text || ' 10:00+07', false)
+            """, session.rawValue)
+        defer { _ = try? connection.query("SELECT set_config('ocop.clock', '', false)") }
         let scores = ScoreRepository(connection)
         for (i, code) in dossiers.enumerated() {
             for (k, member) in scorers.enumerated() {

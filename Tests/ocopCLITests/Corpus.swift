@@ -340,6 +340,10 @@ enum Corpus {
         sheet("knockOuts not a list", world.sheetText(extra: "knockOuts: hồ sơ\n"), ["knockOuts"])
         sheet("tourism variant on a set without cases", world.sheetText().replacingOccurrences(of: "\"\(first)\": \(world.sheet[0].1)", with: "\"\(first)\": {variant: 1, points: \(world.sheet[0].1)}"), [first])
         sheet("already submitted", world.sheetText(), member: "uv-vu-thi-lan", status: 73, ["uv-vu-thi-lan"])
+        cases.append(CorpusCase(group: "score", name: "before the meeting's day", arguments: ["score", d, "--member", "uv-dang-van-son", "--sheet", "@early.yaml", "--submit"],
+                                files: ["early.yaml": Data(world.sheetText().utf8)], status: 65,
+                                fragments: [world.session, "05/12/2026", "chưa nhận phiếu trước ngày đó"],
+                                environment: ["OCOP_CLOCK": "2026-12-04T09:00:00+07:00"]))
         sheet("not a member", world.sheetText(), member: "ai-do", status: 66, ["ai-do"])
         sheet("an advisor does not score", world.sheetText(), member: "tv-ngo-minh-tuan", status: 65, ["tv-ngo-minh-tuan"])
         sheet("malformed member code", world.sheetText(), member: "Ủy viên A", status: 65, ["mã người"])

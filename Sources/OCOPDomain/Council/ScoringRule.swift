@@ -12,6 +12,8 @@ public enum ScoringRefusal: Sendable, Hashable {
     case alreadySubmitted(person: String, dossier: String, version: Int)
     case correctionNeedsReason(person: String, dossier: String)
     case nothingToCorrect(person: String, dossier: String)
+    /// A council that meets scores at its meeting: no sheet (nor draft) before the session's day.
+    case beforeMeeting(session: String, heldOn: CalendarDate, today: CalendarDate)
 
     public var kind: ErrorKind {
         switch self {
@@ -55,6 +57,9 @@ public enum ScoringRefusal: Sendable, Hashable {
             return vi ? "Đính chính phiếu của \(p) cho hồ sơ \(d) cần lý do." : "A correction of \(p)'s sheet for \(d) needs a reason."
         case let .nothingToCorrect(p, d):
             return vi ? "\(p) chưa nộp phiếu nào cho hồ sơ \(d): phiếu đầu tiên không cần lý do đính chính." : "\(p) has no sheet for \(d) yet: a first sheet takes no correction reason."
+        case let .beforeMeeting(s, day, today):
+            return vi ? "Phiên họp \(s) họp ngày \(day.display(.vi)): thành viên chấm điểm tại cuộc họp, chưa nhận phiếu trước ngày đó (hôm nay là \(today.display(.vi)))."
+                : "Session \(s) meets on \(day.display(.en)): members score at the meeting, and no sheet is taken before that day (today is \(today.display(.en)))."
         }
     }
 }
@@ -77,10 +82,15 @@ public struct ScoringSituation: Sendable, Hashable {
     public var recused: Bool
     /// The person's latest submitted version for this dossier in this session.
     public var currentVersion: Int?
+    /// The day of a session held as a meeting, and today: a meeting's sheets are filled in at
+    /// it, so none is taken before its day. `nil` for a round of written opinions, whose sheets
+    /// come in before the day of its result.
+    public var meetingDay: CalendarDate?
+    public var today: CalendarDate?
 
     public init(session: String, sessionStatus: SessionStatus, council: String, policy: CouncilPolicy, dossier: String,
                 dossierStatus: DossierStatus, decided: Bool, deferred: Bool, person: String, role: CouncilRole?, present: Bool,
-                recused: Bool, currentVersion: Int?) {
+                recused: Bool, currentVersion: Int?, meetingDay: CalendarDate? = nil, today: CalendarDate? = nil) {
         self.session = session
         self.sessionStatus = sessionStatus
         self.council = council
@@ -94,6 +104,8 @@ public struct ScoringSituation: Sendable, Hashable {
         self.present = present
         self.recused = recused
         self.currentVersion = currentVersion
+        self.meetingDay = meetingDay
+        self.today = today
     }
 }
 
@@ -107,6 +119,7 @@ extension CouncilRules {
         if s.decided { return .alreadyDecided(dossier: s.dossier) }
         if s.deferred { return .deferred(dossier: s.dossier, session: s.session) }
         if s.dossierStatus.isTerminal { return .dossierClosed(dossier: s.dossier, status: s.dossierStatus) }
+        if let day = s.meetingDay, let today = s.today, today < day { return .beforeMeeting(session: s.session, heldOn: day, today: today) }
         guard let role = s.role else { return .notAMember(person: s.person, council: s.council) }
         guard s.policy.scores(role) else { return .doesNotScore(person: s.person, role: role) }
         guard s.present else { return .absent(person: s.person, session: s.session) }

@@ -14,7 +14,8 @@ public struct ScoreRepository {
     /// The facts of the scoring rule for one person and dossier on one session, in one query.
     func situationRow(session: SessionCode, dossier: DossierCode, person: PersonCode) throws -> Row {
         guard let row = try connection.optional("""
-            SELECT s.id AS session_id, s.status AS session_status, c.code AS council, c.quorum_numerator, c.quorum_denominator,
+            SELECT s.id AS session_id, s.status AS session_status, s.mode, s.held_on::text AS held_on, \(Stored.today)::text AS today,
+                   c.code AS council, c.quorum_numerator, c.quorum_denominator,
                    c.quorum_requires_chair, c.max_spread, c.secretary_scores, c.minimum_split,
                    d.id AS dossier_id, d.status AS dossier_status, pr.name AS product_name, sd.rubric_version, sd.rubric_hash,
                    EXISTS (SELECT 1 FROM council_result r WHERE r.session_id = s.id AND r.dossier_id = d.id) AS decided,
@@ -42,6 +43,7 @@ public struct ScoreRepository {
 
     func situation(_ row: Row, session: SessionCode, dossier: DossierCode, person: PersonCode) throws -> ScoringSituation {
         let roleRaw: String? = try row["role"]
+        let mode = try StoreError.decode(SessionMode.self, try row["mode"], table: "council_session", column: "mode")
         return ScoringSituation(
             session: session.rawValue,
             sessionStatus: try StoreError.decode(SessionStatus.self, try row["session_status"], table: "council_session", column: "status"),
@@ -54,7 +56,9 @@ public struct ScoreRepository {
             dossierStatus: try StoreError.decode(DossierStatus.self, try row["dossier_status"], table: "dossier", column: "status"),
             decided: try row["decided"], deferred: try row["deferred"], person: person.rawValue,
             role: try roleRaw.map { try StoreError.decode(CouncilRole.self, $0, table: "council_member", column: "role") },
-            present: try row["present"], recused: try row["recused"], currentVersion: try row["current_version"])
+            present: try row["present"], recused: try row["recused"], currentVersion: try row["current_version"],
+            meetingDay: mode == .meeting ? try Stored.requiredDate(row, "held_on", table: "council_session") : nil,
+            today: try Stored.requiredDate(row, "today", table: "clock"))
     }
 
     /// Resolves the open session of `dossier` and reads the scoring context of `person` there.
