@@ -99,10 +99,7 @@ extension Workbench {
 
     /// Products with the certificate each holds on `asOf` (default today).
     public func productStandings(producer: String? = nil, productSet: Int? = nil, search: String? = nil, asOf: CalendarDate? = nil) throws -> [ProductStanding] {
-        if let productSet, ProductSetNumber(productSet) == nil {
-            throw DomainError.invalidValue(field: "product_set", value: String(productSet), reason: LocalizedText(
-                vi: "bộ sản phẩm phải từ 1 đến 26 (Phụ lục I).", en: "the product set must be 1 to 26 (Phụ lục I)."))
-        }
+if let productSet { try Validate.productSet(productSet) }
         let connection = try connection()
         let day = asOf ?? today
         let producerID = try producer.map { try ProducerRepository(connection).producer($0).id }

@@ -39,6 +39,16 @@ public enum Validate {
         return value
     }
 
+    /// A product set number, 1–26 (Phụ lục I).
+    @discardableResult
+    public static func productSet(_ value: Int) throws(DomainError) -> ProductSetNumber {
+        guard let number = ProductSetNumber(value) else {
+            throw .invalidValue(field: "product_set", value: String(value), reason: LocalizedText(
+                vi: "bộ sản phẩm phải từ 1 đến 26 (Phụ lục I).", en: "the product set must be 1 to 26 (Phụ lục I)."))
+        }
+        return number
+    }
+
     /// Like `text`, but blank means "no value".
     public static func optionalText(_ raw: String?, field: String, limit: Int, multiline: Bool = false) throws(DomainError) -> String? {
         guard let raw, !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }

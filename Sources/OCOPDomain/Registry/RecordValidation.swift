@@ -101,10 +101,7 @@ extension ProductDraft {
     public func validated(today: CalendarDate) throws(DomainError) -> ProductDraft {
         var draft = self
         draft.name = try Validate.text(name, field: "name", limit: FieldLimit.name)
-        guard ProductSetNumber(productSet) != nil else {
-            throw .invalidValue(field: "product_set", value: String(productSet), reason: LocalizedText(
-                vi: "bộ sản phẩm phải từ 1 đến 26 (Phụ lục I).", en: "the product set must be 1 to 26 (Phụ lục I)."))
-        }
+        try Validate.productSet(productSet)
         draft.communeCode = try communeCode.flatMap { raw throws(DomainError) in raw.isBlank ? nil : try CommuneCode(parsing: raw).rawValue }
         draft.code = try code.flatMap { raw throws(DomainError) in raw.isBlank ? nil : try ProductCode.validated(raw, today: today).description }
         draft.producerRef = producerRef.trimmingCharacters(in: .whitespaces)

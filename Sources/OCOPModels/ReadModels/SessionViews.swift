@@ -304,19 +304,22 @@ public struct SessionSnapshot: Sendable, Codable, Hashable {
     public var heldOn: CalendarDate
     public var place: String?
     public var status: SessionStatus
+    /// A meeting, or a round of written opinions.
+    public var mode: SessionMode
     public var openedBy: String
     public var finalizedAt: Date?
     public var council: Council
     public var roster: [RosterEntry]
     public var dossiers: [SessionDossier]
 
-    public init(id: Int, code: SessionCode, heldOn: CalendarDate, place: String?, status: SessionStatus, openedBy: String,
-                finalizedAt: Date?, council: Council, roster: [RosterEntry], dossiers: [SessionDossier]) {
+    public init(id: Int, code: SessionCode, heldOn: CalendarDate, place: String?, status: SessionStatus, mode: SessionMode = .meeting,
+                openedBy: String, finalizedAt: Date?, council: Council, roster: [RosterEntry], dossiers: [SessionDossier]) {
         self.id = id
         self.code = code
         self.heldOn = heldOn
         self.place = place
         self.status = status
+        self.mode = mode
         self.openedBy = openedBy
         self.finalizedAt = finalizedAt
         self.council = council

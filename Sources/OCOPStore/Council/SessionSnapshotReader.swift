@@ -35,7 +35,7 @@ public struct SessionSnapshotReader {
 
     public func snapshot(_ code: SessionCode) throws -> SessionSnapshot {
         guard let row = try connection.optional("""
-            SELECT id, code, held_on::text AS held_on, place, status, opened_by, finalized_at, council_id
+            SELECT id, code, held_on::text AS held_on, place, status, mode, opened_by, finalized_at, council_id
             FROM council_session WHERE code = $1
             """, code.rawValue) else { throw StoreError.notFound(.session, code.rawValue) }
         let sessionID: Int = try row["id"]
@@ -147,6 +147,7 @@ public struct SessionSnapshotReader {
         return SessionSnapshot(
             id: sessionID, code: try Self.session(try row["code"]), heldOn: held, place: try row["place"],
             status: try StoreError.decode(SessionStatus.self, try row["status"], table: "council_session", column: "status"),
+            mode: try StoreError.decode(SessionMode.self, try row["mode"], table: "council_session", column: "mode"),
             openedBy: try row["opened_by"], finalizedAt: try row["finalized_at"], council: council, roster: roster, dossiers: dossiers)
     }
 

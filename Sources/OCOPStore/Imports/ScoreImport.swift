@@ -327,8 +327,6 @@ extension ScoreRepository {
             let dossiers = Dictionary(uniqueKeysWithValues: snapshot.dossiers.map { ($0.code.rawValue, $0) })
             let engines = EngineCache(RubricRepository(connection))
             let knownPeople = Set(try connection.query("SELECT code FROM person").map { try $0.decode(String.self, "code") })
-            let mode = try StoreError.decode(SessionMode.self, try connection.one("SELECT mode FROM council_session WHERE id = $1", snapshot.id)
-                .decode(String.self, "mode"), table: "council_session", column: "mode")
             let today = try Stored.today(connection)
 
             struct Ready { var group: Int; var dossierID: Int; var personID: Int; var version: Int; var total: Int; var hash: String; var rubric: String }
@@ -359,7 +357,7 @@ extension ScoreRepository {
                     policy: snapshot.council.policy, dossier: dossier.code.rawValue, dossierStatus: dossier.status,
                     decided: dossier.result != nil, deferred: dossier.deferral != nil, person: group.member, role: member?.role,
                     present: member?.present ?? false, recused: dossier.recusals.contains { $0.person.rawValue == group.member },
-                    currentVersion: current, meetingDay: mode == .meeting ? snapshot.heldOn : nil, today: today)
+                    currentVersion: current, meetingDay: snapshot.mode == .meeting ? snapshot.heldOn : nil, today: today)
                 if let refusal = CouncilRules.mayScore(situation, correcting: !group.reason.isEmpty) {
                     problems.append(ImportProblem(line: line, reason: LocalizedText(vi: refusal.message(.vi), en: refusal.message(.en))))
                     continue

@@ -61,10 +61,7 @@ public struct ProductRepository {
     /// Changes a product's set, commune or demo flag (imports in update mode). The set is
     /// frozen once a dossier has been opened on it.
     public func update(productID id: Int, productSet: Int, communeCode: String, illustrative: Bool) throws {
-        guard ProductSetNumber(productSet) != nil else {
-            throw DomainError.invalidValue(field: "product_set", value: String(productSet), reason: LocalizedText(
-                vi: "bộ sản phẩm phải từ 1 đến 26 (Phụ lục I).", en: "the product set must be 1 to 26 (Phụ lục I)."))
-        }
+try Validate.productSet(productSet)
         let current = try product(id: id)
         if current.productSet != productSet {
             let owner = try ProducerRepository(connection).producer(id: current.producerID)
